@@ -1,0 +1,1 @@
+export { parseDirectiveText } from "./parse-directive";

@@ -1,0 +1,98 @@
+import { CalendarDate, Period } from "../../model/calendar-date";
+import { DirectiveMetadata } from "../../model/plan";
+import { acronym, municipalityNominative, stemListIncludes } from "./names";
+
+/** What the text before the first table says about the plan as a whole. */
+export interface Preamble {
+  planPeriod: Period | null;
+  directive: DirectiveMetadata;
+  /** Short name of the implementer ("ELVL"), from "Eesti Linnade ja Valdade Liidus (edaspidi elluviija)". */
+  implementerName: string | null;
+  /** Partner agreement periods by nominative name, from section 1.1. */
+  partnerships: Map<string, Period>;
+}
+
+const DATE = "(\\d{1,2}\\.\\d{1,2}\\.\\d{4})";
+const DASH = "\\s*[-\\u2013\\u2014]\\s*";
+const MONTHS = [
+  "jaanuari",
+  "veebruari",
+  "märtsi",
+  "aprilli",
+  "mai",
+  "juuni",
+  "juuli",
+  "augusti",
+  "septembri",
+  "oktoobri",
+  "novembri",
+  "detsembri",
+];
+/** A municipality's stem: one or two capitalised words, hyphen-joined ("Kohtla-Järve") or not. */
+const STEM = "(\\p{Lu}[\\p{L}]*(?:-\\p{Lu}[\\p{L}]*)?)";
+
+export function readPlanPeriod(joined: string): Period | null {
+  const match = new RegExp(`tegevuskava\\s+perioodil\\s+${DATE}${DASH}${DATE}`, "iu").exec(joined);
+  return match ? period(match[1], match[2]) : null;
+}
+
+export function readDirective(joined: string): DirectiveMetadata {
+  const approval =
+    /kultuuriministri\s+(\d{1,2}\.\d{1,2}\.\d{4})\s+käskkirjaga\s+nr\s+(\d+)/iu.exec(joined) ??
+    /(\d{1,2}\.\d{1,2}\.\d{4})\s+nr\s+(\d+)/u.exec(joined);
+  const tat = new RegExp(
+    `(\\d{1,2})\\.\\s+(${MONTHS.join("|")})\\s+(\\d{4})\\.\\s*a\\.?\\s+käskkirja\\s+nr\\s+(\\d+)\\s+„([^“”]+)[“”]\\s*\\(edaspidi\\s+TAT\\)`,
+    "iu",
+  ).exec(joined);
+  const activity = /Toetatava\s+tegevuse\s+„([^“”]+)[“”]/iu.exec(joined);
+  return {
+    number: approval ? approval[2] : null,
+    date: approval ? CalendarDate.parseEstonian(approval[1]) : null,
+    activityName: activity ? activity[1].replace(/\s+/g, " ").trim() : tat ? tat[5].replace(/\s+/g, " ").trim() : null,
+    tat: tat
+      ? {
+          number: tat[4],
+          date: CalendarDate.of(Number(tat[3]), MONTHS.indexOf(tat[2].toLowerCase()) + 1, Number(tat[1])),
+        }
+      : null,
+  };
+}
+
+export function readImplementerName(joined: string): string | null {
+  const match = /((?:\p{Lu}[\p{L}]*\s+)(?:(?:ja|ning)\s+|\p{Lu}[\p{L}]*\s+)*\p{Lu}[\p{L}]*)\s+\(edaspidi\s+elluviija\)/u.exec(
+    joined,
+  );
+  return match ? acronym(match[1]) : null;
+}
+
+/**
+ * Section 1.1 states each partner's agreement period, in the case the sentence needs: "Tartu linnas
+ * ajavahemikus 01.01.2023-31.12.2025", "… alustasid tegevustega 01.01.2025 ning partnerlusleping kehtib
+ * Jõhvi vallal kuni 31.12.2026 ja Kohtla-Järve linnal 31.12.2027".
+ */
+export function readPartnerships(joined: string): Map<string, Period> {
+  const partnerships = new Map<string, Period>();
+  const ranges = new RegExp(`${STEM}\\s+(linnas|vallas)\\s+(?:ajavahemikus\\s+)?${DATE}${DASH}${DATE}`, "gu");
+  for (const match of joined.matchAll(ranges)) {
+    const name = municipalityNominative(match[1], match[2]);
+    const range = period(match[3], match[4]);
+    if (name && range && !partnerships.has(name)) partnerships.set(name, range);
+  }
+  // Partners that started together: "Uued partnerid (Jõhvi ja Kohtla-Järve) alustasid tegevustega 01.01.2025".
+  const starts = [...joined.matchAll(new RegExp(`\\(([^()]+)\\)\\s+alustasid\\s+tegevustega\\s+${DATE}`, "gu"))];
+  const ends = new RegExp(`${STEM}\\s+(linnal|vallal)\\s+(?:kuni\\s+)?${DATE}`, "gu");
+  for (const match of joined.matchAll(ends)) {
+    const name = municipalityNominative(match[1], match[2]);
+    if (!name || partnerships.has(name)) continue;
+    const start = starts.find((candidate) => stemListIncludes(candidate[1], name));
+    const range = start ? period(start[2], match[3]) : null;
+    if (range) partnerships.set(name, range);
+  }
+  return partnerships;
+}
+
+function period(startText: string, endText: string): Period | null {
+  const start = CalendarDate.parseEstonian(startText);
+  const end = CalendarDate.parseEstonian(endText);
+  return start && end ? { start, end } : null;
+}
