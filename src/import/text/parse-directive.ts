@@ -473,7 +473,8 @@ class DirectiveTextParser {
 
   /** Appends label text displaced by a page break to the row it belongs to; returns the last line used, or null. */
   private readDisplacedLabel(index: number): number | null {
-    if (!this.lastRow || !this.scheduleTable) return null;
+    // Only a page break moves a cell's text away from its row.
+    if (!this.lastRow || !this.scheduleTable || !this.pageBreakSinceRow) return null;
     const fragments: string[] = [];
     for (let cursor = index; cursor < this.lines.length && cursor <= index + 3; cursor++) {
       const text = this.lines[cursor].text;
@@ -496,9 +497,9 @@ class DirectiveTextParser {
       }
       fragments.push(text);
     }
-    // Without a row after it, a fragment is only trusted right after a page break and in lower case.
+    // Without a row after it, a fragment is only trusted in a table (not after narrative) and in lower case.
     const text = this.lines[index].text;
-    if (this.mode === "schedule" && this.pageBreakSinceRow && /^\p{Ll}/u.test(text) && text.length < NARRATIVE_LINE) {
+    if (this.mode === "schedule" && /^\p{Ll}/u.test(text) && text.length < NARRATIVE_LINE) {
       this.appendLabel([text]);
       return index;
     }

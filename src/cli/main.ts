@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from "fs";
+import * as path from "path";
+import { parseDirectiveText } from "../import/text";
+import { importResultToJson } from "../model/json";
+import { ImportError, ImportResult } from "../model/plan";
+import { Language, formatSummary } from "./summary";
+
+/** The bundled sample: the directive of 25.03.2025 nr 68, as copied out of the published PDF. */
+export const SAMPLE_FILE = path.resolve(__dirname, "..", "..", "..", "fixtures", "kaskkiri-2025-03-25-nr68.txt");
+
+const USAGE = `tat-budget — tegevuskava ja eelarve tööriist (TAT)
+
+Kasutus / usage:
+  tat-budget parse <fail.txt> [--json] [--lang et|en]   loeb käskkirja teksti ja näitab, mis leiti
+  tat-budget demo [--lang et|en]                        põhitöö kaasasoleval näidiskäskkirjal
+  tat-budget help                                       see abi
+
+Väljumiskood / exit status: 0 korras; 1 sisendit ei saanud lugeda; 2 vale käsurida.
+`;
+
+interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processOutput: Output = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+class UsageError extends Error {}
+
+/** Runs the command line; resolves to the exit status. */
+export async function main(argv: string[], io: Output = processOutput): Promise<number> {
+  try {
+    const { command, files, flags } = parseArguments(argv);
+    const language = readLanguage(flags.get("lang"));
+    switch (command) {
+      case undefined:
+      case "help":
+        io.out(USAGE);
+        return 0;
+      case "parse": {
+        if (files.length !== 1) throw new UsageError("parse vajab täpselt üht faili / parse needs exactly one file");
+        return runParse(files[0], flags.has("json"), language, io);
+      }
+      case "demo":
+        io.out(language === "et" ? `Näidis: ${SAMPLE_FILE}\n\n` : `Sample: ${SAMPLE_FILE}\n\n`);
+        return runParse(SAMPLE_FILE, flags.has("json"), language, io);
+      default:
+        throw new UsageError(`tundmatu käsk „${command}“ / unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`tat-budget: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function runParse(file: string, json: boolean, language: Language, io: Output): number {
+  const result = readDirective(file, language, io);
+  if (!result) return 1;
+  io.out(json ? `${JSON.stringify(importResultToJson(result), null, 2)}\n` : formatSummary(result, language));
+  return 0;
+}
+
+function readDirective(file: string, language: Language, io: Output): ImportResult | null {
+  if (!existsSync(file)) {
+    io.err(language === "et" ? `tat-budget: faili ei leitud: ${file}\n` : `tat-budget: file not found: ${file}\n`);
+    return null;
+  }
+  const bytes = readFileSync(file);
+  const text = bytes.toString("utf8");
+  if (text.includes("\u0000") || text.includes("\ufffd")) {
+    io.err(
+      language === "et"
+        ? `tat-budget: ${file} ei ole UTF-8 tekstifail. Salvestage käskkirja tekst UTF-8 kodeeringus (.txt).\n`
+        : `tat-budget: ${file} is not a UTF-8 text file. Save the directive's text as UTF-8 (.txt).\n`,
+    );
+    return null;
+  }
+  try {
+    return parseDirectiveText(text);
+  } catch (error) {
+    if (error instanceof ImportError) {
+      io.err(`tat-budget: ${language === "et" ? error.message : error.messageEn}\n`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+function parseArguments(argv: string[]): { command: string | undefined; files: string[]; flags: Map<string, string> } {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index];
+    if (argument === "--help" || argument === "-h") return { command: "help", files: [], flags };
+    if (argument.startsWith("--")) {
+      const [name, inline] = argument.slice(2).split("=", 2);
+      if (name === "json") flags.set(name, "true");
+      else if (name === "lang") flags.set(name, inline ?? argv[++index] ?? "");
+      else throw new UsageError(`tundmatu valik --${name} / unknown option --${name}`);
+    } else {
+      positional.push(argument);
+    }
+  }
+  return { command: positional[0], files: positional.slice(1), flags };
+}
+
+function readLanguage(value: string | undefined): Language {
+  if (value === undefined || value === "et") return "et";
+  if (value === "en") return "en";
+  throw new UsageError(`--lang peab olema et või en / --lang must be et or en`);
+}
