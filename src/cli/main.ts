@@ -6,7 +6,15 @@ import { ImportError, ImportResult } from "../model/plan";
 import { Language, formatSummary } from "./summary";
 
 /** The bundled sample: the directive of 25.03.2025 nr 68, as copied out of the published PDF. */
-export const SAMPLE_FILE = path.resolve(__dirname, "..", "..", "..", "fixtures", "kaskkiri-2025-03-25-nr68.txt");
+export const SAMPLE_FILE = findSample(path.join("fixtures", "kaskkiri-2025-03-25-nr68.txt"));
+
+/** The sample sits at the project root, whether this runs from src/ (tests) or from the built dist/node/. */
+function findSample(relative: string): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, relative);
+    if (existsSync(candidate) || path.dirname(dir) === dir) return candidate;
+  }
+}
 
 const USAGE = `tat-budget — tegevuskava ja eelarve tööriist (TAT)
 
