@@ -5,15 +5,19 @@ const path = require("path");
 const fs = require("fs");
 const entry = path.join(__dirname, "..", "dist", "node", "cli", "main.js");
 if (!fs.existsSync(entry)) {
-  process.stderr.write("tat-budget: the CLI is not built yet. Run `npm install` (or `npm run build:cli`) in the project first.\n");
+  process.stderr.write(
+    "tat-budget: the CLI is not built yet. Run `npm install` (or `npm run build:cli`) in the project first.\n",
+  );
   process.exit(2);
 }
-require(entry).main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`tat-budget: ${err && err.stack ? err.stack : err}\n`);
-    process.exitCode = 2;
-  },
-);
+require(entry)
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`tat-budget: ${err && err.stack ? err.stack : err}\n`);
+      process.exitCode = 2;
+    },
+  );

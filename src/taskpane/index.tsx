@@ -3,8 +3,8 @@ import { createRoot, type Root } from "react-dom/client";
 import { App } from "./App";
 
 /**
- * How long to wait for Office.js before rendering the pane anyway. Outside Office (the page opened in a plain browser,
- * or office.js unreachable) Office.onReady may never call back, and a blank page helps no one.
+ * How long to wait for Office.onReady before rendering the pane anyway, so that a page opened outside Excel is not left
+ * blank if Office.js never calls back.
  */
 const OFFICE_TIMEOUT_MS = 3000;
 
@@ -21,14 +21,12 @@ function render(inExcel: boolean): void {
   );
 }
 
-let ready = false;
-const fallback = window.setTimeout(() => {
-  if (!ready) render(false);
-}, OFFICE_TIMEOUT_MS);
-
-if (typeof Office !== "undefined") {
+if (typeof Office === "undefined") {
+  // office.js (a plain script tag, so settled before this deferred bundle runs) did not load: offline or blocked.
+  render(false);
+} else {
+  const fallback = window.setTimeout(() => render(false), OFFICE_TIMEOUT_MS);
   Office.onReady((info) => {
-    ready = true;
     window.clearTimeout(fallback);
     render(info.host === Office.HostType.Excel);
   });

@@ -19,7 +19,12 @@ describe("tat-budget parse", () => {
     expect(Object.keys(json)).toEqual(["planPeriod", "implementers", "indicators", "diagnostics"]);
     const tartu = json.implementers[1];
     expect(Object.keys(tartu)).toEqual(["name", "role", "tables", "partnership", "rows"]);
-    expect(tartu).toMatchObject({ name: "Tartu linn", role: "partner", tables: [9], partnership: { start: "2023-01-01", end: "2025-12-31" } });
+    expect(tartu).toMatchObject({
+      name: "Tartu linn",
+      role: "partner",
+      tables: [9],
+      partnership: { start: "2023-01-01", end: "2025-12-31" },
+    });
     expect(tartu.rows[1]).toEqual({
       code: "3.5.2.1.1",
       label: "KOV-s elava sihtrühma kaasamine punktis 1.4 nimetatud eesmärki toetavasse tegevusse.",
@@ -64,7 +69,9 @@ describe("tat-budget parse", () => {
     writeFileSync(file, readFileSync(FIXTURE_PATH, "utf8").replace("5 660,54 Tartu linn", "5 66O,54 Tartu linn"));
     const { status, stdout } = await run("parse", file);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/Impordi teated \(1\):\n {2}\[error\] rida 250: Rea „3\.5\.2\.1\.1“ planeeritav maksumus „5 66O,54“/);
+    expect(stdout).toMatch(
+      /Impordi teated \(1\):\n {2}\[error\] rida 250: Rea „3\.5\.2\.1\.1“ planeeritav maksumus „5 66O,54“/,
+    );
   });
 
   it("refuses a text without schedules with exit status 1 and the reason", async () => {

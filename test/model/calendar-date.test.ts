@@ -10,12 +10,19 @@ describe("CalendarDate", () => {
     expect(CalendarDate.parseEstonian(text)?.toIso()).toBe(iso);
   });
 
-  it.each(["31.02.2025", "29.02.2025", "29.02.1900", "31.04.2025", "00.01.2025", "01.13.2025", "01.01.25", "2025-01-01", ""])(
-    "refuses %s",
-    (text) => {
-      expect(CalendarDate.parseEstonian(text)).toBeNull();
-    },
-  );
+  it.each([
+    "31.02.2025",
+    "29.02.2025",
+    "29.02.1900",
+    "31.04.2025",
+    "00.01.2025",
+    "01.13.2025",
+    "01.01.25",
+    "2025-01-01",
+    "",
+  ])("refuses %s", (text) => {
+    expect(CalendarDate.parseEstonian(text)).toBeNull();
+  });
 
   it("round-trips ISO and prints Estonian", () => {
     const date = CalendarDate.parseIso("2025-03-05");
@@ -31,8 +38,14 @@ describe("CalendarDate", () => {
 
   it("tells whether a period lies inside another", () => {
     const year = { start: CalendarDate.of(2025, 1, 1)!, end: CalendarDate.of(2025, 12, 31)! };
-    expect(periodContains(year, { start: CalendarDate.of(2025, 9, 1)!, end: CalendarDate.of(2025, 12, 31)! })).toBe(true);
-    expect(periodContains(year, { start: CalendarDate.of(2025, 9, 1)!, end: CalendarDate.of(2026, 1, 31)! })).toBe(false);
-    expect(periodContains(year, { start: CalendarDate.of(2024, 12, 31)!, end: CalendarDate.of(2025, 1, 31)! })).toBe(false);
+    expect(periodContains(year, { start: CalendarDate.of(2025, 9, 1)!, end: CalendarDate.of(2025, 12, 31)! })).toBe(
+      true,
+    );
+    expect(periodContains(year, { start: CalendarDate.of(2025, 9, 1)!, end: CalendarDate.of(2026, 1, 31)! })).toBe(
+      false,
+    );
+    expect(periodContains(year, { start: CalendarDate.of(2024, 12, 31)!, end: CalendarDate.of(2025, 1, 31)! })).toBe(
+      false,
+    );
   });
 });

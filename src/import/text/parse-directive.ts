@@ -133,7 +133,13 @@ class DirectiveTextParser {
       partnerships: readPartnerships(before),
     };
     if (!preamble.planPeriod) {
-      this.report("warning", "missing-plan-period", null, "Tegevuskava perioodi ei leitud („tegevuskava perioodil pp.kk.aaaa – pp.kk.aaaa“).", 'The plan period was not found ("tegevuskava perioodil dd.mm.yyyy – dd.mm.yyyy").');
+      this.report(
+        "warning",
+        "missing-plan-period",
+        null,
+        "Tegevuskava perioodi ei leitud („tegevuskava perioodil pp.kk.aaaa – pp.kk.aaaa“).",
+        'The plan period was not found ("tegevuskava perioodil dd.mm.yyyy – dd.mm.yyyy").',
+      );
     }
     return preamble;
   }
@@ -187,7 +193,13 @@ class DirectiveTextParser {
     let implementer = this.currentImplementer;
     if (!implementer) {
       implementer = this.implementer(`Tabel ${table}`, "partner");
-      this.report("warning", "unknown-implementer", lineNo, `Tabeli ${table} elluviijat ei leitud: tabeli ees puudub elluviija või partneri osa pealkiri.`, `The implementer of table ${table} was not found: no implementer or partner section heading precedes it.`);
+      this.report(
+        "warning",
+        "unknown-implementer",
+        lineNo,
+        `Tabeli ${table} elluviijat ei leitud: tabeli ees puudub elluviija või partneri osa pealkiri.`,
+        `The implementer of table ${table} was not found: no implementer or partner section heading precedes it.`,
+      );
     }
     implementer.tables.push(table);
     this.scheduleTable = { table, implementer, line: lineNo, rows: 0 };
@@ -236,7 +248,13 @@ class DirectiveTextParser {
       rows: [],
     };
     if (role === "partner" && !created.partnership && !name.startsWith("Tabel ")) {
-      this.report("warning", "missing-partnership", null, `Partneri „${name}“ partnerluslepingu perioodi ei leitud punktist 1.1.`, `The partnership agreement period of "${name}" was not found in section 1.1.`);
+      this.report(
+        "warning",
+        "missing-partnership",
+        null,
+        `Partneri „${name}“ partnerluslepingu perioodi ei leitud punktist 1.1.`,
+        `The partnership agreement period of "${name}" was not found in section 1.1.`,
+      );
     }
     this.implementers.push(created);
     return created;
@@ -370,13 +388,33 @@ class DirectiveTextParser {
     if (amountText !== null) {
       amount = parseMoney(amountText);
       if (!amount) {
-        this.report("error", "unreadable-amount", lineNo, `Rea „${where}“ planeeritav maksumus „${amountText}“ ei ole loetav summa.`, `The planned cost "${amountText}" of row "${where}" is not a readable amount.`, amountText);
+        this.report(
+          "error",
+          "unreadable-amount",
+          lineNo,
+          `Rea „${where}“ planeeritav maksumus „${amountText}“ ei ole loetav summa.`,
+          `The planned cost "${amountText}" of row "${where}" is not a readable amount.`,
+          amountText,
+        );
       }
     } else if (complete) {
-      this.report("error", "missing-amount", lineNo, `Real „${where}“ puudub planeeritav maksumus.`, `Row "${where}" has no planned cost.`);
+      this.report(
+        "error",
+        "missing-amount",
+        lineNo,
+        `Real „${where}“ puudub planeeritav maksumus.`,
+        `Row "${where}" has no planned cost.`,
+      );
     }
     if (!complete) {
-      this.report("error", "incomplete-row", lineNo, `Rida „${where}“ jäi pooleli: ${dates.length === 0 ? "kuupäevi" : "planeeritavat maksumust"} ei leitud.`, `Row "${where}" is incomplete: no ${dates.length === 0 ? "dates" : "planned cost"} found.`, label);
+      this.report(
+        "error",
+        "incomplete-row",
+        lineNo,
+        `Rida „${where}“ jäi pooleli: ${dates.length === 0 ? "kuupäevi" : "planeeritavat maksumust"} ei leitud.`,
+        `Row "${where}" is incomplete: no ${dates.length === 0 ? "dates" : "planned cost"} found.`,
+        label,
+      );
     }
     return {
       code: start.code,
@@ -402,10 +440,18 @@ class DirectiveTextParser {
    */
   private assignRanges(dates: DateToken[], lineNo: number, where: string) {
     const rangeText = (a: DateToken, b: DateToken) => `${a.text} – ${b.text}`;
-    const toPeriod = (a: DateToken, b: DateToken): Period | null => (a.date && b.date ? { start: a.date, end: b.date } : null);
+    const toPeriod = (a: DateToken, b: DateToken): Period | null =>
+      a.date && b.date ? { start: a.date, end: b.date } : null;
     for (const token of dates) {
       if (!token.date) {
-        this.report("error", "invalid-date", token.line, `Rea „${where}“ kuupäev „${token.text}“ ei ole olemasolev kuupäev (pp.kk.aaaa).`, `The date "${token.text}" of row "${where}" is not a valid date (dd.mm.yyyy).`, token.text);
+        this.report(
+          "error",
+          "invalid-date",
+          token.line,
+          `Rea „${where}“ kuupäev „${token.text}“ ei ole olemasolev kuupäev (pp.kk.aaaa).`,
+          `The date "${token.text}" of row "${where}" is not a valid date (dd.mm.yyyy).`,
+          token.text,
+        );
       }
     }
     let frame: Period | null = null;
@@ -418,7 +464,14 @@ class DirectiveTextParser {
       plan = toPeriod(dates[2], dates[3]);
       planText = rangeText(dates[2], dates[3]);
       if (dates.length > 4) {
-        this.report("error", "extra-dates", lineNo, `Real „${where}“ on rohkem kui kaks kuupäevavahemikku.`, `Row "${where}" has more than two date ranges.`, dates.map((d) => d.text).join(" "));
+        this.report(
+          "error",
+          "extra-dates",
+          lineNo,
+          `Real „${where}“ on rohkem kui kaks kuupäevavahemikku.`,
+          `Row "${where}" has more than two date ranges.`,
+          dates.map((d) => d.text).join(" "),
+        );
       }
     } else if (dates.length >= 2) {
       const range = toPeriod(dates[0], dates[1]);
@@ -431,10 +484,23 @@ class DirectiveTextParser {
         frameText = rangeText(dates[0], dates[1]);
       }
       if (dates.length === 3) {
-        this.report("error", "unreadable-dates", lineNo, `Rea „${where}“ kuupäevad ei moodusta vahemikke: ${dates.map((d) => d.text).join(" ")}.`, `The dates of row "${where}" do not form ranges: ${dates.map((d) => d.text).join(" ")}.`);
+        this.report(
+          "error",
+          "unreadable-dates",
+          lineNo,
+          `Rea „${where}“ kuupäevad ei moodusta vahemikke: ${dates.map((d) => d.text).join(" ")}.`,
+          `The dates of row "${where}" do not form ranges: ${dates.map((d) => d.text).join(" ")}.`,
+        );
       }
     } else if (dates.length === 1) {
-      this.report("error", "unreadable-dates", lineNo, `Real „${where}“ on ainult üks kuupäev: ${dates[0].text}.`, `Row "${where}" has a single date: ${dates[0].text}.`, dates[0].text);
+      this.report(
+        "error",
+        "unreadable-dates",
+        lineNo,
+        `Real „${where}“ on ainult üks kuupäev: ${dates[0].text}.`,
+        `Row "${where}" has a single date: ${dates[0].text}.`,
+        dates[0].text,
+      );
     }
     return { frame, frameText, plan, planText };
   }
@@ -442,7 +508,14 @@ class DirectiveTextParser {
   private tableForStrayRow(index: number): ScheduleTable {
     const implementer = this.currentImplementer ?? this.implementer("Tabel 0", "partner");
     const stray: ScheduleTable = { table: 0, implementer, line: this.lines[index].no, rows: 0 };
-    this.report("warning", "row-outside-table", this.lines[index].no, "Tegevuse rida on enne esimest tegevuste ajakava tabelit.", "An activity row stands before the first activity schedule table.", this.lines[index].text);
+    this.report(
+      "warning",
+      "row-outside-table",
+      this.lines[index].no,
+      "Tegevuse rida on enne esimest tegevuste ajakava tabelit.",
+      "An activity row stands before the first activity schedule table.",
+      this.lines[index].text,
+    );
     this.scheduleTable = stray;
     return stray;
   }
@@ -464,7 +537,14 @@ class DirectiveTextParser {
         // A row start in a table that never reaches its dates: keep it, with what is missing reported.
         return this.readRow(index, text, start);
       }
-      this.report("warning", "unparsed-line", this.lines[index].no, "Tabeli rida ei õnnestunud lugeda; see jäeti vahele.", "A line in a table could not be read; it was skipped.", text);
+      this.report(
+        "warning",
+        "unparsed-line",
+        this.lines[index].no,
+        "Tabeli rida ei õnnestunud lugeda; see jäeti vahele.",
+        "A line in a table could not be read; it was skipped.",
+        text,
+      );
       return index;
     }
     this.mode = "narrative";
@@ -517,7 +597,11 @@ class DirectiveTextParser {
     const text = this.lines[index].text;
     if (text.length >= NARRATIVE_LINE || matchRowStart(text)) return false;
     const next = this.nextContentLine(index);
-    return next !== null && /^\p{Lu}/u.test(this.lines[next].text) && matchIndicatorValues(this.lines[next].text)?.namePrefix === "";
+    return (
+      next !== null &&
+      /^\p{Lu}/u.test(this.lines[next].text) &&
+      matchIndicatorValues(this.lines[next].text)?.namePrefix === ""
+    );
   }
 
   private readIndicatorLine(index: number): number {
@@ -537,7 +621,14 @@ class DirectiveTextParser {
         line: pending?.line ?? line.no,
       };
       if (name === "") {
-        this.report("warning", "indicator-without-name", line.no, "Näitaja real puudub indikaatori nimetus.", "An indicator row has no indicator name.", line.text);
+        this.report(
+          "warning",
+          "indicator-without-name",
+          line.no,
+          "Näitaja real puudub indikaatori nimetus.",
+          "An indicator row has no indicator name.",
+          line.text,
+        );
       }
       this.indicators.push(indicator);
       this.lastIndicator = indicator;
@@ -568,15 +659,29 @@ class DirectiveTextParser {
   private finish(): void {
     for (const table of this.scheduleTables) {
       if (table.rows === 0) {
-        this.report("error", "empty-table", table.line, `Tabelis ${table.table} („Tegevuste ajakava“) ei leitud ühtegi rida.`, `No rows were found in table ${table.table} ("Tegevuste ajakava").`);
+        this.report(
+          "error",
+          "empty-table",
+          table.line,
+          `Tabelis ${table.table} („Tegevuste ajakava“) ei leitud ühtegi rida.`,
+          `No rows were found in table ${table.table} ("Tegevuste ajakava").`,
+        );
       }
     }
     if (this.pendingIndicatorName && this.indicatorTable !== null) {
-      this.report("warning", "indicator-incomplete", this.pendingIndicatorName.line, "Näitaja real puuduvad mõõtühik ja sihttasemed.", "An indicator has no unit and targets.", this.pendingIndicatorName.text);
+      this.report(
+        "warning",
+        "indicator-incomplete",
+        this.pendingIndicatorName.line,
+        "Näitaja real puuduvad mõõtühik ja sihttasemed.",
+        "An indicator has no unit and targets.",
+        this.pendingIndicatorName.text,
+      );
     }
     // Implementers known only from section 1.1 or a heading, without a table, are not part of the plan.
     for (let i = this.implementers.length - 1; i >= 0; i--) {
-      if (this.implementers[i].tables.length === 0 && this.implementers[i].rows.length === 0) this.implementers.splice(i, 1);
+      if (this.implementers[i].tables.length === 0 && this.implementers[i].rows.length === 0)
+        this.implementers.splice(i, 1);
     }
   }
 
@@ -596,14 +701,22 @@ class DirectiveTextParser {
 function findDate(text: string): { index: number } | null {
   const strict = STRICT_DATE.exec(text);
   const garbled = DATE_LIKE.exec(text);
-  const candidates = [strict, garbled].filter((match): match is RegExpExecArray => match !== null && /\d.*\d.*\d/.test(match[0]));
+  const candidates = [strict, garbled].filter(
+    (match): match is RegExpExecArray => match !== null && /\d.*\d.*\d/.test(match[0]),
+  );
   if (candidates.length === 0) return null;
   return { index: Math.min(...candidates.map((match) => match.index)) };
 }
 
 function findDateAtStart(text: string): boolean {
   const date = findDate(text);
-  return date !== null && text.slice(0, date.index).trim().replace(/[-\u2013\u2014]/g, "") === "";
+  return (
+    date !== null &&
+    text
+      .slice(0, date.index)
+      .trim()
+      .replace(/[-\u2013\u2014]/g, "") === ""
+  );
 }
 
 /** Reads the dates at the start of `text`; returns them and what follows. */

@@ -122,7 +122,10 @@ export interface IndicatorValues {
 }
 
 /** "KOV koordinaatorite arv Arv 8 7 Partnerluslepingu …" or "Arv 0 7 Ettevalmistavad …". */
-const INLINE_VALUES = new RegExp(`^(.*?)(?:^|\\s)(${KNOWN_UNITS.join("|")})\\s+${NUMBER}\\s+${NUMBER}(?:\\s+(.*))?$`, "u");
+const INLINE_VALUES = new RegExp(
+  `^(.*?)(?:^|\\s)(${KNOWN_UNITS.join("|")})\\s+${NUMBER}\\s+${NUMBER}(?:\\s+(.*))?$`,
+  "u",
+);
 const VALUES_AT_START = new RegExp(`^()(\\p{Lu}[\\p{L}.]*)\\s+${NUMBER}\\s+${NUMBER}(?:\\s+(.*))?$`, "u");
 
 export function matchIndicatorValues(text: string): IndicatorValues | null {

@@ -59,9 +59,10 @@ export function readDirective(joined: string): DirectiveMetadata {
 }
 
 export function readImplementerName(joined: string): string | null {
-  const match = /((?:\p{Lu}[\p{L}]*\s+)(?:(?:ja|ning)\s+|\p{Lu}[\p{L}]*\s+)*\p{Lu}[\p{L}]*)\s+\(edaspidi\s+elluviija\)/u.exec(
-    joined,
-  );
+  const match =
+    /((?:\p{Lu}[\p{L}]*\s+)(?:(?:ja|ning)\s+|\p{Lu}[\p{L}]*\s+)*\p{Lu}[\p{L}]*)\s+\(edaspidi\s+elluviija\)/u.exec(
+      joined,
+    );
   return match ? acronym(match[1]) : null;
 }
 

@@ -15,9 +15,18 @@ function directive(tables: string): string {
   ].join("\r\n");
 }
 
-type JsonRow = { code: string | null; amount: string | null; frame: unknown; plan: unknown; responsible: string | null; label: string };
+type JsonRow = {
+  code: string | null;
+  amount: string | null;
+  frame: unknown;
+  plan: unknown;
+  responsible: string | null;
+  label: string;
+};
 const rowsOf = (text: string, name: string): JsonRow[] => {
-  const json = importResultToJson(parseDirectiveText(text)) as { implementers: Array<{ name: string; rows: JsonRow[] }> };
+  const json = importResultToJson(parseDirectiveText(text)) as {
+    implementers: Array<{ name: string; rows: JsonRow[] }>;
+  };
   return json.implementers.find((implementer) => implementer.name === name)?.rows ?? [];
 };
 
@@ -33,7 +42,16 @@ describe("forms of the activity schedule", () => {
     ["12,345", "12.345"],
   ])("amount %s reads as %s", (printed, expected) => {
     const text = directive(
-      [NARVA_HEADING, "Tabel 1. Tegevuste ajakava", "Tegevus", "Tegevuse eest vastutaja", "3.5.2.1 Tegevus", "01.03.2024- 31.12.2026", "01.01.2026- 31.12.2026", `${printed} Narva linn`].join("\n"),
+      [
+        NARVA_HEADING,
+        "Tabel 1. Tegevuste ajakava",
+        "Tegevus",
+        "Tegevuse eest vastutaja",
+        "3.5.2.1 Tegevus",
+        "01.03.2024- 31.12.2026",
+        "01.01.2026- 31.12.2026",
+        `${printed} Narva linn`,
+      ].join("\n"),
     );
     expect(rowsOf(text, "Narva linn")[0].amount).toBe(expected);
   });
@@ -45,7 +63,11 @@ describe("forms of the activity schedule", () => {
     ["broken over lines", "01.03.2024-\n31.12.2026\n01.01.2026-\n31.12.2026"],
     ["no spaces", "01.03.2024-31.12.2026\n01.01.2026-31.12.2026"],
   ])("date ranges written with %s", (_, ranges) => {
-    const text = directive([NARVA_HEADING, "Tabel 1. Tegevuste ajakava", "Tegevus", "3.5.2.1.1. Infopäevad", ranges, "500 Narva linn"].join("\n"));
+    const text = directive(
+      [NARVA_HEADING, "Tabel 1. Tegevuste ajakava", "Tegevus", "3.5.2.1.1. Infopäevad", ranges, "500 Narva linn"].join(
+        "\n",
+      ),
+    );
     expect(rowsOf(text, "Narva linn")).toEqual([
       {
         code: "3.5.2.1.1",
@@ -132,14 +154,28 @@ describe("forms of the activity schedule", () => {
     expect(diagnostics).toEqual([]);
     expect(plan.directive.number).toBe("7");
     expect(plan.planPeriod?.start.toIso()).toBe("2026-01-01");
-    expect(plan.implementers.map((implementer) => [implementer.name, implementer.tables, implementer.partnership?.start.toIso()])).toEqual([
+    expect(
+      plan.implementers.map((implementer) => [
+        implementer.name,
+        implementer.tables,
+        implementer.partnership?.start.toIso(),
+      ]),
+    ).toEqual([
       ["Viimsi vald", [1], "2025-01-01"],
       ["Narva linn", [2], "2024-03-01"],
     ]);
   });
 
   it("a table with no section heading before it still imports, with a warning", () => {
-    const text = directive(["Tabel 4. Tegevuste ajakava", "3.5.2.1 Tegevus", "01.03.2024- 31.12.2026", "01.01.2026- 31.12.2026", "20 Narva linn"].join("\n"));
+    const text = directive(
+      [
+        "Tabel 4. Tegevuste ajakava",
+        "3.5.2.1 Tegevus",
+        "01.03.2024- 31.12.2026",
+        "01.01.2026- 31.12.2026",
+        "20 Narva linn",
+      ].join("\n"),
+    );
     const { plan, diagnostics } = parseDirectiveText(text);
     expect(plan.implementers[0].rows).toHaveLength(1);
     expect(diagnostics.map((diagnostic) => diagnostic.id)).toEqual(["unknown-implementer"]);
@@ -147,7 +183,14 @@ describe("forms of the activity schedule", () => {
 
   it("a partner whose agreement period section 1.1 does not give is reported", () => {
     const text = directive(
-      ["3.5.2.1 Sihtrühmale teenuste arendamine ja pakkumine Tapa vallas", "Tabel 1. Tegevuste ajakava", "3.5.2.1 Tegevus", "01.03.2024- 31.12.2026", "01.01.2026- 31.12.2026", "20 Tapa vald"].join("\n"),
+      [
+        "3.5.2.1 Sihtrühmale teenuste arendamine ja pakkumine Tapa vallas",
+        "Tabel 1. Tegevuste ajakava",
+        "3.5.2.1 Tegevus",
+        "01.03.2024- 31.12.2026",
+        "01.01.2026- 31.12.2026",
+        "20 Tapa vald",
+      ].join("\n"),
     );
     const { plan, diagnostics } = parseDirectiveText(text);
     expect(plan.implementers[0]).toMatchObject({ name: "Tapa vald", partnership: null });

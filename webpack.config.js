@@ -1,0 +1,126 @@
+/**
+ * Builds the Excel add-in (task pane + ribbon commands) into dist/web/. dist/node/ belongs to the CLI build.
+ *
+ *   npx webpack --mode production    production URLs (TAT_BUDGET_URL) in dist/web/manifest.xml
+ *   npx webpack --mode development   manifest as in the repo (https://localhost:3000/)
+ *   npx webpack serve --mode development   https://localhost:3000/ with office-addin-dev-certs certificates
+ *
+ * Office.js is not bundled: the HTML pages load it from Microsoft's CDN.
+ */
+const fs = require("fs");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const URL_DEV = "https://localhost:3000/";
+const URL_PROD_DEFAULT = "https://tat-budget.example.ee/";
+
+/** The production base URL from TAT_BUDGET_URL, always https and with a trailing slash. */
+function productionUrl() {
+  const raw = (process.env.TAT_BUDGET_URL || URL_PROD_DEFAULT).trim();
+  const url = new URL(raw); // throws on a malformed value
+  if (url.protocol !== "https:") {
+    throw new Error(`TAT_BUDGET_URL must be an https URL (Office add-ins are served over https), got ${raw}`);
+  }
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** Certificates for the dev server: office-addin-dev-certs creates them and trusts its CA on first use. */
+async function getHttpsOptions() {
+  // Loaded lazily: only `webpack serve` needs the certificates.
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (err) {
+    // E.g. Linux without sudo: the certificates were generated but the CA could not be added to the trust store.
+    const files = require("office-addin-dev-certs/lib/defaults");
+    const paths = [files.caCertificatePath, files.localhostCertificatePath, files.localhostKeyPath];
+    if (!paths.every((file) => fs.existsSync(file))) throw err;
+    console.warn(
+      `${String(err && err.message).split("\n")[0]}\n` +
+        `Serving with the generated certificates anyway; trust ${files.caCertificatePath} by hand if Office refuses the pane.`,
+    );
+    const [ca, cert, key] = paths.map((file) => fs.readFileSync(file));
+    return { ca, key, cert };
+  }
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== "production";
+  const urlProd = dev ? URL_DEV : productionUrl();
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist/web"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              // Type-check only what the bundles import (tsconfig.json also covers the CLI and the tests) ...
+              onlyCompileBundledFiles: true,
+              // ... and emit ES modules so that webpack can tree-shake Fluent UI; tsconfig.json stays CommonJS.
+              compilerOptions: { module: "es2020", moduleResolution: "node", noEmit: false },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().split(URL_DEV).join(urlProd);
+            },
+          },
+        ],
+      }),
+    ],
+    performance: {
+      // React + Fluent UI make a ~0.3 MB (minified) task pane bundle, loaded once and cached by Office.
+      maxAssetSize: 1024 * 1024,
+      maxEntrypointSize: 1024 * 1024,
+    },
+    devServer: {
+      port: 3000,
+      static: false, // everything is served from the build (assets and manifest via CopyWebpackPlugin)
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: {
+        type: "https",
+        // `webpack build` loads this file too: only create/read the certificates when actually serving.
+        options: env.WEBPACK_SERVE ? await getHttpsOptions() : {},
+      },
+    },
+  };
+};
