@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from "fs";
 import * as path from "path";
+import { RULES, runChecks } from "../checks";
 import { parseDirectiveText } from "../import/text";
 import { importResultToJson } from "../model/json";
 import { ImportError, ImportResult } from "../model/plan";
+import { checkResultToJson, formatCheckReport, formatRecalc } from "./check-report";
 import { Language, formatSummary } from "./summary";
 
 /** The bundled sample: the directive of 25.03.2025 nr 68, as copied out of the published PDF. */
@@ -20,10 +22,13 @@ const USAGE = `tat-budget — tegevuskava ja eelarve tööriist (TAT)
 
 Kasutus / usage:
   tat-budget parse <fail.txt> [--json] [--lang et|en]   loeb käskkirja teksti ja näitab, mis leiti
+  tat-budget check <fail.txt> [--json] [--lang et|en]   kontrollib kava: summad, koodid, kuupäevad, vastutajad
+  tat-budget recalc <fail.txt> [--lang et|en]           ülemridade summad: deklareeritud ja arvutatud
   tat-budget demo [--lang et|en]                        põhitöö kaasasoleval näidiskäskkirjal
   tat-budget help                                       see abi
 
-Väljumiskood / exit status: 0 korras; 1 sisendit ei saanud lugeda; 2 vale käsurida.
+Väljumiskood / exit status: 0 korras; 1 kontroll leidis vigu / the check found errors;
+2 sisendit ei saanud lugeda või vale käsurida / unreadable input or wrong usage.
 `;
 
 interface Output {
@@ -52,9 +57,26 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         if (files.length !== 1) throw new UsageError("parse vajab täpselt üht faili / parse needs exactly one file");
         return runParse(files[0], flags.has("json"), language, io);
       }
-      case "demo":
+      case "check": {
+        if (files.length !== 1) throw new UsageError("check vajab täpselt üht faili / check needs exactly one file");
+        return runCheck(files[0], flags.has("json"), language, io);
+      }
+      case "recalc": {
+        if (files.length !== 1) throw new UsageError("recalc vajab täpselt üht faili / recalc needs exactly one file");
+        const result = readDirective(files[0], language, io);
+        if (!result) return 2;
+        io.out(formatRecalc(result.plan, language));
+        return 0;
+      }
+      case "demo": {
         io.out(language === "et" ? `Näidis: ${SAMPLE_FILE}\n\n` : `Sample: ${SAMPLE_FILE}\n\n`);
-        return runParse(SAMPLE_FILE, flags.has("json"), language, io);
+        const parsed = runParse(SAMPLE_FILE, false, language, io);
+        if (parsed !== 0) return parsed;
+        io.out("\n");
+        // The sample has real inconsistencies; the demo shows them and still succeeds.
+        const checked = runCheck(SAMPLE_FILE, false, language, io);
+        return checked === 2 ? 2 : 0;
+      }
       default:
         throw new UsageError(`tundmatu käsk „${command}“ / unknown command "${command}"`);
     }
@@ -69,9 +91,19 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
 
 function runParse(file: string, json: boolean, language: Language, io: Output): number {
   const result = readDirective(file, language, io);
-  if (!result) return 1;
+  if (!result) return 2;
   io.out(json ? `${JSON.stringify(importResultToJson(result), null, 2)}\n` : formatSummary(result, language));
   return 0;
+}
+
+function runCheck(file: string, json: boolean, language: Language, io: Output): number {
+  const imported = readDirective(file, language, io);
+  if (!imported) return 2;
+  const result = runChecks(imported.plan, RULES);
+  io.out(
+    json ? `${JSON.stringify(checkResultToJson(result, language), null, 2)}\n` : formatCheckReport(result, language),
+  );
+  return result.counts.error > 0 ? 1 : 0;
 }
 
 function readDirective(file: string, language: Language, io: Output): ImportResult | null {

@@ -2,6 +2,7 @@ import { Period } from "../model/calendar-date";
 import { Money, formatMoneyEstonian, formatMoneyPlain, sumMoney } from "../model/money";
 import { ImportResult } from "../model/plan";
 import { declaredTotal } from "../model/totals";
+import { alignColumns } from "./columns";
 
 export type Language = "et" | "en";
 
@@ -99,18 +100,4 @@ export function formatSummary(result: ImportResult, language: Language): string 
     }
   }
   return `${lines.join("\n")}\n`;
-}
-
-/** Pads columns to a common width; `rightAligned` holds the indexes of numeric columns. */
-function alignColumns(rows: string[][], rightAligned: number[]): string[] {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? "")].length)));
-  return rows.map((row) =>
-    row
-      .map((cell, column) => {
-        const padding = " ".repeat(widths[column] - [...cell].length);
-        return rightAligned.includes(column) ? padding + cell : cell + padding;
-      })
-      .join("  ")
-      .trimEnd(),
-  );
 }

@@ -74,12 +74,12 @@ describe("tat-budget parse", () => {
     );
   });
 
-  it("refuses a text without schedules with exit status 1 and the reason", async () => {
+  it("refuses a text without schedules with exit status 2 and the reason", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
     const file = path.join(dir, "letter.txt");
     writeFileSync(file, "Tere!\nEelarve tuleb homme.\n");
     const { status, stderr } = await run("parse", file);
-    expect(status).toBe(1);
+    expect(status).toBe(2);
     expect(stderr).toContain("Tegevuste ajakava");
   });
 
@@ -89,7 +89,7 @@ describe("tat-budget parse", () => {
     const file = path.join(dir, "plan.xlsx");
     writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe]));
     const binary = await run("parse", file);
-    expect([binary.status, binary.stderr]).toEqual([1, expect.stringContaining("ei ole UTF-8 tekstifail")]);
+    expect([binary.status, binary.stderr]).toEqual([2, expect.stringContaining("ei ole UTF-8 tekstifail")]);
   });
 
   it("answers bad usage with status 2 and the usage", async () => {

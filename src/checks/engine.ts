@@ -1,0 +1,118 @@
+import { buildTree } from "../model/hierarchy";
+import { Money } from "../model/money";
+import { ActionPlan } from "../model/plan";
+import { computeTotals } from "../model/totals";
+import { CheckContext, Finding, Report, Rule, Severity } from "./types";
+
+export interface ImplementerTotalLine {
+  implementer: string;
+  declared: Money | null;
+  computed: Money | null;
+  difference: Money | null;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  totals: ImplementerTotalLine[];
+  grandDeclared: Money | null;
+  grandComputed: Money | null;
+  counts: Record<Severity, number>;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function buildContext(plan: ActionPlan): CheckContext {
+  return {
+    plan,
+    implementers: plan.implementers.map((implementer) => {
+      const tree = buildTree(implementer);
+      return { implementer, tree, totals: computeTotals(tree) };
+    }),
+  };
+}
+
+/** Runs every rule over the plan; findings come sorted by implementer (document order), then position. */
+export function runChecks(plan: ActionPlan, rules: readonly Rule[]): CheckResult {
+  const context = buildContext(plan);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    rule.check(context, (report) => findings.push(toFinding(rule, report)));
+  }
+  const order = new Map(plan.implementers.map((implementer, index) => [implementer.name, index]));
+  const ruleOrder = new Map(rules.map((rule, index) => [rule.meta.id, index]));
+  findings.sort(
+    (a, b) =>
+      (order.get(a.implementer ?? "") ?? order.size) - (order.get(b.implementer ?? "") ?? order.size) ||
+      (a.position.line ?? Infinity) - (b.position.line ?? Infinity) ||
+      (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0),
+  );
+
+  const add = (sum: Money | null, value: Money | null) => (sum && value ? sum.plus(value) : null);
+  const totals = context.implementers.map(({ implementer, totals }) => ({
+    implementer: implementer.name,
+    declared: totals.declared,
+    computed: totals.total,
+    difference: totals.declared && totals.total ? totals.total.minus(totals.declared) : null,
+  }));
+  const first = totals[0];
+  const grandDeclared = first ? totals.slice(1).reduce((sum, line) => add(sum, line.declared), first.declared) : null;
+  const grandComputed = first ? totals.slice(1).reduce((sum, line) => add(sum, line.computed), first.computed) : null;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return { findings, totals, grandDeclared, grandComputed, counts };
+}
+
+function toFinding(rule: Rule, report: Report): Finding {
+  const row = report.row ?? report.node?.row ?? null;
+  const finding: Finding = {
+    rule: rule.meta.id,
+    severity: rule.meta.severity,
+    category: rule.meta.category,
+    implementer: report.implementer?.name ?? null,
+    code: row?.kind === "personnel" ? null : (row?.code ?? null),
+    position: { line: report.line ?? row?.line ?? null },
+    message: report.message,
+    messageEn: report.messageEn,
+    related: (report.related ?? []).map((related) => ({
+      code: related.code,
+      label: related.label,
+      line: related.line,
+      amount: related.amount,
+    })),
+  };
+  if (report.declared) finding.declared = report.declared;
+  if (report.computed) finding.computed = report.computed;
+  if (report.declared && report.computed) finding.difference = report.computed.minus(report.declared);
+  if (report.expected !== undefined) finding.expected = report.expected;
+  if (report.actual !== undefined) finding.actual = report.actual;
+  if (report.correction) finding.correction = report.correction;
+  return finding;
+}
+
+export interface FindingGroup {
+  implementer: string | null;
+  severity: Severity;
+  findings: Finding[];
+}
+
+/** Findings grouped by implementer (in their order) and severity (errors first). */
+export function groupFindings(findings: Finding[]): FindingGroup[] {
+  const groups: FindingGroup[] = [];
+  const byKey = new Map<string, FindingGroup>();
+  for (const finding of findings) {
+    const key = `${finding.implementer ?? ""}\u0000${finding.severity}`;
+    let group = byKey.get(key);
+    if (!group) {
+      group = { implementer: finding.implementer, severity: finding.severity, findings: [] };
+      byKey.set(key, group);
+      groups.push(group);
+    }
+    group.findings.push(finding);
+  }
+  const implementerOrder = [...new Set(groups.map((group) => group.implementer))];
+  return groups.sort(
+    (a, b) =>
+      implementerOrder.indexOf(a.implementer) - implementerOrder.indexOf(b.implementer) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+}

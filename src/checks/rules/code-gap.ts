@@ -1,0 +1,38 @@
+import { PlanNode } from "../../model/hierarchy";
+import { Rule } from "../types";
+
+/** A code whose parent level has no row: its amount rolls up to the nearest ancestor instead. */
+export const codeGap: Rule = {
+  meta: {
+    id: "code-gap",
+    severity: "info",
+    category: "codes",
+    description: {
+      et: "Koodi ülemtasemel ei ole rida (summa arvestatakse lähima olemasoleva ülemrea alla)",
+      en: "A code whose parent level has no row (totals roll up to the nearest ancestor)",
+    },
+  },
+  check({ implementers }, report) {
+    for (const { implementer, tree } of implementers) {
+      const byMissing = new Map<string, PlanNode[]>();
+      for (const node of tree.nodes) {
+        if (!node.missingParent) continue;
+        const group = byMissing.get(node.missingParent) ?? [];
+        group.push(node);
+        byMissing.set(node.missingParent, group);
+      }
+      for (const [missing, nodes] of byMissing) {
+        const ancestor = nodes[0].parent;
+        const codes = nodes.map((node) => node.code).join(", ");
+        report({
+          implementer,
+          node: nodes[0],
+          message: `Koodi ${missing} rida puudub: ${codes} arvestatakse rea ${ancestor?.code ?? "?"} alla.`,
+          messageEn: `There is no row ${missing}: ${codes} roll up to row ${ancestor?.code ?? "?"}.`,
+          expected: missing,
+          related: nodes.map((node) => node.row),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,40 @@
+import Decimal from "decimal.js";
+import { Rule } from "../types";
+
+/** Units that count things, whose targets accumulate: a 2029 target below this year's is a slip. */
+const COUNT_UNITS = new Set(["arv", "osaluskord", "tk", "kord", "inimest", "osalejat"]);
+
+/** A count indicator whose 2029 target is below its plan-year target. */
+export const indicatorTargetDecrease: Rule = {
+  meta: {
+    id: "indicator-target-decrease",
+    severity: "warning",
+    category: "indicators",
+    description: {
+      et: "Loendatava näitaja 2029. aasta sihttase on väiksem kui tegevuskava aasta oma",
+      en: "A count indicator's 2029 target is below its plan-year target",
+    },
+  },
+  check({ plan }, report) {
+    for (const indicator of plan.indicators) {
+      if (!COUNT_UNITS.has(indicator.unit.toLocaleLowerCase("et"))) continue;
+      let target: Decimal;
+      let target2029: Decimal;
+      try {
+        target = new Decimal(indicator.target);
+        target2029 = new Decimal(indicator.target2029);
+      } catch {
+        continue;
+      }
+      if (!target2029.lessThan(target)) continue;
+      report({
+        implementer: null,
+        line: indicator.line,
+        message: `Tabeli ${indicator.table} näitaja „${indicator.name}“ sihttase 2029. aastaks (${indicator.target2029}) on väiksem kui tegevuskava aastal (${indicator.target}).`,
+        messageEn: `Indicator "${indicator.name}" of table ${indicator.table} targets ${indicator.target2029} for 2029, below its plan-year target ${indicator.target}.`,
+        expected: `≥ ${indicator.target}`,
+        actual: indicator.target2029,
+      });
+    }
+  },
+};

@@ -1,0 +1,59 @@
+import { Rule } from "../types";
+import { rowName, rowNameEn } from "../text";
+
+/** An amount that is not a number, is negative, or has more than two decimals. */
+export const invalidAmount: Rule = {
+  meta: {
+    id: "invalid-amount",
+    severity: "error",
+    category: "amounts",
+    description: {
+      et: "Planeeritav maksumus puudub, ei ole arv, on negatiivne või üle kahe komakohaga",
+      en: "A planned cost that is missing, not a number, negative, or has more than two decimals",
+    },
+  },
+  check({ implementers }, report) {
+    for (const { implementer } of implementers) {
+      for (const row of implementer.rows) {
+        const name = rowName(row);
+        const nameEn = rowNameEn(row);
+        const printed = row.amountText ?? "";
+        if (!row.amount) {
+          report(
+            row.amountText === null
+              ? {
+                  implementer,
+                  row,
+                  message: `Real ${name} puudub planeeritav maksumus.`,
+                  messageEn: `Row ${nameEn} has no planned cost.`,
+                }
+              : {
+                  implementer,
+                  row,
+                  message: `Rea ${name} planeeritav maksumus „${printed}“ ei ole arv.`,
+                  messageEn: `The planned cost "${printed}" of row ${nameEn} is not a number.`,
+                  actual: printed,
+                },
+          );
+        } else if (row.amount.isNegative() && !row.amount.isZero()) {
+          report({
+            implementer,
+            row,
+            message: `Rea ${name} planeeritav maksumus ${printed} on negatiivne.`,
+            messageEn: `The planned cost ${printed} of row ${nameEn} is negative.`,
+            actual: printed,
+          });
+        } else if (row.amount.decimalPlaces() > 2) {
+          report({
+            implementer,
+            row,
+            message: `Rea ${name} planeeritav maksumus ${printed} on rohkem kui kahe komakohaga (sentides ei saa seda maksta).`,
+            messageEn: `The planned cost ${printed} of row ${nameEn} has more than two decimals (it cannot be paid in cents).`,
+            actual: printed,
+            expected: row.amount.toFixed(2),
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import { CalendarDate } from "../../model/calendar-date";
+import { Rule } from "../types";
+import { rowName, rowNameEn } from "../text";
+
+/** A date that does not exist (31.02.2025) or cannot be read. */
+export const invalidDate: Rule = {
+  meta: {
+    id: "invalid-date",
+    severity: "error",
+    category: "dates",
+    description: {
+      et: "Kuupäeva ei ole olemas või seda ei saa lugeda",
+      en: "A date that does not exist or cannot be read",
+    },
+  },
+  check({ implementers }, report) {
+    for (const { implementer } of implementers) {
+      for (const row of implementer.rows) {
+        const ranges = [
+          { value: row.frame, text: row.frameText, et: "üldajaraamis", en: "overall frame" },
+          { value: row.plan, text: row.planText, et: "tegevuskava perioodi kuupäevades", en: "plan-period dates" },
+        ];
+        for (const range of ranges) {
+          if (range.value || !range.text) continue;
+          const bad = range.text
+            .split(/\s+[-\u2013]\s+/)
+            .map((part) => part.trim())
+            .filter((part) => part !== "" && !CalendarDate.parseEstonian(part));
+          for (const date of bad) {
+            report({
+              implementer,
+              row,
+              message: `Rea ${rowName(row)} ${range.et} on kuupäev „${date}“, mida ei ole olemas või mida ei saa lugeda (pp.kk.aaaa).`,
+              messageEn: `The ${range.en} of row ${rowNameEn(row)} hold "${date}", a date that does not exist or cannot be read (dd.mm.yyyy).`,
+              actual: date,
+            });
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import { Rule } from "../types";
+
+/** An implementer without a direct personnel cost row. */
+export const missingPersonnel: Rule = {
+  meta: {
+    id: "missing-personnel",
+    severity: "warning",
+    category: "structure",
+    description: {
+      et: "Elluviijal või partneril puudub otseste personalikulude rida",
+      en: "An implementer without a direct personnel cost row",
+    },
+  },
+  check({ implementers }, report) {
+    for (const { implementer, tree } of implementers) {
+      if (tree.personnel.length > 0 || implementer.rows.length === 0) continue;
+      report({
+        implementer,
+        node: tree.top,
+        line: implementer.rows[0].line,
+        message: `${implementer.name}: ajakavas puudub otseste personalikulude rida.`,
+        messageEn: `${implementer.name}: the schedule has no direct personnel cost row.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,64 @@
+import { Rule } from "../types";
+
+/**
+ * A partner schedule without one of the sections (3.5.2.1.1–3.5.2.1.5) that most of the plan's partners
+ * have. "Most" rather than "all", so one partner's gap does not hide another's.
+ */
+export const missingSection: Rule = {
+  meta: {
+    id: "missing-section",
+    severity: "warning",
+    category: "structure",
+    description: {
+      et: "Partneri ajakavas puudub tegevus, mis on teistel partneritel olemas",
+      en: "A partner schedule lacks a section the plan's other partners have",
+    },
+  },
+  check({ implementers }, report) {
+    const partners = implementers.filter(({ implementer, tree }) => implementer.role === "partner" && tree.top);
+    const sectionsOf = new Map(
+      partners.map((context) => [
+        context,
+        new Set(
+          (context.tree.top?.children ?? [])
+            .filter((child) => child.row.codeStyle === "dotted" && child.code)
+            .map((child) => child.code as string),
+        ),
+      ]),
+    );
+    const counts = new Map<string, number>();
+    for (const sections of sectionsOf.values())
+      for (const code of sections) counts.set(code, (counts.get(code) ?? 0) + 1);
+    const expected = [...counts.entries()]
+      .filter(([, count]) => count * 2 >= partners.length)
+      .map(([code]) => code)
+      .sort(compareCodes);
+    for (const context of partners) {
+      const { implementer, tree } = context;
+      const top = tree.top;
+      if (!top) continue;
+      for (const code of expected) {
+        if (sectionsOf.get(context)?.has(code)) continue;
+        const having = counts.get(code) ?? 0;
+        report({
+          implementer,
+          node: top,
+          line: top.row.line,
+          message: `${implementer.name}: ajakavas puudub tegevus ${code}, mis on olemas ${having} partneril ${partners.length}-st.`,
+          messageEn: `${implementer.name}: the schedule has no section ${code}, which ${having} of ${partners.length} partners have.`,
+          expected: code,
+        });
+      }
+    }
+  },
+};
+
+function compareCodes(a: string, b: string): number {
+  const left = a.split(".").map(Number);
+  const right = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? -1) - (right[i] ?? -1);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}

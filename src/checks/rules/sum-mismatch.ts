@@ -1,0 +1,36 @@
+import { Rule } from "../types";
+import { euro, euroEn, rowName, rowNameEn } from "../text";
+
+/** A parent row whose declared amount differs from the sum of its children's. */
+export const sumMismatch: Rule = {
+  meta: {
+    id: "sum-mismatch",
+    severity: "error",
+    category: "sums",
+    description: {
+      et: "Ülemrea summa ei võrdu alamridade summaga",
+      en: "A parent row's amount differs from the sum of its children",
+    },
+  },
+  check({ implementers }, report) {
+    for (const { implementer, tree, totals } of implementers) {
+      for (const node of tree.nodes) {
+        // The top row is the implementer's total: total-mismatch speaks of it.
+        if (node === tree.top || node.children.length === 0) continue;
+        const declared = node.row.amount;
+        const computed = totals.childSum.get(node);
+        if (!declared || !computed || declared.equals(computed)) continue;
+        const difference = computed.minus(declared);
+        report({
+          implementer,
+          node,
+          message: `Rea ${rowName(node.row)} summa ${euro(declared)} ei võrdu alamridade summaga ${euro(computed)} (vahe ${euro(difference)}).`,
+          messageEn: `Row ${rowNameEn(node.row)} declares ${euroEn(declared)}, but its items add up to ${euroEn(computed)} (difference ${euroEn(difference)}).`,
+          declared,
+          computed,
+          related: node.children.map((child) => child.row),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import { Rule } from "../types";
+import { euro, euroEn } from "../text";
+
+/** An implementer's top row that differs from its sections plus personnel. */
+export const totalMismatch: Rule = {
+  meta: {
+    id: "total-mismatch",
+    severity: "error",
+    category: "sums",
+    description: {
+      et: "Elluviija või partneri kogusumma ei võrdu tegevuste ja personalikulude summaga",
+      en: "An implementer's total differs from its sections plus personnel",
+    },
+  },
+  check({ implementers }, report) {
+    for (const { implementer, tree, totals } of implementers) {
+      const top = tree.top;
+      if (!top || top.children.length === 0) continue;
+      const declared = top.row.amount;
+      const computed = totals.childSum.get(top);
+      if (!declared || !computed || declared.equals(computed)) continue;
+      const difference = computed.minus(declared);
+      report({
+        implementer,
+        node: top,
+        message: `${implementer.name}: kogusumma ${euro(declared)} (rida ${top.row.code}) ei võrdu tegevuste ja personalikulude summaga ${euro(computed)} (vahe ${euro(difference)}).`,
+        messageEn: `${implementer.name}: the total ${euroEn(declared)} (row ${top.row.code}) differs from its sections plus personnel, ${euroEn(computed)} (difference ${euroEn(difference)}).`,
+        declared,
+        computed,
+        related: top.children.map((child) => child.row),
+      });
+    }
+  },
+};
