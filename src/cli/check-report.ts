@@ -145,7 +145,7 @@ export function formatRecalc(plan: ActionPlan, language: Language): string {
     for (const node of tree.nodes) {
       if (node.children.length === 0) continue;
       const declared = node.row.amount;
-      const computed = implementerTotals.computed.get(node) ?? null;
+      const computed = implementerTotals.computed[node.index];
       const difference = declared && computed ? computed.minus(declared) : null;
       const mark = difference && !difference.isZero() ? " ≠" : "";
       table.push([

@@ -50,25 +50,29 @@ export interface ImplementerTree {
 
 const MAX_CHILDREN_RUN = 100;
 
+/** Leaves share one frozen empty list; `link` gives a node its own list with its first child. */
+const NO_CHILDREN: PlanNode[] = Object.freeze([]) as unknown as PlanNode[];
+
 export function buildTree(implementer: Implementer): ImplementerTree {
   const nodes: PlanNode[] = implementer.rows.map((row, index) => ({
     row,
     index,
     code: row.kind === "personnel" ? null : row.code,
     parent: null,
-    children: [],
+    children: NO_CHILDREN,
     missingParent: null,
   }));
-  const corrections = inferDuplicateCodes(nodes);
-  attachParents(nodes);
+  const first = new Map<string, PlanNode>();
+  for (const node of nodes) if (isDotted(node) && !first.has(node.code as string)) first.set(node.code as string, node);
+  const corrections = inferDuplicateCodes(nodes, first);
+  attachParents(nodes, first);
 
   const personnel = nodes.filter((node) => node.row.kind === "personnel");
   const roots = nodes.filter((node) => node.parent === null && node.row.kind !== "personnel");
   const top = roots.length === 1 && roots[0].row.codeStyle === "dotted" ? roots[0] : null;
   for (const node of personnel) {
     if (top) {
-      node.parent = top;
-      top.children.push(node);
+      link(node, top);
     } else {
       roots.push(node);
     }
@@ -76,7 +80,14 @@ export function buildTree(implementer: Implementer): ImplementerTree {
   return { implementer, nodes, roots, top, personnel, corrections };
 }
 
-const depth = (code: string) => code.split(".").length;
+function depth(code: string): number {
+  let dots = 0;
+  for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) === 46) dots++;
+  return dots + 1;
+}
+
+/** "3.5.2.1.4" → "3.5.2.1"; "" at the top. */
+const parentOf = (code: string) => code.slice(0, Math.max(code.lastIndexOf("."), 0));
 const isDotted = (node: PlanNode) => node.row.codeStyle === "dotted" && node.code !== null;
 
 /**
@@ -84,50 +95,61 @@ const isDotted = (node: PlanNode) => node.row.codeStyle === "dotted" && node.cod
  * then 3.5.2.1.1 (0) and 3.5.2.1.2 (13 434,77): the two add up exactly to the first, so they are its
  * items 3.5.2.1.1.1 and 3.5.2.1.1.2, and the later 3.5.2.1.2 is the real section.
  */
-function inferDuplicateCodes(nodes: PlanNode[]): CodeCorrection[] {
+function inferDuplicateCodes(nodes: PlanNode[], first: Map<string, PlanNode>): CodeCorrection[] {
   const corrections: CodeCorrection[] = [];
   const dotted = nodes.filter(isDotted);
-  const used = new Set(dotted.map((node) => node.code as string));
-  const seen = new Map<string, PlanNode>();
+  const freeChild = new Map<string, number>();
+  // Run members renamed before their printed code's other row was reached: that row, when met, is the twin.
+  const awaitingTwin = new Map<string, CodeCorrection>();
   for (let position = 0; position < dotted.length; position++) {
     const node = dotted[position];
     const code = node.code as string;
-    const earlier = seen.get(code);
-    if (!earlier) {
-      seen.set(code, node);
+    const earliest = first.get(code);
+    if (earliest === node || earliest === undefined) {
+      if (earliest === undefined) first.set(code, node);
+      const waiting = awaitingTwin.get(code);
+      if (waiting) {
+        waiting.duplicateOf = node;
+        awaitingTwin.delete(code);
+      }
       continue;
     }
     const previous = dotted[position - 1];
-    const run = previous === earlier ? childrenRun(dotted, position, earlier) : null;
+    const run = previous === earliest ? childrenRun(dotted, position, earliest) : null;
     if (run) {
-      let next = nextFreeChild(earlier.code as string, used);
+      let next = nextFreeChild(code, first, freeChild);
       for (const member of run) {
-        const to = `${earlier.code}.${next++}`;
         const printed = member.code as string;
-        used.add(to);
+        const to = `${code}.${next++}`;
         member.code = to;
-        seen.set(to, member);
-        const duplicateOf =
-          member === node
-            ? earlier
-            : (dotted.find((other) => other !== member && other.row.code === printed) ?? earlier);
-        corrections.push({
+        first.set(to, member);
+        const correction: CodeCorrection = {
           node: member,
           from: printed,
           to,
           reason: "children-sum",
-          duplicateOf,
-          parent: earlier,
+          duplicateOf: previous,
+          parent: previous,
           run,
-        });
+        };
+        if (member !== node) {
+          const twin = first.get(printed);
+          if (twin === member) {
+            first.delete(printed);
+            awaitingTwin.set(printed, correction);
+          } else if (twin) {
+            correction.duplicateOf = twin;
+          }
+        }
+        corrections.push(correction);
       }
       position += run.length - 1;
       continue;
     }
-    const parentCode = code.split(".").slice(0, -1).join(".");
-    const to = `${parentCode}.${nextFreeChild(parentCode, used)}`;
-    used.add(to);
-    corrections.push({ node, from: code, to, reason: "next-sibling", duplicateOf: earlier, parent: null, run: [] });
+    const parentCode = parentOf(code);
+    const to = `${parentCode}.${nextFreeChild(parentCode, first, freeChild)}`;
+    first.set(to, node);
+    corrections.push({ node, from: code, to, reason: "next-sibling", duplicateOf: earliest, parent: null, run: [] });
   }
   return corrections;
 }
@@ -148,17 +170,21 @@ function childrenRun(dotted: PlanNode[], start: number, parent: PlanNode): PlanN
   return null;
 }
 
-function nextFreeChild(parentCode: string, used: Set<string>): number {
-  let next = 1;
+/** The smallest unused child number; `memo` remembers where the search ended, since codes are only added. */
+function nextFreeChild(parentCode: string, used: Map<string, PlanNode>, memo: Map<string, number>): number {
+  let next = memo.get(parentCode) ?? 1;
   while (used.has(`${parentCode}.${next}`)) next++;
+  memo.set(parentCode, next);
   return next;
 }
 
-function attachParents(nodes: PlanNode[]): void {
-  const first = new Map<string, PlanNode>();
-  for (const node of nodes) if (isDotted(node) && !first.has(node.code as string)) first.set(node.code as string, node);
-  // The nearest preceding row with a code is the parent of what follows, so a repeated code keeps its own children.
-  const latest = new Map<string, PlanNode>();
+/**
+ * Rows come in outline order, so the open ancestors form a stack, as when reading an outline: a row's parent
+ * is the nearest row on it whose code is a prefix of the row's. This needs no lookups by code, which matters
+ * on plans of 100 000 rows; a row printed away from its parent falls back to the codes' first rows.
+ */
+function attachParents(nodes: PlanNode[], first: Map<string, PlanNode>): void {
+  const open: PlanNode[] = [];
   let lastDotted: PlanNode | null = null;
   for (const node of nodes) {
     if (node.row.kind === "personnel") continue;
@@ -166,22 +192,36 @@ function attachParents(nodes: PlanNode[]): void {
       if (lastDotted) link(node, lastDotted);
       continue;
     }
-    const parts = node.code.split(".");
-    for (let level = parts.length - 1; level > 0; level--) {
-      const prefix = parts.slice(0, level).join(".");
-      const ancestor = latest.get(prefix) ?? first.get(prefix);
-      if (ancestor && ancestor !== node) {
-        link(node, ancestor);
-        if (level < parts.length - 1) node.missingParent = parts.slice(0, parts.length - 1).join(".");
-        break;
+    const code = node.code;
+    while (open.length > 0 && !isAncestorCode(open[open.length - 1].code as string, code)) open.pop();
+    const directParent = parentOf(code);
+    let parent: PlanNode | null = open.length > 0 ? open[open.length - 1] : null;
+    if (!parent) {
+      for (let prefix = directParent; prefix !== "" && !parent; prefix = parentOf(prefix)) {
+        const candidate = first.get(prefix);
+        if (candidate && candidate !== node) parent = candidate;
       }
+    } else if (parent.code !== directParent) {
+      // A nearer ancestor may stand elsewhere in the document (printed out of order).
+      const elsewhere = first.get(directParent);
+      if (elsewhere && elsewhere !== node) parent = elsewhere;
     }
-    latest.set(node.code, node);
+    if (parent) {
+      link(node, parent);
+      if (parent.code !== directParent) node.missingParent = directParent;
+    }
+    open.push(node);
     lastDotted = node;
   }
 }
 
+/** Whether `ancestor` is a proper prefix of `code` at a dot ("3.5.2.1" of "3.5.2.1.4", not of "3.5.2.10"). */
+function isAncestorCode(ancestor: string, code: string): boolean {
+  return code.length > ancestor.length && code.charCodeAt(ancestor.length) === 46 && code.startsWith(ancestor);
+}
+
 function link(child: PlanNode, parent: PlanNode): void {
   child.parent = parent;
-  parent.children.push(child);
+  if (parent.children === NO_CHILDREN) parent.children = [child];
+  else parent.children.push(child);
 }

@@ -8,54 +8,50 @@ import { ActionPlan, Implementer } from "./plan";
  */
 export interface TreeTotals {
   tree: ImplementerTree;
-  /** Recursive: leaves' declared amounts added up through every level. */
-  computed: Map<PlanNode, Money | null>;
-  /** One level: the sum of the children's declared amounts (computed where a child declares none). */
-  childSum: Map<PlanNode, Money | null>;
+  /** Recursive: leaves' declared amounts added up through every level; by `node.index`. */
+  computed: Array<Money | null>;
+  /** One level: the sum of the children's declared amounts (computed where a child declares none); by `node.index`. */
+  childSum: Array<Money | null>;
   declared: Money | null;
   total: Money | null;
 }
 
 export function computeTotals(tree: ImplementerTree): TreeTotals {
-  const computed = new Map<PlanNode, Money | null>();
-  const childSum = new Map<PlanNode, Money | null>();
-  // Children come after their parents in row order except for rare forward references, so a post-order walk
-  // from the roots (iterative: depth is small, but rows are many) visits each node once.
-  const stack: Array<{ node: PlanNode; expanded: boolean }> = [];
-  const topLevel = tree.top ? [tree.top] : tree.roots;
-  for (const root of topLevel) stack.push({ node: root, expanded: false });
-  while (stack.length > 0) {
-    const entry = stack.pop() as { node: PlanNode; expanded: boolean };
-    const { node } = entry;
+  // Arrays by row index rather than maps by node: plans reach 100 000 rows, and this runs on every check.
+  const computed = new Array<Money | null>(tree.nodes.length).fill(null);
+  const childSum = new Array<Money | null>(tree.nodes.length).fill(null);
+  // Parents before children (depth-first from the top), then walked backwards: each node is summed after all
+  // of its children, with no recursion and no per-node bookkeeping objects on plans of 100 000 rows.
+  const order: PlanNode[] = tree.top ? [tree.top] : [...tree.roots];
+  for (let index = 0; index < order.length; index++) {
+    const children = order[index].children;
+    for (let child = 0; child < children.length; child++) order.push(children[child]);
+  }
+  for (let index = order.length - 1; index >= 0; index--) {
+    const node = order[index];
     if (node.children.length === 0) {
-      computed.set(node, node.row.amount);
-      continue;
-    }
-    if (!entry.expanded) {
-      entry.expanded = true;
-      stack.push(entry);
-      for (const child of node.children) stack.push({ node: child, expanded: false });
+      computed[node.index] = node.row.amount;
       continue;
     }
     let recursive: Money | null = ZERO;
     let local: Money | null = ZERO;
     for (const child of node.children) {
-      const childComputed = computed.get(child) ?? null;
+      const childComputed = computed[child.index];
       recursive = recursive && childComputed ? recursive.plus(childComputed) : null;
       const childDeclared = child.row.amount ?? childComputed;
       local = local && childDeclared ? local.plus(childDeclared) : null;
     }
-    computed.set(node, recursive);
-    childSum.set(node, local);
+    computed[node.index] = recursive;
+    childSum[node.index] = local;
   }
   const declared = implementerDeclared(tree);
   let total: Money | null;
   if (tree.top) {
-    total = computed.get(tree.top) ?? null;
+    total = computed[tree.top.index];
   } else {
     total = ZERO;
     for (const root of tree.roots) {
-      const value = computed.get(root) ?? null;
+      const value = computed[root.index];
       total = total && value ? total.plus(value) : null;
     }
   }

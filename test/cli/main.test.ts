@@ -101,11 +101,112 @@ describe("tat-budget parse", () => {
   });
 });
 
+describe("tat-budget check", () => {
+  it("groups the findings by implementer and severity, with counts, and exits 1 on errors", async () => {
+    const { status, stdout } = await run("check", FIXTURE_PATH);
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/^Kontrolli tulemus: 18 viga, 7 hoiatust, 4 teadet\n/);
+    expect(stdout).toMatch(/\nRakvere linn\n {2}Vead \(13\)\n {4}rida 457 {2}\[plan-outside-year\]/);
+    expect(stdout).toMatch(
+      /\nKohtla-Järve linn\n {2}Vead \(1\)\n[^]*\n {2}Hoiatused \(2\)\n {4}rida 972 {2}\[missing-responsible\]/,
+    );
+    expect(stdout).toMatch(/Kokku\s+1\u00a0266\u00a0860,75\s+1\u00a0266\u00a0860,75\s+0,00/);
+  });
+
+  it("prints findings and totals as JSON", async () => {
+    const { status, stdout } = await run("check", FIXTURE_PATH, "--json");
+    expect(status).toBe(1);
+    const json = JSON.parse(stdout);
+    expect(json.findings).toHaveLength(29);
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({
+        rule: "plan-outside-year",
+        severity: "error",
+        implementer: "Rakvere linn",
+        code: "3.5.2.1.2.1",
+        line: 471,
+        expected: "01.01.2025 – 31.12.2025",
+        actual: "01.01.2023 – 31.12.2025",
+        message: expect.stringContaining("01.01.2023 – 31.12.2025"),
+      }),
+    );
+    expect(json.totals[1]).toEqual({
+      implementer: "Tartu linn",
+      declared: "93988.53",
+      computed: "93988.53",
+      difference: "0.00",
+    });
+    expect(json.grandTotal).toBe("1266860.75");
+    expect(json.counts).toEqual({ error: 18, warning: 7, info: 4 });
+  });
+
+  it("reports a wrong sum with both numbers, and exits 0 on a plan with no errors", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
+    const { readFileSync } = await import("fs");
+    const wrong = path.join(dir, "wrong.txt");
+    writeFileSync(wrong, readFileSync(FIXTURE_PATH, "utf8").replace("2 400 Tartu linn", "2 500 Tartu linn"));
+    const json = JSON.parse((await run("check", wrong, "--json", "--lang", "en")).stdout);
+    const sum = json.findings.find((finding: { rule: string }) => finding.rule === "sum-mismatch");
+    expect(sum).toMatchObject({
+      implementer: "Tartu linn",
+      code: "3.5.2.1.3",
+      line: 280,
+      declared: "3977.15",
+      computed: "4077.15",
+      difference: "100.00",
+      expected: "4077.15",
+      actual: "3977.15",
+    });
+    expect(sum.message).toMatch(/^Row 3\.5\.2\.1\.3 declares €3977\.15, but its items add up to €4077\.15/);
+    expect(sum.related.map((row: { line: number }) => row.line)).toEqual([286, 293]);
+
+    const clean = path.join(dir, "clean.txt");
+    writeFileSync(
+      clean,
+      [
+        "Tallinn 02.02.2026 nr 7",
+        "Toetatava tegevuse „Näide“ tegevuskava perioodil 01.01.2026 – 31.12.2026",
+        "Partnerluslepingu alusel viiakse ellu tegevusi Narva linnas ajavahemikus 01.03.2024-31.12.2026.",
+        "3.5.2.1 Sihtrühmale teenuste arendamine ja pakkumine Narva linnas",
+        "Tabel 1. Tegevuste ajakava",
+        "3.5.2.1 Sihtrühmale teenuste arendamine",
+        "01.03.2024- 31.12.2026",
+        "01.01.2026- 31.12.2026",
+        "1 150,50 Narva linn",
+        "3.5.2.1.1 Infopäevad",
+        "01.03.2024- 31.12.2026",
+        "01.02.2026- 30.11.2026",
+        "1 000,25 ELVL ja Narva linn",
+        "Otsesed personalikulud",
+        "01.03.2024- 31.12.2026",
+        "01.01.2026- 31.12.2026",
+        "150,25 Narva linn",
+      ].join("\n"),
+    );
+    const result = await run("check", clean);
+    expect(result.stdout).toMatch(/^Kontrolli tulemus: 0 viga, 0 hoiatust, 0 teadet\nVastuolusid ei leitud\./);
+    expect(result.status).toBe(0);
+  });
+});
+
+describe("tat-budget recalc", () => {
+  it("prints every parent row declared against computed", async () => {
+    const { status, stdout } = await run("recalc", FIXTURE_PATH);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(
+      /3\.5\.2\.1\.3\s+Tõhusa kommunikatsiooni tagamine sihtrühmale\.\s+3\u00a0977,15\s+3\u00a0977,15\s+0,00/,
+    );
+    expect(stdout).toMatch(/Pärnu linn kokku\s+58\u00a0174,77\s+58\u00a0174,77\s+0,00/);
+    expect(stdout).toMatch(/Kokku: 1\u00a0266\u00a0860,75 \/ 1\u00a0266\u00a0860,75 \/ 0,00/);
+  });
+});
+
 describe("tat-budget demo", () => {
-  it("runs the main job on the bundled sample", async () => {
+  it("runs the main job on the bundled sample: import, then check", async () => {
     const { status, stdout } = await run("demo");
     expect(status).toBe(0);
     expect(stdout).toContain("kaskkiri-2025-03-25-nr68.txt");
     expect(stdout).toMatch(/Kokku\s+134\s+1\u00a0266\u00a0860,75/);
+    expect(stdout).toContain("Kontrolli tulemus: 18 viga, 7 hoiatust, 4 teadet");
   });
 });

@@ -1,4 +1,4 @@
-import { ScheduleRow } from "../../model/plan";
+import { Implementer, ScheduleRow } from "../../model/plan";
 import { Rule } from "../types";
 
 interface AmountStyle {
@@ -6,14 +6,37 @@ interface AmountStyle {
   grouping: "space" | "none" | null;
 }
 
+const NO_STYLE: AmountStyle = { decimal: null, grouping: null };
+
 /** How a printed amount is written: its decimal separator, and whether thousands are grouped. */
 export function amountStyle(printed: string): AmountStyle {
-  const match = /^[-\u2212]?([\d \u00a0\u202f]+?)(?:([.,])(\d+))?$/.exec(printed.trim());
-  if (!match) return { decimal: null, grouping: null };
-  const whole = match[1];
-  const digits = whole.replace(/\D/g, "").length;
-  const grouping = /\s/.test(whole) ? "space" : digits >= 4 ? "none" : null;
-  return { decimal: (match[2] as "," | "." | undefined) ?? null, grouping };
+  // A hand-written scan rather than a regular expression: this runs once per row on plans of 100 000 rows.
+  let text = printed.trim();
+  if (text.startsWith("-") || text.startsWith("\u2212")) text = text.slice(1);
+  let decimal: AmountStyle["decimal"] = null;
+  let whole = text;
+  const separator = Math.max(text.lastIndexOf(","), text.lastIndexOf("."));
+  if (separator >= 0) {
+    const fraction = text.slice(separator + 1);
+    if (fraction === "" || !/^\d+$/.test(fraction)) return NO_STYLE;
+    decimal = text[separator] as "," | ".";
+    whole = text.slice(0, separator);
+  }
+  let digits = 0;
+  let spaced = false;
+  for (const character of whole) {
+    if (character >= "0" && character <= "9") digits++;
+    else if (character === " " || character === "\u00a0" || character === "\u202f") spaced = true;
+    else return NO_STYLE;
+  }
+  if (digits === 0) return NO_STYLE;
+  return STYLES[`${decimal}|${spaced ? "space" : digits >= 4 ? "none" : null}`];
+}
+
+/** The nine possible styles, made once, so that styling 100 000 amounts allocates nothing. */
+const STYLES: Record<string, AmountStyle> = {};
+for (const decimal of [",", ".", null] as const) {
+  for (const grouping of ["space", "none", null] as const) STYLES[`${decimal}|${grouping}`] = { decimal, grouping };
 }
 
 const DESCRIBE = {
@@ -39,44 +62,59 @@ export const mixedNumberFormat: Rule = {
     },
   },
   check({ implementers }, report) {
-    const rows = implementers.flatMap(({ implementer }) => implementer.rows.map((row) => ({ implementer, row })));
-    const styled = rows.map((entry) => ({ ...entry, style: amountStyle(entry.row.amountText ?? "") }));
-    const majority = <K extends keyof AmountStyle>(key: K): AmountStyle[K] => {
-      const counts = new Map<AmountStyle[K], number>();
-      for (const { style } of styled)
-        if (style[key] !== null) counts.set(style[key], (counts.get(style[key]) ?? 0) + 1);
-      return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-    };
-    const usual: AmountStyle = { decimal: majority("decimal"), grouping: majority("grouping") };
-    const byTable = new Map<number, typeof styled>();
-    for (const entry of styled) {
+    const entries: Array<{ implementer: Implementer; row: ScheduleRow; style: AmountStyle }> = [];
+    const decimals = new Map<AmountStyle["decimal"], number>();
+    const groupings = new Map<AmountStyle["grouping"], number>();
+    for (const { implementer } of implementers) {
+      for (const row of implementer.rows) {
+        const style = row.amountText === null ? NO_STYLE : amountStyle(row.amountText);
+        if (style === NO_STYLE) continue;
+        entries.push({ implementer, row, style });
+        if (style.decimal) decimals.set(style.decimal, (decimals.get(style.decimal) ?? 0) + 1);
+        if (style.grouping) groupings.set(style.grouping, (groupings.get(style.grouping) ?? 0) + 1);
+      }
+    }
+    const usual: AmountStyle = { decimal: mostCommon(decimals), grouping: mostCommon(groupings) };
+    const byTable = new Map<number, typeof entries>();
+    for (const entry of entries) {
       const differs =
         (entry.style.decimal !== null && entry.style.decimal !== usual.decimal) ||
         (entry.style.grouping !== null && entry.style.grouping !== usual.grouping);
       if (!differs) continue;
-      const group = byTable.get(entry.row.table) ?? [];
-      group.push(entry);
-      byTable.set(entry.row.table, group);
+      const group = byTable.get(entry.row.table);
+      if (group) group.push(entry);
+      else byTable.set(entry.row.table, [entry]);
     }
-    for (const [table, entries] of byTable) {
-      const examples = entries.slice(0, 3).map(({ row }) => `„${row.amountText}“`);
+    for (const [table, group] of byTable) {
+      const examples = group.slice(0, 3).map(({ row }) => `„${row.amountText}“`);
       const how = describe(
-        entries.map(({ style }) => style),
+        group.map(({ style }) => style),
         usual,
       );
-      const related: ScheduleRow[] = entries.map(({ row }) => row);
       report({
-        implementer: entries[0].implementer,
-        row: entries[0].row,
-        message: `Tabelis ${table} on ${entries.length === 1 ? "üks summa" : `${entries.length} summat`} kirjutatud teisiti kui ülejäänud dokumendis (${how.et}), nt ${examples.join(", ")}.`,
-        messageEn: `Table ${table} writes ${entries.length === 1 ? "an amount" : `${entries.length} amounts`} in another style than the rest of the document (${how.en}), e.g. ${examples.join(", ")}.`,
+        implementer: group[0].implementer,
+        row: group[0].row,
+        message: `Tabelis ${table} on ${group.length === 1 ? "üks summa" : `${group.length} summat`} kirjutatud teisiti kui ülejäänud dokumendis (${how.et}), nt ${examples.join(", ")}.`,
+        messageEn: `Table ${table} writes ${group.length === 1 ? "an amount" : `${group.length} amounts`} in another style than the rest of the document (${how.en}), e.g. ${examples.join(", ")}.`,
         expected: describeUsual(usual).et,
         actual: how.et,
-        related,
+        related: group.map(({ row }) => row),
       });
     }
   },
 };
+
+function mostCommon<T>(counts: Map<T, number>): T | null {
+  let best: T | null = null;
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
 
 function describe(styles: AmountStyle[], usual: AmountStyle): { et: string; en: string } {
   const parts: Array<{ et: string; en: string }> = [];

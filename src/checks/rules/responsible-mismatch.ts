@@ -18,10 +18,11 @@ export const responsibleMismatch: Rule = {
     },
   },
   check({ plan, implementers }, report) {
+    const byName = nameIndex(plan.implementers);
     for (const { implementer: owner } of implementers) {
       for (const row of owner.rows) {
         if (!row.responsible) continue;
-        const named = namedImplementers(row.responsible, plan.implementers);
+        const named = namedImplementers(row.responsible, byName);
         const others = named.filter((implementer) => implementer !== owner);
         if (others.length === 0) continue;
         const otherPartner = others.some((implementer) => implementer.role === "partner");
@@ -40,16 +41,24 @@ export const responsibleMismatch: Rule = {
   },
 };
 
-/** The implementers a responsible-party cell names, by name or alias, party by party. */
-export function namedImplementers(responsible: string, implementers: Implementer[]): Implementer[] {
-  const parties = responsible
-    .split(/\s*(?:,|;|\/|\s+ja\s+|\s+and\s+)\s*/i)
-    .map((party) => party.trim().toLocaleLowerCase("et"))
-    .filter((party) => party !== "");
-  const named: Implementer[] = [];
+/** Every implementer by its lower-cased name and aliases. */
+export function nameIndex(implementers: Implementer[]): Map<string, Implementer> {
+  const index = new Map<string, Implementer>();
   for (const implementer of implementers) {
-    const names = [implementer.name, ...implementer.aliases].map((name) => name.toLocaleLowerCase("et"));
-    if (parties.some((party) => names.includes(party)) && !named.includes(implementer)) named.push(implementer);
+    for (const name of [implementer.name, ...implementer.aliases]) {
+      const key = name.toLocaleLowerCase("et");
+      if (!index.has(key)) index.set(key, implementer);
+    }
+  }
+  return index;
+}
+
+/** The implementers a responsible-party cell names, by name or alias, party by party. */
+export function namedImplementers(responsible: string, byName: Map<string, Implementer>): Implementer[] {
+  const named: Implementer[] = [];
+  for (const party of responsible.split(/\s*(?:,|;|\/|\s+ja\s+|\s+and\s+)\s*/i)) {
+    const implementer = byName.get(party.trim().toLocaleLowerCase("et"));
+    if (implementer && !named.includes(implementer)) named.push(implementer);
   }
   return named;
 }

@@ -18,7 +18,7 @@ export const sumMismatch: Rule = {
         // The top row is the implementer's total: total-mismatch speaks of it.
         if (node === tree.top || node.children.length === 0) continue;
         const declared = node.row.amount;
-        const computed = totals.childSum.get(node);
+        const computed = totals.childSum[node.index];
         if (!declared || !computed || declared.equals(computed)) continue;
         const difference = computed.minus(declared);
         report({

@@ -17,7 +17,7 @@ export const totalMismatch: Rule = {
       const top = tree.top;
       if (!top || top.children.length === 0) continue;
       const declared = top.row.amount;
-      const computed = totals.childSum.get(top);
+      const computed = totals.childSum[top.index];
       if (!declared || !computed || declared.equals(computed)) continue;
       const difference = computed.minus(declared);
       report({
