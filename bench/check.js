@@ -29,5 +29,7 @@ for (const size of sizes) {
 }
 if (medians.has(10000) && medians.has(100000)) {
   const ratio = medians.get(100000) / medians.get(10000);
-  console.log(`100k/10k ratio: ${ratio.toFixed(2)} (target ≤ 12); 100k median ${medians.get(100000).toFixed(0)} ms (target < 1000 ms)`);
+  console.log(
+    `100k/10k ratio: ${ratio.toFixed(2)} (target ≤ 12); 100k median ${medians.get(100000).toFixed(0)} ms (target < 1000 ms)`,
+  );
 }

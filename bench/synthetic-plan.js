@@ -61,7 +61,8 @@ function syntheticPlan(rowCount, implementerCount = 9) {
         const extra = {};
         if (odd < 0.01) extra.plan = { start: day(2025, 9, 1), end: day(2026, 1, 31) };
         if (odd > 0.995) extra.responsible = null;
-        const code = odd > 0.49 && odd < 0.495 && item > 1 ? `3.5.2.1.${section}.${item - 1}` : `3.5.2.1.${section}.${item}`;
+        const code =
+          odd > 0.49 && odd < 0.495 && item > 1 ? `3.5.2.1.${section}.${item - 1}` : `3.5.2.1.${section}.${item}`;
         make(code, cents, extra);
         sectionCents += cents;
       }

@@ -30,8 +30,11 @@ export interface CodeCorrection {
    * number among the siblings is proposed.
    */
   reason: "children-sum" | "next-sibling";
-  /** The other row with the same printed code. */
-  duplicateOf: PlanNode;
+  /**
+   * The other row with the same printed code; null for a member of a children-sum run whose printed code is
+   * not used twice (it is renumbered because its neighbours are).
+   */
+  duplicateOf: PlanNode | null;
   /** For `children-sum`: the parent and the rows that add up to it. */
   parent: PlanNode | null;
   run: PlanNode[];
@@ -42,7 +45,11 @@ export interface ImplementerTree {
   /** In row order. */
   nodes: PlanNode[];
   roots: PlanNode[];
-  /** The single root, when there is one (a partner's 3.5.2.1); personnel rows hang under it. */
+  /**
+   * A partner's single root (3.5.2.1), whose amount is the partner's total; personnel rows hang under it. The
+   * implementer's activities (3.5.1.1–3.5.1.4) have no common row, so its schedule has no top even with one
+   * activity.
+   */
   top: PlanNode | null;
   personnel: PlanNode[];
   corrections: CodeCorrection[];
@@ -66,10 +73,17 @@ export function buildTree(implementer: Implementer): ImplementerTree {
   for (const node of nodes) if (isDotted(node) && !first.has(node.code as string)) first.set(node.code as string, node);
   const corrections = inferDuplicateCodes(nodes, first);
   attachParents(nodes, first);
+  corrections.push(...numberedDuplicates(nodes));
 
   const personnel = nodes.filter((node) => node.row.kind === "personnel");
   const roots = nodes.filter((node) => node.parent === null && node.row.kind !== "personnel");
-  const top = roots.length === 1 && roots[0].row.codeStyle === "dotted" ? roots[0] : null;
+  // A root deeper than the others (3.5.1.5.1 beside 3.5.1.1–3.5.1.4) lacks its parent row too.
+  const rootDepth = Math.min(...roots.filter(isDotted).map((node) => depth(node.code as string)));
+  for (const root of roots) {
+    if (isDotted(root) && depth(root.code as string) > rootDepth) root.missingParent = parentOf(root.code as string);
+  }
+  const top =
+    implementer.role === "partner" && roots.length === 1 && roots[0].row.codeStyle === "dotted" ? roots[0] : null;
   for (const node of personnel) {
     if (top) {
       link(node, top);
@@ -97,12 +111,12 @@ const isDotted = (node: PlanNode) => node.row.codeStyle === "dotted" && node.cod
  */
 function inferDuplicateCodes(nodes: PlanNode[], first: Map<string, PlanNode>): CodeCorrection[] {
   const corrections: CodeCorrection[] = [];
-  const dotted = nodes.filter(isDotted);
-  const freeChild = new Map<string, number>();
+  const numbers = new ChildNumbers(first);
   // Run members renamed before their printed code's other row was reached: that row, when met, is the twin.
   const awaitingTwin = new Map<string, CodeCorrection>();
-  for (let position = 0; position < dotted.length; position++) {
-    const node = dotted[position];
+  for (let position = 0; position < nodes.length; position++) {
+    const node = nodes[position];
+    if (!isDotted(node)) continue;
     const code = node.code as string;
     const earliest = first.get(code);
     if (earliest === node || earliest === undefined) {
@@ -114,13 +128,12 @@ function inferDuplicateCodes(nodes: PlanNode[], first: Map<string, PlanNode>): C
       }
       continue;
     }
-    const previous = dotted[position - 1];
-    const run = previous === earliest ? childrenRun(dotted, position, earliest) : null;
+    // Only a repeat right after its twin (no items between) can start the twin's children.
+    const run = nodes[position - 1] === earliest ? childrenRun(nodes, position, earliest) : null;
     if (run) {
-      let next = nextFreeChild(code, first, freeChild);
       for (const member of run) {
         const printed = member.code as string;
-        const to = `${code}.${next++}`;
+        const to = `${code}.${numbers.next(code)}`;
         member.code = to;
         first.set(to, member);
         const correction: CodeCorrection = {
@@ -128,8 +141,8 @@ function inferDuplicateCodes(nodes: PlanNode[], first: Map<string, PlanNode>): C
           from: printed,
           to,
           reason: "children-sum",
-          duplicateOf: previous,
-          parent: previous,
+          duplicateOf: member === node ? earliest : null,
+          parent: earliest,
           run,
         };
         if (member !== node) {
@@ -147,35 +160,98 @@ function inferDuplicateCodes(nodes: PlanNode[], first: Map<string, PlanNode>): C
       continue;
     }
     const parentCode = parentOf(code);
-    const to = `${parentCode}.${nextFreeChild(parentCode, first, freeChild)}`;
+    const to = `${parentCode}.${numbers.after(code)}`;
     first.set(to, node);
     corrections.push({ node, from: code, to, reason: "next-sibling", duplicateOf: earliest, parent: null, run: [] });
   }
   return corrections;
 }
 
-/** The shortest run of same-level rows from `start` whose amounts add up exactly to the parent's, if any. */
-function childrenRun(dotted: PlanNode[], start: number, parent: PlanNode): PlanNode[] | null {
+/**
+ * The shortest run of consecutive same-level rows from `start` whose amounts add up exactly to the parent's.
+ * A parent of zero proves nothing (any zero row would do), so it never takes a run.
+ */
+function childrenRun(nodes: PlanNode[], start: number, parent: PlanNode): PlanNode[] | null {
   const target: Money | null = parent.row.amount;
-  if (!target) return null;
+  if (!target || target.isZero()) return null;
   const level = depth(parent.code as string);
   let sum: Money | null = null;
-  for (let end = start; end < dotted.length && end < start + MAX_CHILDREN_RUN; end++) {
-    const member = dotted[end];
-    if (depth(member.code as string) !== level || !member.row.amount) return null;
+  for (let end = start; end < nodes.length && end < start + MAX_CHILDREN_RUN; end++) {
+    const member = nodes[end];
+    if (!isDotted(member) || depth(member.code as string) !== level || !member.row.amount) return null;
     sum = sum ? sum.plus(member.row.amount) : member.row.amount;
-    if (sum.equals(target)) return dotted.slice(start, end + 1);
+    if (sum.equals(target)) return nodes.slice(start, end + 1);
     if (sum.greaterThan(target) && !member.row.amount.isNegative()) return null;
   }
   return null;
 }
 
-/** The smallest unused child number; `memo` remembers where the search ended, since codes are only added. */
-function nextFreeChild(parentCode: string, used: Map<string, PlanNode>, memo: Map<string, number>): number {
-  let next = memo.get(parentCode) ?? 1;
-  while (used.has(`${parentCode}.${next}`)) next++;
-  memo.set(parentCode, next);
-  return next;
+/**
+ * Numbers for renumbered rows: a repeat takes the number after the code it repeats when that is free
+ * (where it stands in the document), otherwise one past the highest child number used anywhere in the
+ * schedule, never a far gap's number.
+ */
+class ChildNumbers {
+  private highest: Map<string, number> | null = null;
+
+  constructor(private readonly codes: Map<string, PlanNode>) {}
+
+  /** For a repeat of `code`: the number after it when free (3.5.1.2 repeated → 3.5.1.3), else the next. */
+  after(code: string): number {
+    const parentCode = parentOf(code);
+    const following = Number(code.slice(code.lastIndexOf(".") + 1)) + 1;
+    if (Number.isFinite(following) && !this.codes.has(`${parentCode}.${following}`)) {
+      if (this.highest) this.raise(parentCode, following);
+      return following;
+    }
+    return this.next(parentCode);
+  }
+
+  next(parentCode: string): number {
+    // Built on first use: most schedules have no duplicate at all.
+    if (!this.highest) {
+      this.highest = new Map();
+      for (const code of this.codes.keys()) this.raise(parentOf(code), Number(code.slice(code.lastIndexOf(".") + 1)));
+    }
+    const next = (this.highest.get(parentCode) ?? 0) + 1;
+    this.raise(parentCode, next);
+    return next;
+  }
+
+  private raise(parentCode: string, number: number): void {
+    const highest = this.highest as Map<string, number>;
+    if (Number.isFinite(number) && number > (highest.get(parentCode) ?? 0)) highest.set(parentCode, number);
+  }
+}
+
+/** Numbered items repeated under one coded row ("1.", "1."): the repeat gets the next number. */
+function numberedDuplicates(nodes: PlanNode[]): CodeCorrection[] {
+  const corrections: CodeCorrection[] = [];
+  for (const parent of nodes) {
+    const items = parent.children.filter((child) => child.row.codeStyle === "numbered" && child.code !== null);
+    if (items.length < 2) continue;
+    const seen = new Map<string, PlanNode>();
+    let highest = Math.max(...items.map((item) => Number(item.code)).filter(Number.isFinite));
+    for (const item of items) {
+      const code = item.code as string;
+      const earlier = seen.get(code);
+      if (!earlier) {
+        seen.set(code, item);
+        continue;
+      }
+      highest += 1;
+      corrections.push({
+        node: item,
+        from: code,
+        to: String(highest),
+        reason: "next-sibling",
+        duplicateOf: earlier,
+        parent,
+        run: [],
+      });
+    }
+  }
+  return corrections;
 }
 
 /**

@@ -38,6 +38,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
       });
     }
 
+    if (cases.invalid.length === 0) return;
     it.each(cases.invalid.map((invalid) => [invalid.name, invalid] as const))("invalid: %s", (_, invalid) => {
       const findings = runChecks(invalid.plan, [rule]).findings;
       expect(findings.map((finding) => simplify(finding, invalid.findings[findings.indexOf(finding)]))).toEqual(

@@ -24,11 +24,17 @@ export const codeGap: Rule = {
       for (const [missing, nodes] of byMissing) {
         const ancestor = nodes[0].parent;
         const codes = nodes.map((node) => node.code).join(", ");
+        const rollsUp = ancestor
+          ? { et: `arvestatakse rea ${ancestor.code} alla`, en: `roll up to row ${ancestor.code}` }
+          : {
+              et: "jäävad ülemreata ja arvestatakse otse kogusummasse",
+              en: "have no parent row and count directly in the total",
+            };
         report({
           implementer,
           node: nodes[0],
-          message: `Koodi ${missing} rida puudub: ${codes} arvestatakse rea ${ancestor?.code ?? "?"} alla.`,
-          messageEn: `There is no row ${missing}: ${codes} roll up to row ${ancestor?.code ?? "?"}.`,
+          message: `Koodi ${missing} rida puudub: ${codes} ${rollsUp.et}.`,
+          messageEn: `There is no row ${missing}: ${codes} ${rollsUp.en}.`,
           expected: missing,
           related: nodes.map((node) => node.row),
         });

@@ -1,3 +1,4 @@
+import { formatMoneyEstonian } from "../../model/money";
 import { Rule } from "../types";
 import { rowName, rowNameEn } from "../text";
 
@@ -50,7 +51,7 @@ export const invalidAmount: Rule = {
             message: `Rea ${name} planeeritav maksumus ${printed} on rohkem kui kahe komakohaga (sentides ei saa seda maksta).`,
             messageEn: `The planned cost ${printed} of row ${nameEn} has more than two decimals (it cannot be paid in cents).`,
             actual: printed,
-            expected: row.amount.toFixed(2),
+            expected: formatMoneyEstonian(row.amount.toDecimalPlaces(2)),
           });
         }
       }

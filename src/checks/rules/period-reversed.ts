@@ -12,17 +12,24 @@ export const periodReversed: Rule = {
   check({ implementers }, report) {
     for (const { implementer } of implementers) {
       for (const row of implementer.rows) {
-        for (const [value, et, en] of [
-          [row.frame, "üldajaraam", "overall frame"],
-          [row.plan, "tegevuskava perioodi kuupäevad", "plan-period dates"],
-        ] as const) {
-          if (!value || !value.start.isAfter(value.end)) continue;
+        const ranges = [
+          { value: row.frame, et: "üldajaraam", verb: "algab", en: "overall frame", enVerb: "starts after it ends" },
+          {
+            value: row.plan,
+            et: "tegevuskava perioodi kuupäevad",
+            verb: "algavad",
+            en: "plan-period dates",
+            enVerb: "start after they end",
+          },
+        ];
+        for (const range of ranges) {
+          if (!range.value || !range.value.start.isAfter(range.value.end)) continue;
           report({
             implementer,
             row,
-            message: `Rea ${rowName(row)} ${et} ${period(value)} algab pärast lõppu.`,
-            messageEn: `The ${en} ${period(value)} of row ${rowNameEn(row)} start after they end.`,
-            actual: period(value),
+            message: `Rea ${rowName(row)} ${range.et} ${period(range.value)} ${range.verb} pärast lõppu.`,
+            messageEn: `The ${range.en} ${period(range.value)} of row ${rowNameEn(row)} ${range.enVerb}.`,
+            actual: period(range.value),
           });
         }
       }

@@ -55,6 +55,9 @@ export function nameIndex(implementers: Implementer[]): Map<string, Implementer>
 
 /** The implementers a responsible-party cell names, by name or alias, party by party. */
 export function namedImplementers(responsible: string, byName: Map<string, Implementer>): Implementer[] {
+  // A whole cell may be one name with "ja" in it ("Eesti Linnade ja Valdade Liit").
+  const whole = byName.get(responsible.trim().toLocaleLowerCase("et"));
+  if (whole) return [whole];
   const named: Implementer[] = [];
   for (const party of responsible.split(/\s*(?:,|;|\/|\s+ja\s+|\s+and\s+)\s*/i)) {
     const implementer = byName.get(party.trim().toLocaleLowerCase("et"));

@@ -1,0 +1,211 @@
+import { missingSection } from "../../../src/checks/rules/missing-section";
+import { ImplementerSpec, RowSpec, elluviija, partner, personnel, plan, row } from "../plan-builder";
+import { testRule } from "../rule-tester";
+
+const AGREEMENT = "01.01.2023-31.12.2025";
+
+/** The real document's eight partners, in its order; partner i's top row is on line 1000 + 100 i. */
+const PARTNERS = [
+  "Tartu linn",
+  "Tallinna linn",
+  "Rakvere linn",
+  "Saaremaa vald",
+  "Pärnu linn",
+  "Jõhvi vald",
+  "Haapsalu linn",
+  "Kohtla-Järve linn",
+];
+const topLine = (name: string) => 1000 + 100 * PARTNERS.indexOf(name);
+const ALL = [1, 2, 3, 4, 5];
+
+/** A partner's schedule: its top row, any items right under it, the given sections (numbers under 3.5.2.1), personnel. */
+function withSections(name: string, sections: number[], topItems: RowSpec[] = []): ImplementerSpec {
+  return partner(
+    name,
+    AGREEMENT,
+    [
+      row("3.5.2.1", "0", { line: topLine(name) }),
+      ...topItems,
+      ...sections.map((section) => row(`3.5.2.1.${section}`, "0")),
+      personnel("0"),
+    ],
+    9 + PARTNERS.indexOf(name),
+  );
+}
+
+/** The eight partners with all five sections, except those listed with theirs. */
+function partners(exceptions: Record<string, number[]> = {}, count = PARTNERS.length): ImplementerSpec[] {
+  return PARTNERS.slice(0, count).map((name) => withSections(name, exceptions[name] ?? ALL));
+}
+
+testRule(missingSection, {
+  valid: [
+    {
+      name: "all eight partners have every section",
+      plan: plan([elluviija([row("3.5.1.1", "0"), row("3.5.1.2", "0")]), ...partners()]),
+    },
+    {
+      name: "numbered items that most partners have under the top are no sections",
+      plan: plan(
+        PARTNERS.map((name, index) => withSections(name, ALL, index < 5 ? [row("1.", "0"), row("2.", "0")] : [])),
+      ),
+    },
+    {
+      name: "numbered items and sub-items, under the top or a section, are no sections",
+      plan: plan([
+        ...partners().slice(0, 7),
+        partner(
+          "Kohtla-Järve linn",
+          AGREEMENT,
+          [
+            row("3.5.2.1", "0"),
+            row("1.", "0"),
+            row("2.", "0"),
+            row("3.5.2.1.1", "0"),
+            row("3.5.2.1.1.1", "0"),
+            row("3.5.2.1.1.2", "0"),
+            row("3.5.2.1.2", "0"),
+            row("1.", "0"),
+            row("3.5.2.1.3.", "0"),
+            row("3.5.2.1.4.", "0"),
+            row("3.5.2.1.5", "0"),
+            personnel("0"),
+          ],
+          16,
+        ),
+      ]),
+    },
+    {
+      name: "a section only a minority has (3 of 8) is not expected of the others",
+      plan: plan(
+        partners({
+          "Tartu linn": [1, 2, 3, 4, 5, 6],
+          "Rakvere linn": [1, 2, 3, 4, 5, 6],
+          "Pärnu linn": [1, 2, 3, 4, 5, 6],
+        }),
+      ),
+    },
+    {
+      name: "Pärnu's repeated codes, read as items of 3.5.2.1.1, leave the real 3.5.2.1.2 in place",
+      plan: plan([
+        ...partners().filter((spec) => spec.name !== "Pärnu linn"),
+        partner(
+          "Pärnu linn",
+          "01.01.2024-31.12.2025",
+          [
+            row("3.5.2.1", "58 174,77"),
+            row("3.5.2.1.1", "13 434,77"),
+            row("3.5.2.1.1", "0"),
+            row("3.5.2.1.2", "13 434,77"),
+            row("3.5.2.1.2", "5 000"),
+            row("3.5.2.1.3", "2 000"),
+            row("3.5.2.1.4", "3 300"),
+            row("3.5.2.1.5", "0"),
+            personnel("34 440"),
+          ],
+          13,
+        ),
+      ]),
+    },
+    {
+      name: "the implementer's schedule is not a partner's and has no such sections",
+      plan: plan([elluviija([row("3.5.1.3", "0"), row("3.5.1.3.1", "0")]), ...partners({}, 2)]),
+    },
+    {
+      name: "a single partner sets its own standard",
+      plan: plan([withSections("Jõhvi vald", [1, 3, 4, 5])]),
+    },
+  ],
+  invalid: [
+    {
+      name: "eight partners, Jõhvi without 3.5.2.1.2",
+      plan: plan([elluviija([row("3.5.1.1", "0")]), ...partners({ "Jõhvi vald": [1, 3, 4, 5] })]),
+      findings: [
+        {
+          rule: "missing-section",
+          implementer: "Jõhvi vald",
+          code: "3.5.2.1",
+          line: topLine("Jõhvi vald"),
+          expected: "3.5.2.1.2",
+          related: [],
+          message: /^Jõhvi vald: ajakavas puudub tegevus 3\.5\.2\.1\.2, mis on olemas 7 partneril ülejäänud 7-st\.$/,
+          messageEn: /^Jõhvi vald: the schedule has no section 3\.5\.2\.1\.2, which 7 of the other 7 partners have\.$/,
+        },
+      ],
+    },
+    {
+      name: "one partner without two sections: one finding each, in code order",
+      plan: plan(partners({ "Haapsalu linn": [1, 3, 4] })),
+      findings: [
+        { implementer: "Haapsalu linn", line: topLine("Haapsalu linn"), expected: "3.5.2.1.2" },
+        {
+          implementer: "Haapsalu linn",
+          line: topLine("Haapsalu linn"),
+          expected: "3.5.2.1.5",
+          message: /^Haapsalu linn: ajakavas puudub tegevus 3\.5\.2\.1\.5, mis on olemas 7 partneril ülejäänud 7-st\.$/,
+        },
+      ],
+    },
+    {
+      name: "one partner's gap does not hide another's (5 of 7 have 3.5.2.1.4)",
+      plan: plan(partners({ "Rakvere linn": [1, 2, 3, 5], "Saaremaa vald": [1, 2, 3, 5] }, 7)),
+      findings: [
+        {
+          implementer: "Rakvere linn",
+          line: topLine("Rakvere linn"),
+          expected: "3.5.2.1.4",
+          message: /^Rakvere linn: ajakavas puudub tegevus 3\.5\.2\.1\.4, mis on olemas 5 partneril ülejäänud 6-st\.$/,
+        },
+        {
+          implementer: "Saaremaa vald",
+          line: topLine("Saaremaa vald"),
+          expected: "3.5.2.1.4",
+          message: /mis on olemas 5 partneril ülejäänud 6-st\.$/,
+        },
+      ],
+    },
+    {
+      name: "a partner with only its top and personnel lacks every section",
+      plan: plan(partners({ "Tallinna linn": [] }, 3)),
+      findings: ALL.map((section) => ({
+        implementer: "Tallinna linn",
+        code: "3.5.2.1",
+        line: topLine("Tallinna linn"),
+        expected: `3.5.2.1.${section}`,
+        message: new RegExp(`tegevus 3\\.5\\.2\\.1\\.${section}, mis on olemas 2 partneril ülejäänud 2-st\\.$`),
+      })),
+    },
+  ],
+});
+
+// Ties: a section counts as expected when more than half of the other partners have it.
+testRule(missingSection, {
+  valid: [
+    {
+      name: "three partners, a section only one of the other two has",
+      plan: plan([
+        partner("Tartu linn", null, [row("3.5.2.1", "0"), row("3.5.2.1.1", "0")]),
+        partner("Rakvere linn", null, [row("3.5.2.1", "0"), row("3.5.2.1.1", "0"), row("3.5.2.1.2", "0")]),
+        partner("Pärnu linn", null, [row("3.5.2.1", "0"), row("3.5.2.1.1", "0")]),
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: "two partners with different sections: each lacks the other's",
+      plan: plan([
+        partner("Tartu linn", null, [row("3.5.2.1", "0", { line: 244 }), row("3.5.2.1.2", "0")]),
+        partner("Rakvere linn", null, [row("3.5.2.1", "0", { line: 444 }), row("3.5.2.1.3", "0")]),
+      ]),
+      findings: [
+        {
+          implementer: "Tartu linn",
+          line: 244,
+          expected: "3.5.2.1.3",
+          message: /mis on olemas 1 partneril ülejäänud 1-st\.$/,
+        },
+        { implementer: "Rakvere linn", line: 444, expected: "3.5.2.1.2" },
+      ],
+    },
+  ],
+});
