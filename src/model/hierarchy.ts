@@ -60,6 +60,12 @@ const MAX_CHILDREN_RUN = 100;
 /** Leaves share one frozen empty list; `link` gives a node its own list with its first child. */
 const NO_CHILDREN: PlanNode[] = Object.freeze([]) as unknown as PlanNode[];
 
+/**
+ * Builds the tree in one pass, reading the rows as an outline: the open ancestors form a stack, and a row's
+ * parent is the nearest one whose code is a prefix of its own. Siblings normally come in increasing order, so
+ * a duplicate is looked for only where a number does not increase. No row is looked up by its code in the
+ * normal case: on plans of 100 000 rows, hashing every code made the check slower per row as plans grew.
+ */
 export function buildTree(implementer: Implementer): ImplementerTree {
   const nodes: PlanNode[] = implementer.rows.map((row, index) => ({
     row,
@@ -69,29 +75,221 @@ export function buildTree(implementer: Implementer): ImplementerTree {
     children: NO_CHILDREN,
     missingParent: null,
   }));
-  const first = new Map<string, PlanNode>();
-  for (const node of nodes) if (isDotted(node) && !first.has(node.code as string)) first.set(node.code as string, node);
-  const corrections = inferDuplicateCodes(nodes, first);
-  attachParents(nodes, first);
-  corrections.push(...numberedDuplicates(nodes));
+  const builder = new TreeBuilder(nodes);
+  builder.run();
 
   const personnel = nodes.filter((node) => node.row.kind === "personnel");
   const roots = nodes.filter((node) => node.parent === null && node.row.kind !== "personnel");
   // A root deeper than the others (3.5.1.5.1 beside 3.5.1.1–3.5.1.4) lacks its parent row too.
-  const rootDepth = Math.min(...roots.filter(isDotted).map((node) => depth(node.code as string)));
+  let rootDepth = Infinity;
+  for (const root of roots) if (isDotted(root)) rootDepth = Math.min(rootDepth, depth(root.code as string));
   for (const root of roots) {
     if (isDotted(root) && depth(root.code as string) > rootDepth) root.missingParent = parentOf(root.code as string);
   }
   const top =
     implementer.role === "partner" && roots.length === 1 && roots[0].row.codeStyle === "dotted" ? roots[0] : null;
   for (const node of personnel) {
-    if (top) {
-      link(node, top);
-    } else {
-      roots.push(node);
+    if (top) link(node, top);
+    else roots.push(node);
+  }
+  return { implementer, nodes, roots, top, personnel, corrections: builder.corrections };
+}
+
+class TreeBuilder {
+  readonly corrections: CodeCorrection[] = [];
+  /** Highest child number seen so far under each node (by index), and among the roots. */
+  private readonly highestChild: Float64Array;
+  private readonly highestItem: Float64Array;
+  private highestRoot = 0;
+  /** Rows found to repeat a code: they never start a run of items. */
+  private readonly repeated: Uint8Array;
+  /** Repeats whose proposed number is chosen once every sibling is known. */
+  private readonly pendingSiblings: Array<{ correction: CodeCorrection; siblingsOf: PlanNode | null }> = [];
+  /** Run members renamed before their printed code's twin was reached. */
+  private readonly awaitingTwin = new Map<string, CodeCorrection>();
+
+  constructor(private readonly nodes: PlanNode[]) {
+    this.highestChild = new Float64Array(nodes.length);
+    this.highestItem = new Float64Array(nodes.length);
+    this.repeated = new Uint8Array(nodes.length);
+  }
+
+  run(): void {
+    const open: PlanNode[] = [];
+    let lastDotted: PlanNode | null = null;
+    for (let position = 0; position < this.nodes.length; position++) {
+      const node = this.nodes[position];
+      if (node.row.kind === "personnel") continue;
+      if (node.row.codeStyle === "numbered" || node.code === null) {
+        if (lastDotted) this.placeItem(node, lastDotted);
+        continue;
+      }
+      if (this.awaitingTwin.size > 0) this.meetTwin(node);
+      const previous = this.nodes[position - 1];
+      if (previous && isDotted(previous) && previous.code === node.code && !this.repeated[previous.index]) {
+        const run = childrenRun(this.nodes, position, previous);
+        if (run) this.renameRun(run, previous, open);
+      }
+      const code = node.code as string;
+      while (open.length > 0 && !isAncestorCode(open[open.length - 1].code as string, code)) open.pop();
+      const parent = open.length > 0 ? open[open.length - 1] : null;
+      this.placeDotted(node, parent);
+      open.push(node);
+      lastDotted = node;
+    }
+    this.relinkGaps();
+    this.proposeSiblingNumbers();
+  }
+
+  private placeDotted(node: PlanNode, parent: PlanNode | null): void {
+    const code = node.code as string;
+    if (parent) {
+      link(node, parent);
+      if (parent.code?.length !== code.lastIndexOf(".")) node.missingParent = parentOf(code);
+    }
+    const number = lastNumber(code);
+    const highest = parent ? this.highestChild[parent.index] : this.highestRoot;
+    if (number > highest) {
+      if (parent) this.highestChild[parent.index] = number;
+      else this.highestRoot = number;
+      return;
+    }
+    // Out of order: a repeat if a sibling (or another root) already has this code.
+    const siblings = parent
+      ? parent.children
+      : this.nodes.filter((other) => other.parent === null && other.index < node.index);
+    const twin = siblings.find((other) => other !== node && isDotted(other) && other.code === code);
+    if (!twin) return;
+    this.repeated[node.index] = 1;
+    const correction: CodeCorrection = {
+      node,
+      from: code,
+      to: code,
+      reason: "next-sibling",
+      duplicateOf: twin,
+      parent: null,
+      run: [],
+    };
+    this.corrections.push(correction);
+    this.pendingSiblings.push({ correction, siblingsOf: parent });
+  }
+
+  private placeItem(node: PlanNode, parent: PlanNode): void {
+    link(node, parent);
+    const number = Number(node.code);
+    if (!Number.isFinite(number) || number > this.highestItem[parent.index]) {
+      if (Number.isFinite(number)) this.highestItem[parent.index] = number;
+      return;
+    }
+    const twin = parent.children.find(
+      (other) => other !== node && other.row.codeStyle === "numbered" && other.code === node.code,
+    );
+    if (!twin) return;
+    const correction: CodeCorrection = {
+      node,
+      from: node.code as string,
+      to: node.code as string,
+      reason: "next-sibling",
+      duplicateOf: twin,
+      parent,
+      run: [],
+    };
+    this.corrections.push(correction);
+    this.pendingSiblings.push({ correction, siblingsOf: parent });
+  }
+
+  /**
+   * Pärnu prints 3.5.2.1.1 (13 434,77), then 3.5.2.1.1 (0) and 3.5.2.1.2 (13 434,77): the two add up exactly to
+   * the first, so they are its items 3.5.2.1.1.1 and 3.5.2.1.1.2, and the later 3.5.2.1.2 is the real section.
+   */
+  private renameRun(run: PlanNode[], parent: PlanNode, open: PlanNode[]): void {
+    const parentCode = parent.code as string;
+    const siblingsOfParent = open.length > 0 ? open[open.length - 1] : null;
+    let next = this.highestChild[parent.index] + 1;
+    for (const member of run) {
+      const printed = member.code as string;
+      const to = `${parentCode}.${next++}`;
+      member.code = to;
+      const correction: CodeCorrection = {
+        node: member,
+        from: printed,
+        to,
+        reason: "children-sum",
+        duplicateOf: member === run[0] ? parent : null,
+        parent,
+        run,
+      };
+      if (member !== run[0]) {
+        // The member's printed code may belong to an earlier sibling of the parent, or to a row still to come.
+        const earlier = (siblingsOfParent?.children ?? []).find((other) => other.code === printed);
+        if (earlier) correction.duplicateOf = earlier;
+        else this.awaitingTwin.set(printed, correction);
+      }
+      this.corrections.push(correction);
     }
   }
-  return { implementer, nodes, roots, top, personnel, corrections };
+
+  private meetTwin(node: PlanNode): void {
+    const waiting = this.awaitingTwin.get(node.code as string);
+    if (!waiting) return;
+    waiting.duplicateOf = node;
+    this.awaitingTwin.delete(node.code as string);
+  }
+
+  /**
+   * A row printed before its parent, or under a gap, hangs under the nearest open ancestor; where its direct
+   * parent stands elsewhere in the document, it moves there. Only schedules with such rows pay for the lookup.
+   */
+  private relinkGaps(): void {
+    const gapped = this.nodes.filter((node) => node.missingParent !== null && node.parent !== null);
+    if (gapped.length === 0) return;
+    const byCode = new Map<string, PlanNode>();
+    for (const node of this.nodes)
+      if (isDotted(node) && !byCode.has(node.code as string)) byCode.set(node.code as string, node);
+    for (const node of gapped) {
+      const code = node.code as string;
+      for (let prefix = parentOf(code); prefix !== "" && prefix !== node.parent?.code; prefix = parentOf(prefix)) {
+        const ancestor = byCode.get(prefix);
+        if (!ancestor || ancestor === node) continue;
+        unlink(node);
+        link(node, ancestor);
+        node.missingParent = prefix === parentOf(code) ? null : parentOf(code);
+        break;
+      }
+    }
+  }
+
+  /**
+   * A repeat takes the number after the code it repeats when no sibling has it (3.5.1.2 repeated → 3.5.1.3),
+   * otherwise one past the highest sibling number; never a far gap's number.
+   */
+  private proposeSiblingNumbers(): void {
+    const taken = new Map<PlanNode | null, Set<string>>();
+    for (const { correction, siblingsOf } of this.pendingSiblings) {
+      let codes = taken.get(siblingsOf);
+      if (!codes) {
+        const siblings = siblingsOf ? siblingsOf.children : this.nodes.filter((node) => node.parent === null);
+        codes = new Set(siblings.map((node) => node.code).filter((code): code is string => code !== null));
+        taken.set(siblingsOf, codes);
+      }
+      const numbered = correction.node.row.codeStyle === "numbered";
+      const prefix = numbered ? "" : `${parentOf(correction.from)}.`;
+      const compose = (number: number) => (numbered ? String(number) : `${prefix}${number}`);
+      let number = lastNumber(correction.from) + 1;
+      if (codes.has(compose(number))) {
+        let highest = 0;
+        for (const code of codes) {
+          const isSibling = numbered
+            ? /^\d+$/.test(code)
+            : code.startsWith(prefix) && !code.includes(".", prefix.length);
+          if (isSibling) highest = Math.max(highest, lastNumber(code));
+        }
+        number = highest + 1;
+      }
+      correction.to = compose(number);
+      codes.add(correction.to);
+    }
+  }
 }
 
 function depth(code: string): number {
@@ -104,67 +302,17 @@ function depth(code: string): number {
 const parentOf = (code: string) => code.slice(0, Math.max(code.lastIndexOf("."), 0));
 const isDotted = (node: PlanNode) => node.row.codeStyle === "dotted" && node.code !== null;
 
-/**
- * Renumbers duplicated codes where the document shows what was meant. Pärnu prints 3.5.2.1.1 (13 434,77),
- * then 3.5.2.1.1 (0) and 3.5.2.1.2 (13 434,77): the two add up exactly to the first, so they are its
- * items 3.5.2.1.1.1 and 3.5.2.1.1.2, and the later 3.5.2.1.2 is the real section.
- */
-function inferDuplicateCodes(nodes: PlanNode[], first: Map<string, PlanNode>): CodeCorrection[] {
-  const corrections: CodeCorrection[] = [];
-  const numbers = new ChildNumbers(first);
-  // Run members renamed before their printed code's other row was reached: that row, when met, is the twin.
-  const awaitingTwin = new Map<string, CodeCorrection>();
-  for (let position = 0; position < nodes.length; position++) {
-    const node = nodes[position];
-    if (!isDotted(node)) continue;
-    const code = node.code as string;
-    const earliest = first.get(code);
-    if (earliest === node || earliest === undefined) {
-      if (earliest === undefined) first.set(code, node);
-      const waiting = awaitingTwin.get(code);
-      if (waiting) {
-        waiting.duplicateOf = node;
-        awaitingTwin.delete(code);
-      }
-      continue;
-    }
-    // Only a repeat right after its twin (no items between) can start the twin's children.
-    const run = nodes[position - 1] === earliest ? childrenRun(nodes, position, earliest) : null;
-    if (run) {
-      for (const member of run) {
-        const printed = member.code as string;
-        const to = `${code}.${numbers.next(code)}`;
-        member.code = to;
-        first.set(to, member);
-        const correction: CodeCorrection = {
-          node: member,
-          from: printed,
-          to,
-          reason: "children-sum",
-          duplicateOf: member === node ? earliest : null,
-          parent: earliest,
-          run,
-        };
-        if (member !== node) {
-          const twin = first.get(printed);
-          if (twin === member) {
-            first.delete(printed);
-            awaitingTwin.set(printed, correction);
-          } else if (twin) {
-            correction.duplicateOf = twin;
-          }
-        }
-        corrections.push(correction);
-      }
-      position += run.length - 1;
-      continue;
-    }
-    const parentCode = parentOf(code);
-    const to = `${parentCode}.${numbers.after(code)}`;
-    first.set(to, node);
-    corrections.push({ node, from: code, to, reason: "next-sibling", duplicateOf: earliest, parent: null, run: [] });
+/** The number after the last dot ("3.5.2.1.12" → 12), read without making a string. */
+function lastNumber(code: string): number {
+  let number = 0;
+  let scale = 1;
+  for (let i = code.length - 1; i >= 0; i--) {
+    const digit = code.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    number += digit * scale;
+    scale *= 10;
   }
-  return corrections;
+  return number;
 }
 
 /**
@@ -186,111 +334,6 @@ function childrenRun(nodes: PlanNode[], start: number, parent: PlanNode): PlanNo
   return null;
 }
 
-/**
- * Numbers for renumbered rows: a repeat takes the number after the code it repeats when that is free
- * (where it stands in the document), otherwise one past the highest child number used anywhere in the
- * schedule, never a far gap's number.
- */
-class ChildNumbers {
-  private highest: Map<string, number> | null = null;
-
-  constructor(private readonly codes: Map<string, PlanNode>) {}
-
-  /** For a repeat of `code`: the number after it when free (3.5.1.2 repeated → 3.5.1.3), else the next. */
-  after(code: string): number {
-    const parentCode = parentOf(code);
-    const following = Number(code.slice(code.lastIndexOf(".") + 1)) + 1;
-    if (Number.isFinite(following) && !this.codes.has(`${parentCode}.${following}`)) {
-      if (this.highest) this.raise(parentCode, following);
-      return following;
-    }
-    return this.next(parentCode);
-  }
-
-  next(parentCode: string): number {
-    // Built on first use: most schedules have no duplicate at all.
-    if (!this.highest) {
-      this.highest = new Map();
-      for (const code of this.codes.keys()) this.raise(parentOf(code), Number(code.slice(code.lastIndexOf(".") + 1)));
-    }
-    const next = (this.highest.get(parentCode) ?? 0) + 1;
-    this.raise(parentCode, next);
-    return next;
-  }
-
-  private raise(parentCode: string, number: number): void {
-    const highest = this.highest as Map<string, number>;
-    if (Number.isFinite(number) && number > (highest.get(parentCode) ?? 0)) highest.set(parentCode, number);
-  }
-}
-
-/** Numbered items repeated under one coded row ("1.", "1."): the repeat gets the next number. */
-function numberedDuplicates(nodes: PlanNode[]): CodeCorrection[] {
-  const corrections: CodeCorrection[] = [];
-  for (const parent of nodes) {
-    const items = parent.children.filter((child) => child.row.codeStyle === "numbered" && child.code !== null);
-    if (items.length < 2) continue;
-    const seen = new Map<string, PlanNode>();
-    let highest = Math.max(...items.map((item) => Number(item.code)).filter(Number.isFinite));
-    for (const item of items) {
-      const code = item.code as string;
-      const earlier = seen.get(code);
-      if (!earlier) {
-        seen.set(code, item);
-        continue;
-      }
-      highest += 1;
-      corrections.push({
-        node: item,
-        from: code,
-        to: String(highest),
-        reason: "next-sibling",
-        duplicateOf: earlier,
-        parent,
-        run: [],
-      });
-    }
-  }
-  return corrections;
-}
-
-/**
- * Rows come in outline order, so the open ancestors form a stack, as when reading an outline: a row's parent
- * is the nearest row on it whose code is a prefix of the row's. This needs no lookups by code, which matters
- * on plans of 100 000 rows; a row printed away from its parent falls back to the codes' first rows.
- */
-function attachParents(nodes: PlanNode[], first: Map<string, PlanNode>): void {
-  const open: PlanNode[] = [];
-  let lastDotted: PlanNode | null = null;
-  for (const node of nodes) {
-    if (node.row.kind === "personnel") continue;
-    if (node.row.codeStyle === "numbered" || node.code === null) {
-      if (lastDotted) link(node, lastDotted);
-      continue;
-    }
-    const code = node.code;
-    while (open.length > 0 && !isAncestorCode(open[open.length - 1].code as string, code)) open.pop();
-    const directParent = parentOf(code);
-    let parent: PlanNode | null = open.length > 0 ? open[open.length - 1] : null;
-    if (!parent) {
-      for (let prefix = directParent; prefix !== "" && !parent; prefix = parentOf(prefix)) {
-        const candidate = first.get(prefix);
-        if (candidate && candidate !== node) parent = candidate;
-      }
-    } else if (parent.code !== directParent) {
-      // A nearer ancestor may stand elsewhere in the document (printed out of order).
-      const elsewhere = first.get(directParent);
-      if (elsewhere && elsewhere !== node) parent = elsewhere;
-    }
-    if (parent) {
-      link(node, parent);
-      if (parent.code !== directParent) node.missingParent = directParent;
-    }
-    open.push(node);
-    lastDotted = node;
-  }
-}
-
 /** Whether `ancestor` is a proper prefix of `code` at a dot ("3.5.2.1" of "3.5.2.1.4", not of "3.5.2.10"). */
 function isAncestorCode(ancestor: string, code: string): boolean {
   return code.length > ancestor.length && code.charCodeAt(ancestor.length) === 46 && code.startsWith(ancestor);
@@ -300,4 +343,12 @@ function link(child: PlanNode, parent: PlanNode): void {
   child.parent = parent;
   if (parent.children === NO_CHILDREN) parent.children = [child];
   else parent.children.push(child);
+}
+
+function unlink(child: PlanNode): void {
+  const parent = child.parent;
+  if (!parent) return;
+  const index = parent.children.indexOf(child);
+  if (index >= 0) parent.children.splice(index, 1);
+  child.parent = null;
 }
