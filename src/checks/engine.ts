@@ -2,6 +2,7 @@ import { buildTree } from "../model/hierarchy";
 import { Money } from "../model/money";
 import { ActionPlan } from "../model/plan";
 import { computeTotals } from "../model/totals";
+import { cellAddress } from "../workbook/layout";
 import { CheckContext, Finding, Report, Rule, Severity } from "./types";
 
 export interface ImplementerTotalLine {
@@ -70,7 +71,13 @@ function toFinding(rule: Rule, report: Report): Finding {
     category: rule.meta.category,
     implementer: report.implementer?.name ?? null,
     code: row?.kind === "personnel" ? null : (row?.code ?? null),
-    position: { line: report.line ?? row?.line ?? null },
+    position: row?.sheet
+      ? {
+          line: report.line ?? row.line ?? null,
+          sheet: row.sheet.name,
+          cell: cellAddress(report.column ?? "code", row.sheet.row),
+        }
+      : { line: report.line ?? row?.line ?? null },
     message: report.message,
     messageEn: report.messageEn,
     related: (report.related ?? []).map((related) => ({

@@ -9,6 +9,7 @@ import { missingPersonnel } from "./rules/missing-personnel";
 import { missingPlanPeriod } from "./rules/missing-plan-period";
 import { missingResponsible } from "./rules/missing-responsible";
 import { missingSection } from "./rules/missing-section";
+import { parentOverridden } from "./rules/parent-overridden";
 import { mixedNumberFormat } from "./rules/mixed-number-format";
 import { periodReversed } from "./rules/period-reversed";
 import { planOutsideFrame } from "./rules/plan-outside-frame";
@@ -22,6 +23,7 @@ import { Rule } from "./types";
 export const RULES: readonly Rule[] = [
   sumMismatch,
   totalMismatch,
+  parentOverridden,
   duplicateCode,
   invalidAmount,
   invalidDate,

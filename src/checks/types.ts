@@ -1,4 +1,5 @@
 import { ImplementerTree, PlanNode } from "../model/hierarchy";
+import { ScheduleColumnKey } from "../workbook/layout";
 import { Money } from "../model/money";
 import { ActionPlan, Implementer, ScheduleRow } from "../model/plan";
 import { TreeTotals } from "../model/totals";
@@ -70,6 +71,8 @@ export interface Rule {
 
 /** What a rule reports; the reporter adds the rule's id, severity and category. */
 export interface Report {
+  /** The column the finding is about, for its cell when the plan comes from a workbook (default: the code). */
+  column?: ScheduleColumnKey;
   implementer: Implementer | null;
   row?: ScheduleRow | null;
   node?: PlanNode | null;

@@ -32,6 +32,7 @@ function findingToJson(finding: Finding, language: Language): Record<string, unk
     implementer: finding.implementer,
     code: finding.code,
     line: finding.position.line,
+    ...(finding.position.sheet ? { sheet: finding.position.sheet, cell: finding.position.cell } : {}),
     message: language === "et" ? finding.message : finding.messageEn,
     expected: hasSums ? plain(finding.computed) : (finding.expected ?? null),
     actual: hasSums ? plain(finding.declared) : (finding.actual ?? null),
@@ -99,9 +100,14 @@ export function formatCheckReport(result: CheckResult, language: Language): stri
     }
     lines.push(`  ${text.severity[group.severity]} (${group.findings.length})`);
     for (const finding of group.findings) {
-      const where = finding.position.line !== null ? `${text.line} ${finding.position.line}` : "";
+      const { position } = finding;
+      const where = position.sheet
+        ? `${position.sheet}!${position.cell}`
+        : position.line !== null
+          ? `${text.line} ${position.line}`
+          : "";
       const message = language === "et" ? finding.message : finding.messageEn;
-      lines.push(`    ${where.padEnd(9)} [${finding.rule}] ${message}`);
+      lines.push(`    ${where.padEnd(position.sheet ? 16 : 9)} [${finding.rule}] ${message}`);
       if (finding.declared && finding.computed && finding.difference) {
         const sums = text.sums(
           money(finding.declared, language),

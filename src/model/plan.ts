@@ -70,6 +70,18 @@ export interface ScheduleRow {
   line: number;
   /** The table the row was printed in. */
   table: number;
+  /** Where the row stands when the plan was read from the canonical workbook. */
+  sheet?: SheetPosition;
+}
+
+export interface SheetPosition {
+  name: string;
+  /** 1-based worksheet row. */
+  row: number;
+  /** Whether the amount cell holds a formula (a parent's SUM) rather than a typed number. */
+  amountIsFormula: boolean;
+  /** What the amount cell shows: for a parent, its formula's result or the number typed over it. */
+  shownAmount: Money | null;
 }
 
 /** One row of a "Tegevustega seotud näitajad" table. */

@@ -86,7 +86,7 @@ describe("tat-budget parse", () => {
   it("refuses a missing file and a binary file", async () => {
     expect((await run("parse", "/no/such/file.txt")).stderr).toContain("faili ei leitud");
     const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
-    const file = path.join(dir, "plan.xlsx");
+    const file = path.join(dir, "plan.pdf");
     writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe]));
     const binary = await run("parse", file);
     expect([binary.status, binary.stderr]).toEqual([2, expect.stringContaining("ei ole UTF-8 tekstifail")]);
@@ -201,12 +201,86 @@ describe("tat-budget recalc", () => {
   });
 });
 
+describe("tat-budget on workbooks", () => {
+  it("imports the text into a workbook, refuses to overwrite it, and checks it with cell positions", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
+    const workbook = path.join(dir, "kava.xlsx");
+    const imported = await run("import", FIXTURE_PATH, "-o", workbook);
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain("lehed: Koond, ELVL, Tartu, Tallinn, Rakvere");
+    const again = await run("import", FIXTURE_PATH, "-o", workbook);
+    expect([again.status, again.stderr]).toEqual([2, expect.stringContaining("on juba olemas")]);
+
+    const checked = await run("check", workbook, "--json");
+    expect(checked.status).toBe(1);
+    const json = JSON.parse(checked.stdout);
+    expect(json.counts).toEqual({ error: 18, warning: 7, info: 4 });
+    expect(json.findings[0]).toMatchObject({ rule: "plan-outside-year", sheet: "ELVL", cell: "E14", line: 130 });
+    expect(json.grandTotal).toBe("1266860.75");
+  });
+
+  it("recalc -o writes the roll-up formulas back into a copy, leaving everything else", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
+    const workbook = path.join(dir, "kava.xlsx");
+    await run("import", FIXTURE_PATH, "-o", workbook);
+    // The user types over a parent's formula and colours a cell of their own.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(workbook);
+    const tartu = book.getWorksheet("Tartu")!;
+    let sectionRow = 0;
+    tartu.eachRow((row, number) => {
+      if (row.getCell(1).value === "3.5.2.1.3") sectionRow = number;
+    });
+    tartu.getCell(`G${sectionRow}`).value = 4000;
+    tartu.getCell("K1").value = "minu märkus";
+    tartu.getCell("K1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+    await book.xlsx.writeFile(workbook);
+
+    const overridden = JSON.parse((await run("check", workbook, "--json")).stdout);
+    expect(overridden.findings.filter((f: { rule: string }) => f.rule === "parent-overridden")).toHaveLength(1);
+
+    const out = path.join(dir, "uus.xlsx");
+    const recalc = await run("recalc", workbook, "-o", out);
+    expect(recalc.status).toBe(0);
+    expect(recalc.stdout).toContain("(45 valemit, neist muutus 1)");
+    expect(recalc.stdout).toContain(`Tartu!G${sectionRow}: arv → =SUM(G${sectionRow + 1}:G${sectionRow + 2})`);
+
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(out);
+    const sheet = after.getWorksheet("Tartu")!;
+    expect(sheet.getCell(`G${sectionRow}`).formula).toBe(`SUM(G${sectionRow + 1}:G${sectionRow + 2})`);
+    expect(sheet.getCell("K1").value).toBe("minu märkus");
+    expect(sheet.getCell("K1").fill).toMatchObject({ fgColor: { argb: "FFFFFF00" } });
+    const fixed = JSON.parse((await run("check", out, "--json")).stdout);
+    expect(fixed.findings.filter((f: { rule: string }) => f.rule === "parent-overridden")).toEqual([]);
+  });
+
+  it("refuses a file that is not a workbook", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
+    const fake = path.join(dir, "vale.xlsx");
+    writeFileSync(fake, "see ei ole töövihik");
+    const result = await run("check", fake);
+    expect([result.status, result.stderr]).toEqual([2, expect.stringContaining("ei ole loetav Exceli töövihik")]);
+  });
+});
+
 describe("tat-budget demo", () => {
-  it("runs the main job on the bundled sample: import, then check", async () => {
-    const { status, stdout } = await run("demo");
-    expect(status).toBe(0);
-    expect(stdout).toContain("kaskkiri-2025-03-25-nr68.txt");
-    expect(stdout).toMatch(/Kokku\s+134\s+1\u00a0266\u00a0860,75/);
-    expect(stdout).toContain("Kontrolli tulemus: 18 viga, 7 hoiatust, 4 teadet");
+  it("runs the main job on the bundled sample: import, workbook, check", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const { status, stdout } = await run("demo");
+      expect(status).toBe(0);
+      expect(stdout).toContain("kaskkiri-2025-03-25-nr68.txt");
+      expect(stdout).toMatch(/Kokku\s+134\s+1\u00a0266\u00a0860,75/);
+      expect(stdout).toContain("Töövihik kirjutatud: tat-budget-naidis.xlsx");
+      expect(stdout).toContain("Kontrolli tulemus: 18 viga, 7 hoiatust, 4 teadet");
+      const { existsSync } = await import("fs");
+      expect(existsSync(path.join(dir, "tat-budget-naidis.xlsx"))).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });

@@ -31,6 +31,7 @@ export const codeGap: Rule = {
               en: "have no parent row and count directly in the total",
             };
         report({
+          column: "code",
           implementer,
           node: nodes[0],
           message: `Koodi ${missing} rida puudub: ${codes} ${rollsUp.et}.`,

@@ -19,6 +19,7 @@ export const duplicateCode: Rule = {
         const { node, from, to, duplicateOf, parent, run } = correction;
         const text = messages(correction);
         report({
+          column: "code",
           implementer,
           node,
           message: text.et,

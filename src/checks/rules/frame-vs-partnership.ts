@@ -20,6 +20,7 @@ export const frameVsPartnership: Rule = {
       for (const row of implementer.rows) {
         if (!row.frame || periodEquals(row.frame, agreement)) continue;
         report({
+          column: "frameStart",
           implementer,
           row,
           message: `Rea ${rowName(row)} üldajaraam ${period(row.frame)} erineb partnerluslepingu perioodist ${period(agreement)} (punkt 1.1).`,

@@ -23,12 +23,14 @@ export const invalidAmount: Rule = {
           report(
             row.amountText === null
               ? {
+                  column: "amount",
                   implementer,
                   row,
                   message: `Real ${name} puudub planeeritav maksumus.`,
                   messageEn: `Row ${nameEn} has no planned cost.`,
                 }
               : {
+                  column: "amount",
                   implementer,
                   row,
                   message: `Rea ${name} planeeritav maksumus „${printed}“ ei ole arv.`,
@@ -38,6 +40,7 @@ export const invalidAmount: Rule = {
           );
         } else if (row.amount.isNegative() && !row.amount.isZero()) {
           report({
+            column: "amount",
             implementer,
             row,
             message: `Rea ${name} planeeritav maksumus ${printed} on negatiivne.`,
@@ -46,6 +49,7 @@ export const invalidAmount: Rule = {
           });
         } else if (row.amount.decimalPlaces() > 2) {
           report({
+            column: "amount",
             implementer,
             row,
             message: `Rea ${name} planeeritav maksumus ${printed} on rohkem kui kahe komakohaga (sentides ei saa seda maksta).`,

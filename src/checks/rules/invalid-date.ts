@@ -17,8 +17,20 @@ export const invalidDate: Rule = {
     for (const { implementer } of implementers) {
       for (const row of implementer.rows) {
         const ranges = [
-          { value: row.frame, text: row.frameText, et: "üldajaraamis", en: "overall frame" },
-          { value: row.plan, text: row.planText, et: "tegevuskava perioodi kuupäevades", en: "plan-period dates" },
+          {
+            value: row.frame,
+            text: row.frameText,
+            et: "üldajaraamis",
+            en: "overall frame",
+            column: "frameStart" as const,
+          },
+          {
+            value: row.plan,
+            text: row.planText,
+            et: "tegevuskava perioodi kuupäevades",
+            en: "plan-period dates",
+            column: "planStart" as const,
+          },
         ];
         for (const range of ranges) {
           if (range.value || !range.text) continue;
@@ -28,6 +40,7 @@ export const invalidDate: Rule = {
             .filter((part) => part !== "" && !CalendarDate.parseEstonian(part));
           for (const date of bad) {
             report({
+              column: range.column,
               implementer,
               row,
               message: `Rea ${rowName(row)} ${range.et} on kuupäev „${date}“, mida ei ole olemas või mida ei saa lugeda (pp.kk.aaaa).`,

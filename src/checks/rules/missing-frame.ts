@@ -15,6 +15,7 @@ export const missingFrame: Rule = {
         // An unreadable frame is invalid-date's; this rule is for a frame the document does not give.
         if (row.frame || row.frameText) continue;
         report({
+          column: "frameStart",
           implementer,
           row,
           message: `Real ${rowName(row)} puudub tegevuse üldajaraam.`,

@@ -15,6 +15,7 @@ export const missingPersonnel: Rule = {
     for (const { implementer, tree } of implementers) {
       if (tree.personnel.length > 0 || implementer.rows.length === 0) continue;
       report({
+        column: "code",
         implementer,
         node: tree.top,
         line: implementer.rows[0].line,

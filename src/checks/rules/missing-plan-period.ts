@@ -17,6 +17,7 @@ export const missingPlanPeriod: Rule = {
       for (const row of implementer.rows) {
         if (row.plan || row.planText) continue;
         report({
+          column: "planStart",
           implementer,
           row,
           message: `Real ${rowName(row)} puuduvad algus- ja lõppkuupäev tegevuskava perioodil.`,

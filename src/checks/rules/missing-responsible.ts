@@ -14,6 +14,7 @@ export const missingResponsible: Rule = {
       for (const row of implementer.rows) {
         if (row.responsible && row.responsible.trim() !== "") continue;
         report({
+          column: "responsible",
           implementer,
           row,
           message: `Real ${rowName(row)} puudub tegevuse eest vastutaja.`,

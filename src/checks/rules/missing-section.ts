@@ -40,6 +40,7 @@ export const missingSection: Rule = {
         const having = counts.get(code) ?? 0;
         if (having * 2 <= others) continue;
         report({
+          column: "code",
           implementer,
           node: top,
           line: top.row.line,

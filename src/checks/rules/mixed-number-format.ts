@@ -95,6 +95,7 @@ export const mixedNumberFormat: Rule = {
         usual,
       );
       report({
+        column: "amount",
         implementer: group[0].implementer,
         row: group[0].row,
         message: `Tabelis ${table} on ${group.length === 1 ? "üks summa" : `${group.length} summat`} kirjutatud teisiti kui ülejäänud dokumendis (${how.et}), nt ${examples.join(", ")}.`,

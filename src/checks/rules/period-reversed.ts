@@ -13,18 +13,27 @@ export const periodReversed: Rule = {
     for (const { implementer } of implementers) {
       for (const row of implementer.rows) {
         const ranges = [
-          { value: row.frame, et: "üldajaraam", verb: "algab", en: "overall frame", enVerb: "starts after it ends" },
+          {
+            value: row.frame,
+            et: "üldajaraam",
+            verb: "algab",
+            en: "overall frame",
+            enVerb: "starts after it ends",
+            column: "frameStart" as const,
+          },
           {
             value: row.plan,
             et: "tegevuskava perioodi kuupäevad",
             verb: "algavad",
             en: "plan-period dates",
             enVerb: "start after they end",
+            column: "planStart" as const,
           },
         ];
         for (const range of ranges) {
           if (!range.value || !range.value.start.isAfter(range.value.end)) continue;
           report({
+            column: range.column,
             implementer,
             row,
             message: `Rea ${rowName(row)} ${range.et} ${period(range.value)} ${range.verb} pärast lõppu.`,

@@ -18,6 +18,7 @@ export const planOutsideFrame: Rule = {
       for (const row of implementer.rows) {
         if (!row.plan || !row.frame || periodContains(row.frame, row.plan)) continue;
         report({
+          column: "planStart",
           implementer,
           row,
           message: `Rea ${rowName(row)} tegevuskava perioodi kuupäevad ${period(row.plan)} ei jää tegevuse üldajaraami ${period(row.frame)}.`,

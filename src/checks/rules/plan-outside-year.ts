@@ -20,6 +20,7 @@ export const planOutsideYear: Rule = {
       for (const row of implementer.rows) {
         if (!row.plan || periodContains(year, row.plan)) continue;
         report({
+          column: "planStart",
           implementer,
           row,
           message: `Rea ${rowName(row)} tegevuskava perioodi kuupäevad ${period(row.plan)} ei jää tegevuskava perioodi ${period(year)}.`,

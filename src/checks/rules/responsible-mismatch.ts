@@ -29,6 +29,7 @@ export const responsibleMismatch: Rule = {
         if (!otherPartner && named.includes(owner)) continue;
         const list = others.map((implementer) => implementer.name).join(", ");
         report({
+          column: "responsible",
           implementer: owner,
           row,
           message: `Rea ${rowName(row)} vastutaja „${row.responsible}“ nimetab ${list}, kuid ajakava on ${owner.name} oma.`,

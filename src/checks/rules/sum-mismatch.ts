@@ -22,6 +22,7 @@ export const sumMismatch: Rule = {
         if (!declared || !computed || declared.equals(computed)) continue;
         const difference = computed.minus(declared);
         report({
+          column: "amount",
           implementer,
           node,
           message: `Rea ${rowName(node.row)} summa ${euro(declared)} ei võrdu alamridade summaga ${euro(computed)} (vahe ${euro(difference)}).`,

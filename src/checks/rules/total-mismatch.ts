@@ -21,6 +21,7 @@ export const totalMismatch: Rule = {
       if (!declared || !computed || declared.equals(computed)) continue;
       const difference = computed.minus(declared);
       report({
+        column: "amount",
         implementer,
         node: top,
         message: `${implementer.name}: kogusumma ${euro(declared)} (rida ${top.row.code}) ei võrdu tegevuste ja personalikulude summaga ${euro(computed)} (vahe ${euro(difference)}).`,

@@ -1,0 +1,112 @@
+import { CalendarDate } from "../model/calendar-date";
+import { Implementer } from "../model/plan";
+
+/**
+ * The canonical workbook, one definition for every adapter: a sheet per implementer holding its activity
+ * schedule as an Excel table, a summary sheet (Koond), the plan's settings and its indicators. Pure data:
+ * adapters (ExcelJS for files, Office.js for Excel) only render and read it.
+ */
+
+export type ScheduleColumnKey =
+  | "code"
+  | "label"
+  | "frameStart"
+  | "frameEnd"
+  | "planStart"
+  | "planEnd"
+  | "amount"
+  | "declared"
+  | "responsible"
+  | "level"
+  | "line"
+  | "table"
+  | "printed";
+
+export interface ColumnSpec {
+  key: ScheduleColumnKey;
+  header: string;
+  width: number;
+  /** Technical columns the officer does not need to see: the source line, level, table and printed amount. */
+  hidden?: boolean;
+}
+
+export const SCHEDULE_COLUMNS: readonly ColumnSpec[] = [
+  { key: "code", header: "Kood", width: 14 },
+  { key: "label", header: "Tegevus", width: 60 },
+  { key: "frameStart", header: "Üldajaraam algus", width: 12 },
+  { key: "frameEnd", header: "Üldajaraam lõpp", width: 12 },
+  { key: "planStart", header: "Tegevuskava perioodi algus", width: 12 },
+  { key: "planEnd", header: "Tegevuskava perioodi lõpp", width: 12 },
+  { key: "amount", header: "Planeeritav maksumus (EUR)", width: 16 },
+  { key: "declared", header: "Dokumendis (EUR)", width: 16 },
+  { key: "responsible", header: "Vastutaja", width: 26 },
+  { key: "level", header: "Tase", width: 6, hidden: true },
+  { key: "line", header: "Allikarida", width: 8, hidden: true },
+  { key: "table", header: "Tabel", width: 6, hidden: true },
+  { key: "printed", header: "Kirjapilt", width: 14, hidden: true },
+];
+
+/** 0-based column index of each key. */
+export const COLUMN: Readonly<Record<ScheduleColumnKey, number>> = Object.fromEntries(
+  SCHEDULE_COLUMNS.map((column, index) => [column.key, index]),
+) as Record<ScheduleColumnKey, number>;
+
+/** The schedule table's header row, 1-based: a title and a note stand above it. */
+export const HEADER_ROW = 4;
+export const FIRST_DATA_ROW = HEADER_ROW + 1;
+
+export const DATE_FORMAT = "dd.mm.yyyy";
+/** Shown with the user's grouping and decimal separators: "1 266 860,75" in Estonian Excel. */
+export const AMOUNT_FORMAT = "#,##0.00";
+
+export const SUMMARY_SHEET = "Koond";
+export const SETTINGS_SHEET = "Seaded";
+export const INDICATORS_SHEET = "Näitajad";
+
+/** "A", …, "Z", "AA", … for a 0-based column index. */
+export function columnLetter(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+export function cellAddress(column: ScheduleColumnKey | number, row: number): string {
+  return `${columnLetter(typeof column === "number" ? column : COLUMN[column])}${row}`;
+}
+
+/**
+ * The implementer's sheet name: its short everyday name ("Tartu", "Tallinn", "ELVL"), made valid for Excel
+ * (at most 31 characters, none of : \ / ? * [ ]) and distinct from the other sheets.
+ */
+export function scheduleSheetName(implementer: Implementer, taken: ReadonlySet<string>): string {
+  const everyday = implementer.aliases
+    .filter((alias) => !alias.includes(" ") && alias !== implementer.name && alias !== "elluviija")
+    .sort((a, b) => a.length - b.length)[0];
+  const base = (
+    implementer.role === "elluviija" ? implementer.name : (everyday ?? implementer.name.replace(/\s+(linn|vald)$/, ""))
+  )
+    .replace(/[:\\/?*[\]]/g, "-")
+    .replace(/^'+|'+$/g, "")
+    .slice(0, 31);
+  let name = base || "Ajakava";
+  for (
+    let suffix = 2;
+    [...taken].some((other) => other.toLocaleLowerCase("et") === name.toLocaleLowerCase("et"));
+    suffix++
+  ) {
+    name = `${base.slice(0, 31 - String(suffix).length - 1)} ${suffix}`;
+  }
+  return name;
+}
+
+/** Excel's day number for a calendar date (1900 date system: day 1 is 1900-01-01, counting its false leap day). */
+export function toExcelSerial(date: CalendarDate): number {
+  return Math.round((Date.UTC(date.year, date.month - 1, date.day) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+export function fromExcelSerial(serial: number): CalendarDate | null {
+  if (!Number.isFinite(serial) || serial < 61) return null;
+  const utc = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000);
+  return CalendarDate.of(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+}

@@ -1,0 +1,61 @@
+/**
+ * A workbook as plain data: what the canonical layout puts in each cell. Adapters render it (ExcelJS into a
+ * file, Office.js into the open workbook) and read cells back into `RawCell` grids.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+export interface CellModel {
+  value: CellValue;
+  /** Without the leading "="; `value` then holds the result the formula is expected to give. */
+  formula?: string;
+  numFmt?: string;
+  bold?: boolean;
+  italic?: boolean;
+  indent?: number;
+}
+
+export interface TableModel {
+  name: string;
+  /** 1-based row of the header; the table spans `columns.length` columns from A. */
+  headerRow: number;
+  lastRow: number;
+  columns: string[];
+}
+
+export type SheetKind = "schedule" | "summary" | "settings" | "indicators";
+
+export interface SheetModel {
+  name: string;
+  kind: SheetKind;
+  /** Row 1 first; a row is an array of cells from column A, null where empty. */
+  rows: Array<Array<CellModel | null>>;
+  widths: number[];
+  hiddenColumns: number[];
+  table?: TableModel;
+  /** Rows above this (1-based) stay in view when scrolling. */
+  freezeRows?: number;
+}
+
+export interface WorkbookModel {
+  sheets: SheetModel[];
+}
+
+/** A cell as an adapter reads it back: its value (a formula's cached result) and its formula, if any. */
+export interface RawCell {
+  value: CellValue | Date;
+  formula?: string;
+}
+
+/** A sheet read back: its rows of cells from A1, as far as the used range goes. */
+export interface RawSheet {
+  name: string;
+  rows: Array<Array<RawCell | null>>;
+}
+
+export const cell = (value: CellValue, style: Omit<CellModel, "value"> = {}): CellModel => ({ value, ...style });
+
+/** A Date from any realm (ExcelJS's, a test sandbox's, a frame's): `instanceof` fails across realms. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === "[object Date]";
+}

@@ -1,0 +1,320 @@
+import { CalendarDate, Period } from "../model/calendar-date";
+import { ImplementerTree, PlanNode, buildTree } from "../model/hierarchy";
+import { Money } from "../model/money";
+import { ActionPlan, Implementer } from "../model/plan";
+import { computeTotals } from "../model/totals";
+import {
+  AMOUNT_FORMAT,
+  COLUMN,
+  DATE_FORMAT,
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  INDICATORS_SHEET,
+  SCHEDULE_COLUMNS,
+  SETTINGS_SHEET,
+  SUMMARY_SHEET,
+  cellAddress,
+  columnLetter,
+  scheduleSheetName,
+  toExcelSerial,
+} from "./layout";
+import { CellModel, SheetModel, WorkbookModel, cell } from "./model";
+
+/** Money leaves decimal.js only here, at the Excel boundary, where cells hold binary numbers. */
+const excelNumber = (amount: Money | null): number | null => (amount ? amount.toNumber() : null);
+
+/** Where each implementer's rows went, for positions and the summary's formulas. */
+export interface ScheduleSheetRef {
+  implementer: Implementer;
+  sheet: string;
+  tree: ImplementerTree;
+  /** 1-based sheet row of each row, by row index. */
+  rowOf: number[];
+}
+
+/** The plan as the canonical workbook: schedules with live SUM formulas, Koond, Seaded and Näitajad. */
+export function planToWorkbook(plan: ActionPlan): { workbook: WorkbookModel; schedules: ScheduleSheetRef[] } {
+  const taken = new Set<string>([SUMMARY_SHEET, SETTINGS_SHEET, INDICATORS_SHEET]);
+  const schedules: ScheduleSheetRef[] = [];
+  const sheets: SheetModel[] = [];
+  for (const implementer of plan.implementers) {
+    const sheet = scheduleSheetName(implementer, taken);
+    taken.add(sheet);
+    const tree = buildTree(implementer);
+    const ref: ScheduleSheetRef = {
+      implementer,
+      sheet,
+      tree,
+      rowOf: implementer.rows.map((_, index) => FIRST_DATA_ROW + index),
+    };
+    schedules.push(ref);
+    sheets.push(scheduleSheet(ref, sheets.length + 1));
+  }
+  return {
+    workbook: { sheets: [summarySheet(schedules), ...sheets, settingsSheet(plan, schedules), indicatorsSheet(plan)] },
+    schedules,
+  };
+}
+
+function scheduleSheet(ref: ScheduleSheetRef, tableNumber: number): SheetModel {
+  const { implementer, tree, sheet } = ref;
+  const totals = computeTotals(tree);
+  const role = implementer.role === "elluviija" ? "elluviija" : "partner";
+  const tables =
+    implementer.tables.length === 1 ? `tabel ${implementer.tables[0]}` : `tabelid ${implementer.tables.join(", ")}`;
+  const rows: Array<Array<CellModel | null>> = [
+    [cell(`${implementer.name} (${role}) — tegevuste ajakava, ${tables}`, { bold: true })],
+    [
+      cell(
+        implementer.partnership
+          ? `Partnerluslepingu periood ${periodText(implementer.partnership)}. Ülemridade summad on valemid; dokumendi summa on veerus „Dokumendis (EUR)“.`
+          : "Ülemridade summad on valemid; dokumendi summa on veerus „Dokumendis (EUR)“.",
+        { italic: true },
+      ),
+    ],
+    [],
+    SCHEDULE_COLUMNS.map((column) => cell(column.header, { bold: true })),
+  ];
+  const depthOf = (node: PlanNode) => {
+    let depth = 0;
+    for (let parent = node.parent; parent; parent = parent.parent) depth++;
+    return depth;
+  };
+  for (const node of tree.nodes) {
+    const row = node.row;
+    const isParent = node.children.length > 0;
+    const cells: Array<CellModel | null> = new Array(SCHEDULE_COLUMNS.length).fill(null);
+    const depth = depthOf(node);
+    cells[COLUMN.code] = row.printedCode ? cell(row.printedCode, { bold: isParent }) : null;
+    cells[COLUMN.label] = cell(row.label, { bold: isParent, indent: depth });
+    placeRange(cells, COLUMN.frameStart, row.frame, row.frameText);
+    placeRange(cells, COLUMN.planStart, row.plan, row.planText);
+    if (isParent) {
+      cells[COLUMN.amount] = cell(excelNumber(totals.computed[node.index]), {
+        formula: sumFormula(node.children.map((child) => ref.rowOf[child.index])),
+        numFmt: AMOUNT_FORMAT,
+        bold: true,
+      });
+      cells[COLUMN.declared] = row.amount ? cell(excelNumber(row.amount), { numFmt: AMOUNT_FORMAT }) : null;
+    } else {
+      cells[COLUMN.amount] = row.amount ? cell(excelNumber(row.amount), { numFmt: AMOUNT_FORMAT }) : null;
+    }
+    cells[COLUMN.responsible] = row.responsible ? cell(row.responsible) : null;
+    cells[COLUMN.level] = cell(depth);
+    cells[COLUMN.line] = cell(row.line);
+    cells[COLUMN.table] = cell(row.table);
+    cells[COLUMN.printed] = row.amountText !== null ? cell(row.amountText) : null;
+    rows.push(cells);
+  }
+  const lastRow = HEADER_ROW + Math.max(tree.nodes.length, 1);
+  if (tree.nodes.length === 0) rows.push([]);
+  return {
+    name: sheet,
+    kind: "schedule",
+    rows,
+    widths: SCHEDULE_COLUMNS.map((column) => column.width),
+    hiddenColumns: SCHEDULE_COLUMNS.flatMap((column, index) => (column.hidden ? [index] : [])),
+    table: {
+      name: `Ajakava${tableNumber}`,
+      headerRow: HEADER_ROW,
+      lastRow,
+      columns: SCHEDULE_COLUMNS.map((column) => column.header),
+    },
+    freezeRows: HEADER_ROW,
+  };
+}
+
+/** Dates as Excel dates shown dd.mm.yyyy; a date that cannot be one stays as the document printed it. */
+function placeRange(
+  cells: Array<CellModel | null>,
+  start: number,
+  period: Period | null,
+  printed: string | null,
+): void {
+  if (period) {
+    cells[start] = cell(toExcelSerial(period.start), { numFmt: DATE_FORMAT });
+    cells[start + 1] = cell(toExcelSerial(period.end), { numFmt: DATE_FORMAT });
+  } else if (printed) {
+    const [first, second] = printed.split(/\s+[-\u2013]\s+/);
+    cells[start] = dateOrText(first);
+    cells[start + 1] = second !== undefined ? dateOrText(second) : null;
+  }
+}
+
+function dateOrText(text: string | undefined): CellModel | null {
+  if (!text) return null;
+  const date = CalendarDate.parseEstonian(text);
+  return date ? cell(toExcelSerial(date), { numFmt: DATE_FORMAT }) : cell(text);
+}
+
+/**
+ * SUM of the children's amount cells, as ranges where they stand together. Excel allows 255 arguments, so
+ * longer lists are summed in nested groups.
+ */
+export function sumFormula(rows: number[]): string {
+  const column = columnLetter(COLUMN.amount);
+  const parts: string[] = [];
+  const sorted = [...rows].sort((a, b) => a - b);
+  for (let index = 0; index < sorted.length;) {
+    let end = index;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
+    parts.push(end > index ? `${column}${sorted[index]}:${column}${sorted[end]}` : `${column}${sorted[index]}`);
+    index = end + 1;
+  }
+  return nestedSum(parts);
+}
+
+function nestedSum(parts: string[]): string {
+  if (parts.length <= 255) return `SUM(${parts.join(",")})`;
+  const groups: string[] = [];
+  for (let index = 0; index < parts.length; index += 255)
+    groups.push(`SUM(${parts.slice(index, index + 255).join(",")})`);
+  return nestedSum(groups);
+}
+
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+function summarySheet(schedules: ScheduleSheetRef[]): SheetModel {
+  const headers = ["Elluviija / partner", "Roll", "Leht", "Kogusumma (EUR)", "Dokumendis (EUR)", "Vahe (EUR)"];
+  const rows: Array<Array<CellModel | null>> = [
+    [cell("Koond: elluviija ja partnerite kogusummad", { bold: true })],
+    [
+      cell("Kogusummad on valemid ajakavade lehtedel; vahe on arvutatud ja dokumendi summa erinevus.", {
+        italic: true,
+      }),
+    ],
+    [],
+    headers.map((header) => cell(header, { bold: true })),
+  ];
+  const first = rows.length + 1;
+  schedules.forEach((ref, index) => {
+    const row = first + index;
+    const totals = computeTotals(ref.tree);
+    const sheet = quoteSheet(ref.sheet);
+    const topRefs = ref.tree.top ? [ref.tree.top] : ref.tree.roots;
+    const cells = topRefs.map((node) => `${sheet}!${cellAddress("amount", ref.rowOf[node.index])}`);
+    const formula = cells.length === 0 ? "0" : cells.length === 1 ? cells[0] : nestedSum(cells);
+    rows.push([
+      cell(ref.implementer.name),
+      cell(ref.implementer.role),
+      cell(ref.sheet),
+      cell(excelNumber(totals.total), { formula, numFmt: AMOUNT_FORMAT }),
+      cell(excelNumber(totals.declared), { numFmt: AMOUNT_FORMAT }),
+      cell(totals.total && totals.declared ? totals.total.minus(totals.declared).toNumber() : null, {
+        formula: `D${row}-E${row}`,
+        numFmt: AMOUNT_FORMAT,
+      }),
+    ]);
+  });
+  const last = first + schedules.length - 1;
+  const totalRow = last + 1;
+  rows.push([
+    cell("Kokku", { bold: true }),
+    null,
+    null,
+    cell(null, { formula: schedules.length ? `SUM(D${first}:D${last})` : "0", numFmt: AMOUNT_FORMAT, bold: true }),
+    cell(null, { formula: schedules.length ? `SUM(E${first}:E${last})` : "0", numFmt: AMOUNT_FORMAT, bold: true }),
+    cell(null, { formula: `D${totalRow}-E${totalRow}`, numFmt: AMOUNT_FORMAT, bold: true }),
+  ]);
+  return {
+    name: SUMMARY_SHEET,
+    kind: "summary",
+    rows,
+    widths: [24, 12, 16, 18, 18, 14],
+    hiddenColumns: [],
+    freezeRows: 4,
+  };
+}
+
+/** Labels of the settings sheet, read back by the same text. */
+export const SETTING = {
+  directiveNumber: "Käskkirja number",
+  directiveDate: "Käskkirja kuupäev",
+  activityName: "Toetatav tegevus",
+  tatNumber: "TAT käskkirja number",
+  tatDate: "TAT käskkirja kuupäev",
+  planStart: "Tegevuskava perioodi algus",
+  planEnd: "Tegevuskava perioodi lõpp",
+  indirectRate: "Kaudsete kulude määr (%)",
+} as const;
+
+export const IMPLEMENTER_HEADERS = [
+  "Elluviija / partner",
+  "Roll",
+  "Leht",
+  "Tabelid",
+  "Partnerluslepingu algus",
+  "Partnerluslepingu lõpp",
+  "Muud nimed",
+] as const;
+
+function dateCell(date: CalendarDate | null | undefined): CellModel | null {
+  return date ? cell(toExcelSerial(date), { numFmt: DATE_FORMAT }) : null;
+}
+
+function settingsSheet(plan: ActionPlan, schedules: ScheduleSheetRef[]): SheetModel {
+  const { directive } = plan;
+  const rows: Array<Array<CellModel | null>> = [
+    [cell("Tegevuskava seaded", { bold: true })],
+    [cell("Need väärtused kuuluvad töövihikule: kaasautorid näevad samu seadeid.", { italic: true })],
+    [],
+    [cell(SETTING.directiveNumber), directive.number ? cell(directive.number) : null],
+    [cell(SETTING.directiveDate), dateCell(directive.date)],
+    [cell(SETTING.activityName), directive.activityName ? cell(directive.activityName) : null],
+    [cell(SETTING.tatNumber), directive.tat?.number ? cell(directive.tat.number) : null],
+    [cell(SETTING.tatDate), dateCell(directive.tat?.date)],
+    [cell(SETTING.planStart), dateCell(plan.planPeriod?.start)],
+    [cell(SETTING.planEnd), dateCell(plan.planPeriod?.end)],
+    [cell(SETTING.indirectRate), null],
+    [],
+    IMPLEMENTER_HEADERS.map((header) => cell(header, { bold: true })),
+  ];
+  for (const ref of schedules) {
+    const { implementer } = ref;
+    rows.push([
+      cell(implementer.name),
+      cell(implementer.role),
+      cell(ref.sheet),
+      cell(implementer.tables.join(", ")),
+      dateCell(implementer.partnership?.start),
+      dateCell(implementer.partnership?.end),
+      cell(implementer.aliases.filter((alias) => alias !== implementer.name).join("; ")),
+    ]);
+  }
+  return { name: SETTINGS_SHEET, kind: "settings", rows, widths: [30, 12, 14, 12, 16, 16, 30], hiddenColumns: [] };
+}
+
+export const INDICATOR_HEADERS = [
+  "Tabel",
+  "Indikaator",
+  "Mõõtühik",
+  "Sihttase tegevuskava aastal",
+  "Sihttase (2029)",
+  "Selgitus",
+  "Allikarida",
+] as const;
+
+function indicatorsSheet(plan: ActionPlan): SheetModel {
+  const rows: Array<Array<CellModel | null>> = [
+    [cell("Tegevustega seotud näitajad", { bold: true })],
+    [],
+    [],
+    INDICATOR_HEADERS.map((header) => cell(header, { bold: true })),
+  ];
+  for (const indicator of plan.indicators) {
+    rows.push([
+      cell(indicator.table),
+      cell(indicator.name),
+      cell(indicator.unit),
+      cell(indicator.target),
+      cell(indicator.target2029),
+      cell(indicator.explanation),
+      cell(indicator.line),
+    ]);
+  }
+  return { name: INDICATORS_SHEET, kind: "indicators", rows, widths: [6, 50, 12, 14, 14, 60, 8], hiddenColumns: [6] };
+}
+
+function periodText(period: Period): string {
+  return `${period.start.toEstonian()} – ${period.end.toEstonian()}`;
+}

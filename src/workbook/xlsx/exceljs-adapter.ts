@@ -1,0 +1,128 @@
+import ExcelJS from "exceljs";
+import { CellModel, RawCell, RawSheet, SheetModel, WorkbookModel, isDate } from "../model";
+
+/**
+ * The .xlsx adapter, for the CLI and tests: renders the canonical workbook with ExcelJS and reads any
+ * workbook's cells back. Formulas are written with their expected result, so that a viewer that does not
+ * recalculate still shows the totals; Excel and LibreOffice recalculate them on opening.
+ */
+export async function writeWorkbookFile(model: WorkbookModel, file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "tat-budget";
+  workbook.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of model.sheets) renderSheet(workbook, sheet);
+  await workbook.xlsx.writeFile(file);
+}
+
+export async function writeWorkbookBuffer(model: WorkbookModel): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "tat-budget";
+  workbook.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of model.sheets) renderSheet(workbook, sheet);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
+  const worksheet = workbook.addWorksheet(sheet.name, {
+    views: sheet.freezeRows ? [{ state: "frozen", ySplit: sheet.freezeRows }] : [],
+  });
+  sheet.widths.forEach((width, index) => {
+    const column = worksheet.getColumn(index + 1);
+    column.width = width;
+    if (sheet.hiddenColumns.includes(index)) column.hidden = true;
+  });
+  if (sheet.table && sheet.table.lastRow > sheet.table.headerRow) {
+    const { table } = sheet;
+    worksheet.addTable({
+      name: table.name,
+      ref: `A${table.headerRow}`,
+      headerRow: true,
+      style: { theme: "TableStyleLight9", showRowStripes: true },
+      columns: table.columns.map((name) => ({ name, filterButton: true })),
+      rows: sheet.rows
+        .slice(table.headerRow, table.lastRow)
+        .map((row) => table.columns.map((_, index) => toExcelValue(row[index] ?? null))),
+    });
+  }
+  sheet.rows.forEach((row, rowIndex) => {
+    row.forEach((model, columnIndex) => {
+      if (!model) return;
+      const target = worksheet.getCell(rowIndex + 1, columnIndex + 1);
+      const inTable = sheet.table && rowIndex + 1 > sheet.table.headerRow && rowIndex + 1 <= sheet.table.lastRow;
+      if (!inTable || rowIndex + 1 === sheet.table?.headerRow) target.value = toExcelValue(model);
+      if (model.numFmt) target.numFmt = model.numFmt;
+      if (model.bold || model.italic) target.font = { bold: model.bold, italic: model.italic };
+      if (model.indent) target.alignment = { indent: model.indent };
+    });
+  });
+}
+
+function toExcelValue(model: CellModel | null): ExcelJS.CellValue {
+  if (!model) return null;
+  if (model.formula) return { formula: model.formula, result: model.value ?? undefined } as ExcelJS.CellFormulaValue;
+  return model.value;
+}
+
+export async function readWorkbookFile(file: string): Promise<RawSheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return readSheets(workbook);
+}
+
+export async function readWorkbookBuffer(buffer: Buffer): Promise<RawSheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer);
+  return readSheets(workbook);
+}
+
+function readSheets(workbook: ExcelJS.Workbook): RawSheet[] {
+  return workbook.worksheets.map((worksheet) => {
+    const rows: Array<Array<RawCell | null>> = [];
+    worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      const cells: Array<RawCell | null> = [];
+      row.eachCell({ includeEmpty: true }, (excelCell, columnNumber) => {
+        cells[columnNumber - 1] = toRawCell(excelCell.value);
+      });
+      rows[rowNumber - 1] = cells;
+    });
+    return { name: worksheet.name, rows };
+  });
+}
+
+function toRawCell(value: ExcelJS.CellValue): RawCell | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return { value };
+  if (isDate(value)) return { value };
+  if (typeof value === "object") {
+    if ("formula" in value || "sharedFormula" in value) {
+      const formula = "formula" in value ? value.formula : (value as ExcelJS.CellSharedFormulaValue).sharedFormula;
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      const plain = result === undefined || (typeof result === "object" && !isDate(result)) ? null : result;
+      return { value: plain, formula };
+    }
+    if ("richText" in value) return { value: value.richText.map((part) => part.text).join("") };
+    if ("text" in value) return { value: String((value as ExcelJS.CellHyperlinkValue).text) };
+    if ("error" in value) return { value: String(value.error) };
+  }
+  return { value: String(value) };
+}
+
+/**
+ * Writes roll-up formulas into a copy of a workbook, touching nothing but those cells: the user's other
+ * values, formats and sheets stay as they were.
+ */
+export async function writeFormulasToCopy(
+  file: string,
+  out: string,
+  formulas: Array<{ sheet: string; cell: string; formula: string; result: number | null }>,
+): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  for (const { sheet, cell, formula, result } of formulas) {
+    const worksheet = workbook.getWorksheet(sheet);
+    if (!worksheet) continue;
+    worksheet.getCell(cell).value = { formula, result: result ?? undefined } as ExcelJS.CellFormulaValue;
+  }
+  workbook.calcProperties.fullCalcOnLoad = true;
+  await workbook.xlsx.writeFile(out);
+}
