@@ -84,6 +84,12 @@ describe("the canonical workbook of the directive of 25.03.2025 nr 68", () => {
     expect(leaf).toEqual({ value: 2400 });
   });
 
+  it("reads a formula whose result is 0 as 0, not as empty", () => {
+    const elvl = readBack.plan.implementers[0].rows.find((row) => row.code === "3.5.1.1");
+    expect(elvl?.sheet).toMatchObject({ name: "ELVL", amountIsFormula: true });
+    expect(elvl?.sheet?.shownAmount?.toFixed(2)).toBe("0.00");
+  });
+
   it("writes dates as real dates and sums the implementers on Koond", () => {
     const frame = sheet("Rakvere").rows[rowOfLine("Rakvere", 471) - 1]?.[COLUMN.planStart]?.value;
     const date = frame instanceof Date ? frame : fromExcelSerial(frame as number);

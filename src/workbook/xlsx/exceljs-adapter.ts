@@ -81,12 +81,23 @@ function readSheets(workbook: ExcelJS.Workbook): RawSheet[] {
     worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const cells: Array<RawCell | null> = [];
       row.eachCell({ includeEmpty: true }, (excelCell, columnNumber) => {
-        cells[columnNumber - 1] = toRawCell(excelCell.value);
+        // A formula's value object drops a result of 0 (ExcelJS keeps truthy fields only): ask the cell.
+        const formula = excelCell.formula;
+        cells[columnNumber - 1] = formula
+          ? { value: plainResult(excelCell.result), formula }
+          : toRawCell(excelCell.value);
       });
       rows[rowNumber - 1] = cells;
     });
     return { name: worksheet.name, rows };
   });
+}
+
+function plainResult(result: unknown): RawCell["value"] {
+  if (result === undefined || result === null) return null;
+  if (typeof result === "number" || typeof result === "string" || typeof result === "boolean" || isDate(result))
+    return result;
+  return null;
 }
 
 function toRawCell(value: ExcelJS.CellValue): RawCell | null {
