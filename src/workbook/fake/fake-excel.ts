@@ -1,0 +1,1017 @@
+import type {
+  ExcelCellProperties,
+  ExcelContext,
+  ExcelRange,
+  ExcelValue,
+  ExcelWorkbook,
+  ExcelWorksheet,
+  ExcelWorksheetCollection,
+} from "../office/excel-api";
+import { Bounds, MAX_COLUMNS, MAX_ROWS, parseA1 } from "./a1";
+import { excelError, FakeExcelError, MESSAGES, propertyNotLoaded } from "./errors";
+import { FakeWorkbookState, normalizeColor, SheetState, TableState } from "./state";
+
+/**
+ * Proxy objects and the request they build, after Office.js: creating a proxy queues an Instantiate action,
+ * setting a property a SetProperty action, calling a method a Method action, load() a Query action. Nothing
+ * touches the workbook until context.sync(), which serializes the batch as Office.js's JSON request
+ * ({"Actions": [...], "ObjectPaths": {...}}), runs it in order against the workbook and hands the loaded values
+ * back to the proxies. Like Excel, a failing action stops the batch: the actions before it stay applied.
+ */
+
+// ---- Statistics and faults ---------------------------------------------------------------------------
+
+export interface SyncRecord {
+  /** Which context.sync() call sent it (1-based, counting every call). */
+  sync: number;
+  actions: number;
+  /** UTF-8 bytes of the JSON request, as Office.js sends it. */
+  requestBytes: number;
+  /** UTF-8 bytes of the JSON response with the loaded values (0 when the request failed). */
+  responseBytes: number;
+  /** The error code when the sync rejected. */
+  error?: string;
+}
+
+export class FakeExcelStats {
+  /** context.sync() calls, including those with nothing queued (which Office.js answers without a round trip). */
+  syncs = 0;
+  /** One record per request actually sent. */
+  requests: SyncRecord[] = [];
+
+  get roundTrips(): number {
+    return this.requests.length;
+  }
+
+  get totalRequestBytes(): number {
+    return this.requests.reduce((sum, record) => sum + record.requestBytes, 0);
+  }
+
+  get largestRequestBytes(): number {
+    return Math.max(0, ...this.requests.map((record) => record.requestBytes));
+  }
+
+  get largestResponseBytes(): number {
+    return Math.max(0, ...this.requests.map((record) => record.responseBytes));
+  }
+
+  reset(): void {
+    this.syncs = 0;
+    this.requests = [];
+  }
+}
+
+export interface SyncFault {
+  /**
+   * How many of the batch's actions run before it fails: 0 (the default) applies nothing, as when the request
+   * never reaches Excel; a number applies that many, as when an action in the middle fails; "all" applies the
+   * whole batch and loses the response.
+   */
+  applied?: number | "all";
+  code?: string;
+  message?: string;
+}
+
+/** Excel on the web limits requests and responses to 5 MB ("Resource limits", Excel add-ins). */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export class FakeExcelControl {
+  /** null: no limit, as on Excel for Windows and Mac. */
+  requestLimitBytes: number | null = PAYLOAD_LIMIT_BYTES;
+  responseLimitBytes: number | null = PAYLOAD_LIMIT_BYTES;
+  private faults = new Map<number, SyncFault>();
+
+  /** Makes the n-th context.sync() call (1-based, as counted in stats.syncs) reject. */
+  failSync(n: number, fault: SyncFault = {}): void {
+    this.faults.set(n, fault);
+  }
+
+  /** @internal */
+  takeFault(n: number): SyncFault | undefined {
+    const fault = this.faults.get(n);
+    this.faults.delete(n);
+    return fault;
+  }
+}
+
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+// ---- The request ------------------------------------------------------------------------------------
+
+/** Office.js's ActionType and ObjectPathType numbers. */
+const ActionType = { Instantiate: 1, Query: 2, Method: 3, SetProperty: 4 } as const;
+type ActionType = (typeof ActionType)[keyof typeof ActionType];
+
+const PathType = { GlobalObject: 1, Method: 3, Property: 4, Indexer: 5 } as const;
+type PathType = (typeof PathType)[keyof typeof PathType];
+
+interface QueuedAction {
+  id: number;
+  type: ActionType;
+  name: string;
+  target: ClientObject<unknown>;
+  /** Live references: serialized at sync time, as Office.js builds the request then. */
+  args?: unknown[];
+  query?: { Select: string[]; Expand: string[] };
+  /** Runs the action with its arguments as they came through JSON. */
+  run(tx: Batch, args: unknown[]): void;
+}
+
+/** One sync's execution: objects resolved in this request, results to return, what to do on success. */
+class Batch {
+  private resolved = new Map<ClientObject<unknown>, unknown>();
+  results: Array<{ actionId: number; value: unknown; apply(value: unknown): void }> = [];
+  onSuccess: Array<() => void> = [];
+
+  constructor(readonly state: FakeWorkbookState) {}
+
+  resolve<T>(object: ClientObject<T>): T | null {
+    if (!this.resolved.has(object)) this.resolved.set(object, object._bind(this));
+    return this.resolved.get(object) as T | null;
+  }
+}
+
+interface PathSpec {
+  type: PathType;
+  name: string;
+  args?: unknown[];
+}
+
+// ---- Property tables for load() -----------------------------------------------------------------------
+
+interface RangeTarget {
+  sheet: SheetState;
+  bounds: Bounds;
+}
+
+type Reader = (target: never, state: FakeWorkbookState) => unknown;
+
+interface EntityMeta {
+  scalars: Record<string, Reader>;
+  navigations: Record<string, string>;
+}
+
+const rangeReaders = (read: (target: RangeTarget, state: FakeWorkbookState) => unknown) => read as Reader;
+
+const ENTITIES: Record<string, EntityMeta> = {
+  Workbook: { scalars: {}, navigations: {} },
+  Application: { scalars: {}, navigations: {} },
+  WorksheetCollection: { scalars: {}, navigations: {} },
+  TableCollection: { scalars: {}, navigations: {} },
+  WorksheetFreezePanes: { scalars: {}, navigations: {} },
+  Worksheet: {
+    scalars: {
+      name: ((sheet: SheetState) => sheet.name) as Reader,
+      visibility: ((sheet: SheetState) => sheet.visibility) as Reader,
+      id: ((sheet: SheetState) => sheet.id) as Reader,
+      position: ((sheet: SheetState, state: FakeWorkbookState) => state.sheets.indexOf(sheet)) as Reader,
+    },
+    navigations: {},
+  },
+  Table: { scalars: { name: ((table: TableState) => table.name) as Reader }, navigations: {} },
+  Range: {
+    scalars: {
+      address: rangeReaders((t, state) => state.address(t.sheet, t.bounds)),
+      rowCount: rangeReaders((t) => t.bounds.r2 - t.bounds.r1 + 1),
+      columnCount: rangeReaders((t) => t.bounds.c2 - t.bounds.c1 + 1),
+      values: rangeReaders((t, state) => state.read(t.sheet, t.bounds, "values")),
+      formulas: rangeReaders((t, state) => state.read(t.sheet, t.bounds, "formulas")),
+      numberFormat: rangeReaders((t, state) => state.read(t.sheet, t.bounds, "numberFormat")),
+      columnHidden: rangeReaders((t, state) => state.readColumnHidden(t.sheet, t.bounds)),
+    },
+    navigations: { format: "RangeFormat" },
+  },
+  RangeFormat: {
+    scalars: { columnWidth: rangeReaders((t, state) => state.readColumnWidth(t.sheet, t.bounds)) },
+    navigations: { font: "RangeFont", fill: "RangeFill" },
+  },
+  RangeFont: {
+    scalars: {
+      bold: rangeReaders((t, state) => state.readStyle(t.sheet, t.bounds, "bold")),
+      italic: rangeReaders((t, state) => state.readStyle(t.sheet, t.bounds, "italic")),
+      color: rangeReaders((t, state) => state.readStyle(t.sheet, t.bounds, "fontColor")),
+    },
+    navigations: {},
+  },
+  RangeFill: {
+    scalars: { color: rangeReaders((t, state) => state.readStyle(t.sheet, t.bounds, "fillColor")) },
+    navigations: {},
+  },
+};
+
+/** load()'s argument as property paths: "values, address", ["items/name"], or nothing for every scalar. */
+function loadPaths(arg: unknown): string[] {
+  if (arg === undefined || arg === null) return [];
+  if (typeof arg === "string")
+    return arg
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean);
+  if (Array.isArray(arg)) return arg.flatMap((part) => loadPaths(part));
+  if (typeof arg === "object" && "select" in arg) return loadPaths((arg as { select: unknown }).select);
+  throw excelError("InvalidArgument", "load");
+}
+
+function queryInfo(paths: string[]): { Select: string[]; Expand: string[] } {
+  const expand = new Set<string>();
+  for (const path of paths) {
+    const parts = path.split("/");
+    for (let i = 1; i < parts.length; i++) expand.add(parts.slice(0, i).join("/"));
+  }
+  return { Select: paths, Expand: [...expand] };
+}
+
+/** The values a Query returns for `paths` on an entity: nested objects for navigation paths. */
+function queryEntity(
+  entity: string,
+  target: unknown,
+  paths: string[],
+  state: FakeWorkbookState,
+): Record<string, unknown> {
+  const meta = ENTITIES[entity];
+  const result: Record<string, unknown> = {};
+  const wanted = paths.length ? paths : Object.keys(meta.scalars);
+  for (const path of wanted) {
+    const [head, ...rest] = path.split("/");
+    const navigation = meta.navigations[head];
+    if (navigation) {
+      const nested = queryEntity(navigation, target, rest.length ? [rest.join("/")] : [], state);
+      result[head] = { ...(result[head] as object), ...nested };
+    } else if (head in meta.scalars && rest.length === 0) {
+      result[head] = (meta.scalars[head] as (target: unknown, state: FakeWorkbookState) => unknown)(target, state);
+    } else throw excelError("InvalidArgument", `${entity}.load`, `The property '${path}' does not exist on ${entity}.`);
+  }
+  return result;
+}
+
+// ---- Proxies ----------------------------------------------------------------------------------------
+
+abstract class ClientObject<T> {
+  readonly _id: number;
+  /** Set from a sync's results: whether Excel found the object. Undefined until then. */
+  _isNull: boolean | undefined;
+  protected readonly _cache = new Map<string, unknown>();
+  private readonly _children = new Map<string, ClientObject<unknown>>();
+
+  constructor(
+    readonly context: FakeRequestContext,
+    readonly _parent: ClientObject<unknown> | null,
+    private readonly _path: PathSpec,
+    readonly _entity: string,
+    /** OrNullObject results report isNullObject after sync without a load. */
+    protected readonly _orNull = false,
+  ) {
+    this._id = context._nextId();
+    if (!context._processingResult) {
+      context._enqueue({
+        id: context._nextId(),
+        type: ActionType.Instantiate,
+        name: "",
+        target: this as ClientObject<unknown>,
+        run: (tx) => {
+          const target = tx.resolve(this);
+          tx.onSuccess.push(() => {
+            if (target === null) this._isNull = true;
+            else if (this._orNull) this._isNull = false;
+            this._onBound(target);
+          });
+        },
+      });
+    }
+  }
+
+  /** Resolves the object in the workbook: its target, null for a null object, or Excel's error. */
+  abstract _bind(tx: Batch): T | null;
+
+  /** After a successful sync resolved the object. */
+  protected _onBound(target: T | null): void {
+    void target;
+  }
+
+  _pathJson(): object {
+    const { type, name, args } = this._path;
+    return {
+      Id: this._id,
+      ObjectPathType: type,
+      Name: name,
+      ...(this._parent ? { ParentObjectPathId: this._parent._id } : {}),
+      ...(args ? { ArgumentInfo: { Arguments: args } } : {}),
+    };
+  }
+
+  get isNullObject(): boolean {
+    if (this._isNull === undefined) throw propertyNotLoaded("isNullObject", this._entity);
+    return this._isNull;
+  }
+
+  /** A navigation property's proxy, created once (no Instantiate action while results are processed). */
+  protected _child<C extends ClientObject<unknown>>(name: string, create: () => C): C {
+    let child = this._children.get(name);
+    if (!child) {
+      child = create();
+      this._children.set(name, child);
+    }
+    return child as C;
+  }
+
+  protected _get<V>(property: string): V {
+    if (this._cache.has(property)) return this._cache.get(property) as V;
+    if (this._isNull) return undefined as V;
+    throw propertyNotLoaded(property, this._entity);
+  }
+
+  /** A property set: kept locally (Office.js reads it back from the proxy) and queued for Excel. */
+  protected _set(property: string, value: unknown, apply: (target: T, value: unknown, tx: Batch) => void): void {
+    this._cache.set(property, value);
+    this.context._enqueue({
+      id: this.context._nextId(),
+      type: ActionType.SetProperty,
+      name: property.charAt(0).toUpperCase() + property.slice(1),
+      target: this as ClientObject<unknown>,
+      args: [value],
+      run: (tx, args) => {
+        const target = tx.resolve(this);
+        if (target !== null) apply(target, args[0], tx);
+      },
+    });
+  }
+
+  protected _method(name: string, args: unknown[], apply: (target: T, args: unknown[], tx: Batch) => unknown): void {
+    this.context._enqueue({
+      id: this.context._nextId(),
+      type: ActionType.Method,
+      name,
+      target: this as ClientObject<unknown>,
+      args,
+      run: (tx, wireArgs) => {
+        const target = tx.resolve(this);
+        if (target !== null) apply(target, wireArgs, tx);
+      },
+    });
+  }
+
+  /** Queues a Query action; returns `this` like Office.js's load. */
+  protected _load(arg: unknown): this {
+    const paths = loadPaths(arg);
+    const action: QueuedAction = {
+      id: this.context._nextId(),
+      type: ActionType.Query,
+      name: "",
+      target: this as ClientObject<unknown>,
+      query: queryInfo(paths),
+      run: (tx) => {
+        const target = tx.resolve(this);
+        const value = target === null ? null : this._query(target, paths, tx.state);
+        tx.results.push({ actionId: action.id, value, apply: (returned) => this._applyResult(returned) });
+      },
+    };
+    this.context._enqueue(action);
+    return this;
+  }
+
+  protected _query(target: T, paths: string[], state: FakeWorkbookState): unknown {
+    return queryEntity(this._entity, target, paths, state);
+  }
+
+  /** Loaded values into the proxy and its navigation proxies. */
+  _applyResult(value: unknown): void {
+    if (value === null) {
+      this._isNull = true;
+      return;
+    }
+    this._isNull = false;
+    const meta = ENTITIES[this._entity];
+    for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
+      if (meta.navigations[name]) (this as unknown as Record<string, ClientObject<unknown>>)[name]._applyResult(item);
+      else this._cache.set(name, item);
+    }
+  }
+}
+
+class WorkbookProxy extends ClientObject<true> implements ExcelWorkbook {
+  constructor(context: FakeRequestContext) {
+    super(context, null, { type: PathType.GlobalObject, name: "" }, "Workbook");
+  }
+
+  _bind(): true {
+    return true;
+  }
+
+  get worksheets(): WorksheetCollectionProxy {
+    return this._child("worksheets", () => new WorksheetCollectionProxy(this.context, this));
+  }
+
+  get application(): ApplicationProxy {
+    return this._child("application", () => new ApplicationProxy(this.context, this));
+  }
+}
+
+class ApplicationProxy extends ClientObject<true> {
+  constructor(context: FakeRequestContext, parent: WorkbookProxy) {
+    super(context, parent, { type: PathType.Property, name: "Application" }, "Application");
+  }
+
+  _bind(): true {
+    return true;
+  }
+
+  suspendApiCalculationUntilNextSync(): void {
+    this._method("SuspendApiCalculationUntilNextSync", [], (_, __, tx) => tx.state.suspendCalculation());
+  }
+}
+
+class WorksheetCollectionProxy extends ClientObject<true> implements ExcelWorksheetCollection {
+  constructor(context: FakeRequestContext, parent: WorkbookProxy) {
+    super(context, parent, { type: PathType.Property, name: "Worksheets" }, "WorksheetCollection");
+  }
+
+  _bind(tx: Batch): true | null {
+    return tx.resolve(this._parent as WorkbookProxy);
+  }
+
+  get items(): WorksheetProxy[] {
+    return this._get("items");
+  }
+
+  /** "items/name", "name" (the same, on the items), "items" or nothing (every scalar of the items). */
+  load(propertyNames?: string | string[]): this {
+    const paths = loadPaths(propertyNames)
+      .map((path) => path.replace(/^items\/?/, ""))
+      .filter(Boolean);
+    return this._load(paths);
+  }
+
+  protected override _query(_: true, paths: string[], state: FakeWorkbookState): unknown {
+    return {
+      items: state.sheets.map((sheet) => ({ _Id: sheet.id, ...queryEntity("Worksheet", sheet, paths, state) })),
+    };
+  }
+
+  override _applyResult(value: unknown): void {
+    this._isNull = false;
+    const items = (value as { items: Array<Record<string, unknown>> }).items.map((item) => {
+      const { _Id: id, ...loaded } = item;
+      const sheet = new WorksheetProxy(this.context, this, { type: PathType.Indexer, name: "", args: [id] }, (tx) =>
+        byId(tx, id as string),
+      );
+      sheet._boundId = id as string;
+      sheet._applyResult(loaded);
+      return sheet;
+    });
+    this._cache.set("items", items);
+  }
+
+  add(name?: string): WorksheetProxy {
+    return new WorksheetProxy(this.context, this, { type: PathType.Method, name: "Add", args: wire([name]) }, (tx) =>
+      tx.state.addSheetOp(name ?? null),
+    );
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(
+      this.context,
+      this,
+      { type: PathType.Method, name: "GetItem", args: wire([name]) },
+      (tx) => {
+        const sheet = tx.state.sheetByName(String(name));
+        if (!sheet) throw excelError("ItemNotFound", "WorksheetCollection.getItem");
+        return sheet;
+      },
+    );
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(
+      this.context,
+      this,
+      { type: PathType.Method, name: "GetItemOrNullObject", args: wire([name]) },
+      (tx) => tx.state.sheetByName(String(name)) ?? null,
+      true,
+    );
+  }
+}
+
+/** Arguments as they reach Excel: through JSON (undefined becomes null). */
+const wire = (args: unknown[]) => JSON.parse(JSON.stringify(args)) as unknown[];
+
+function byId(tx: Batch, id: string): SheetState {
+  const sheet = tx.state.sheetById(id);
+  if (!sheet) throw excelError("ItemNotFound", "Worksheet");
+  return sheet;
+}
+
+class WorksheetProxy extends ClientObject<SheetState> implements ExcelWorksheet {
+  /** Once Excel resolved the sheet, Office.js addresses it by id: renames and reorders do not lose it. */
+  _boundId: string | undefined;
+
+  constructor(
+    context: FakeRequestContext,
+    parent: ClientObject<unknown>,
+    path: PathSpec,
+    private readonly _find: (tx: Batch) => SheetState | null,
+    orNull = false,
+  ) {
+    super(context, parent, path, "Worksheet", orNull);
+  }
+
+  _bind(tx: Batch): SheetState | null {
+    if (this._boundId !== undefined) return byId(tx, this._boundId);
+    if (tx.resolve(this._parent!) === null) return null;
+    return this._find(tx);
+  }
+
+  protected override _onBound(target: SheetState | null): void {
+    if (target) this._boundId = target.id;
+  }
+
+  get name(): string {
+    return this._get("name");
+  }
+
+  set name(value: string) {
+    this._set("name", value, (sheet, name, tx) => tx.state.renameSheet(sheet, name));
+  }
+
+  get visibility(): "Visible" | "Hidden" | "VeryHidden" {
+    return this._get("visibility");
+  }
+
+  set visibility(value: "Visible" | "Hidden" | "VeryHidden") {
+    this._set("visibility", value, (sheet, visibility, tx) => tx.state.setVisibility(sheet, visibility));
+  }
+
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      this,
+      { type: PathType.Method, name: "GetRange", args: wire([address]) },
+      (sheet, tx) => ({
+        sheet,
+        bounds: rangeBounds(sheet, address, "Worksheet.getRange", tx),
+      }),
+    );
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      this,
+      { type: PathType.Method, name: "GetUsedRangeOrNullObject", args: wire([valuesOnly]) },
+      (sheet, tx) => {
+        const bounds = tx.state.usedBounds(sheet, valuesOnly === true);
+        return bounds ? { sheet, bounds } : null;
+      },
+      true,
+    );
+  }
+
+  get tables(): TableCollectionProxy {
+    return this._child("tables", () => new TableCollectionProxy(this.context, this));
+  }
+
+  get freezePanes(): FreezePanesProxy {
+    return this._child("freezePanes", () => new FreezePanesProxy(this.context, this));
+  }
+
+  activate(): void {
+    this._method("Activate", [], (sheet, _, tx) => tx.state.activate(sheet));
+  }
+
+  delete(): void {
+    this._method("Delete", [], (sheet, _, tx) => tx.state.deleteSheet(sheet));
+  }
+}
+
+/** An address on `sheet`: "A1:B2", "C:D", optionally "Sheet!A1" naming this same sheet; none: the whole sheet. */
+function rangeBounds(sheet: SheetState, address: unknown, location: string, tx: Batch): Bounds {
+  if (address === undefined || address === null) return { r1: 0, c1: 0, r2: MAX_ROWS - 1, c2: MAX_COLUMNS - 1 };
+  if (typeof address !== "string") throw excelError("InvalidArgument", location);
+  const bang = address.lastIndexOf("!");
+  if (bang >= 0) {
+    const raw = address.slice(0, bang);
+    const name = /^'.*'$/.test(raw) ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+    if (tx.state.sheetByName(name) !== sheet) throw excelError("InvalidArgument", location);
+  }
+  const bounds = parseA1(address.slice(bang + 1));
+  if (!bounds) throw excelError("InvalidArgument", location);
+  return bounds;
+}
+
+class FreezePanesProxy extends ClientObject<SheetState> {
+  constructor(context: FakeRequestContext, parent: WorksheetProxy) {
+    super(context, parent, { type: PathType.Property, name: "FreezePanes" }, "WorksheetFreezePanes");
+  }
+
+  _bind(tx: Batch): SheetState | null {
+    return tx.resolve(this._parent as WorksheetProxy);
+  }
+
+  freezeRows(count?: number): void {
+    this._method("FreezeRows", wire([count]), (sheet, [rows], tx) => tx.state.freezeRows(sheet, rows));
+  }
+}
+
+class TableCollectionProxy extends ClientObject<SheetState> {
+  constructor(context: FakeRequestContext, parent: WorksheetProxy) {
+    super(context, parent, { type: PathType.Property, name: "Tables" }, "TableCollection");
+  }
+
+  _bind(tx: Batch): SheetState | null {
+    return tx.resolve(this._parent as WorksheetProxy);
+  }
+
+  add(address: string, hasHeaders: boolean): TableProxy {
+    return new TableProxy(this.context, this, wire([address, hasHeaders]), (sheet, tx) =>
+      tx.state.addTable(sheet, rangeBounds(sheet, address, "TableCollection.add", tx), hasHeaders),
+    );
+  }
+}
+
+class TableProxy extends ClientObject<TableState> {
+  private _boundId: string | undefined;
+
+  constructor(
+    context: FakeRequestContext,
+    parent: TableCollectionProxy,
+    args: unknown[],
+    private readonly _create: (sheet: SheetState, tx: Batch) => TableState,
+  ) {
+    super(context, parent, { type: PathType.Method, name: "Add", args }, "Table");
+  }
+
+  _bind(tx: Batch): TableState | null {
+    if (this._boundId !== undefined) {
+      const table = tx.state.tables.find((candidate) => candidate.id === this._boundId);
+      if (!table) throw excelError("ItemNotFound", "Table");
+      return table;
+    }
+    const sheet = tx.resolve(this._parent as TableCollectionProxy);
+    return sheet === null ? null : this._create(sheet, tx);
+  }
+
+  protected override _onBound(target: TableState | null): void {
+    if (target) this._boundId = target.id;
+  }
+
+  get name(): string {
+    return this._get("name");
+  }
+
+  set name(value: string) {
+    this._set("name", value, (table, name, tx) => tx.state.renameTable(table, name));
+  }
+
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
+  }
+}
+
+class FakeClientResult<V> {
+  private _loaded = false;
+  private _value: V | undefined;
+
+  get value(): V {
+    if (!this._loaded) throw excelError("ValueNotLoaded", "ClientResult.value");
+    return this._value as V;
+  }
+
+  _set(value: V): void {
+    this._value = value;
+    this._loaded = true;
+  }
+}
+
+class RangeProxy extends ClientObject<RangeTarget> implements ExcelRange {
+  constructor(
+    context: FakeRequestContext,
+    parent: WorksheetProxy,
+    path: PathSpec,
+    private readonly _locate: (sheet: SheetState, tx: Batch) => RangeTarget | null,
+    orNull = false,
+  ) {
+    super(context, parent, path, "Range", orNull);
+  }
+
+  _bind(tx: Batch): RangeTarget | null {
+    const sheet = tx.resolve(this._parent as WorksheetProxy);
+    return sheet === null ? null : this._locate(sheet, tx);
+  }
+
+  get address(): string {
+    return this._get("address");
+  }
+
+  get rowCount(): number {
+    return this._get("rowCount");
+  }
+
+  get columnCount(): number {
+    return this._get("columnCount");
+  }
+
+  get values(): ExcelValue[][] {
+    return this._get("values");
+  }
+
+  set values(rows: ExcelValue[][]) {
+    this._set("values", rows, (t, value, tx) => tx.state.write(t.sheet, t.bounds, value, "values"));
+  }
+
+  get formulas(): ExcelValue[][] {
+    return this._get("formulas");
+  }
+
+  set formulas(rows: ExcelValue[][]) {
+    this._set("formulas", rows, (t, value, tx) => tx.state.write(t.sheet, t.bounds, value, "formulas"));
+  }
+
+  get numberFormat(): string[][] {
+    return this._get("numberFormat");
+  }
+
+  set numberFormat(rows: string[][]) {
+    this._set("numberFormat", rows, (t, value, tx) => tx.state.write(t.sheet, t.bounds, value, "numberFormat"));
+  }
+
+  get columnHidden(): boolean {
+    return this._get("columnHidden");
+  }
+
+  set columnHidden(hidden: boolean) {
+    this._set("columnHidden", hidden, (t, value, tx) => tx.state.setColumnHidden(t.sheet, t.bounds, value));
+  }
+
+  get format(): RangeFormatProxy {
+    return this._child("format", () => new RangeFormatProxy(this.context, this));
+  }
+
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
+  }
+
+  getCellProperties(loadOptions: {
+    format?: { fill?: { color?: boolean }; font?: { color?: boolean; bold?: boolean } };
+  }): FakeClientResult<ExcelCellProperties[][]> {
+    const result = new FakeClientResult<ExcelCellProperties[][]>();
+    const action: QueuedAction = {
+      id: this.context._nextId(),
+      type: ActionType.Method,
+      name: "GetCellProperties",
+      target: this as ClientObject<unknown>,
+      args: [loadOptions],
+      run: (tx, [options]) => {
+        const target = tx.resolve(this);
+        const value = target === null ? null : tx.state.cellProperties(target.sheet, target.bounds, options);
+        tx.results.push({
+          actionId: action.id,
+          value,
+          apply: (returned) => result._set(returned as ExcelCellProperties[][]),
+        });
+      },
+    };
+    this.context._enqueue(action);
+    return result;
+  }
+
+  setCellProperties(properties: ExcelCellProperties[][]): void {
+    this._method("SetCellProperties", [properties], (t, [rows], tx) =>
+      tx.state.setCellProperties(t.sheet, t.bounds, rows),
+    );
+  }
+
+  select(): void {
+    this._method("Select", [], (t, _, tx) => tx.state.select(t.sheet, t.bounds));
+  }
+}
+
+class RangeFormatProxy extends ClientObject<RangeTarget> {
+  constructor(context: FakeRequestContext, parent: RangeProxy) {
+    super(context, parent, { type: PathType.Property, name: "Format" }, "RangeFormat");
+  }
+
+  _bind(tx: Batch): RangeTarget | null {
+    return tx.resolve(this._parent as RangeProxy);
+  }
+
+  get columnWidth(): number {
+    return this._get("columnWidth");
+  }
+
+  set columnWidth(width: number) {
+    this._set("columnWidth", width, (t, value, tx) => tx.state.setColumnWidth(t.sheet, t.bounds, value));
+  }
+
+  get font(): RangeFontProxy {
+    return this._child("font", () => new RangeFontProxy(this.context, this));
+  }
+
+  get fill(): RangeFillProxy {
+    return this._child("fill", () => new RangeFillProxy(this.context, this));
+  }
+}
+
+class RangeFontProxy extends ClientObject<RangeTarget> {
+  constructor(context: FakeRequestContext, parent: RangeFormatProxy) {
+    super(context, parent, { type: PathType.Property, name: "Font" }, "RangeFont");
+  }
+
+  _bind(tx: Batch): RangeTarget | null {
+    return tx.resolve(this._parent as RangeFormatProxy);
+  }
+
+  private _flag(name: "bold" | "italic", value: boolean): void {
+    this._set(name, value, (t, flag, tx) => {
+      if (typeof flag !== "boolean") throw excelError("InvalidArgument", `RangeFont.${name}`);
+      tx.state.setStyle(t.sheet, t.bounds, name, flag);
+    });
+  }
+
+  get bold(): boolean {
+    return this._get("bold");
+  }
+
+  set bold(value: boolean) {
+    this._flag("bold", value);
+  }
+
+  get italic(): boolean {
+    return this._get("italic");
+  }
+
+  set italic(value: boolean) {
+    this._flag("italic", value);
+  }
+
+  get color(): string {
+    return this._get("color");
+  }
+
+  set color(value: string) {
+    this._set("color", value, (t, color, tx) =>
+      tx.state.setStyle(t.sheet, t.bounds, "fontColor", normalizeColor(color, "RangeFont.color")),
+    );
+  }
+}
+
+class RangeFillProxy extends ClientObject<RangeTarget> {
+  constructor(context: FakeRequestContext, parent: RangeFormatProxy) {
+    super(context, parent, { type: PathType.Property, name: "Fill" }, "RangeFill");
+  }
+
+  _bind(tx: Batch): RangeTarget | null {
+    return tx.resolve(this._parent as RangeFormatProxy);
+  }
+
+  get color(): string {
+    return this._get("color");
+  }
+
+  /** "" clears the fill, as a blank value resets a property. */
+  set color(value: string) {
+    this._set("color", value, (t, color, tx) =>
+      tx.state.setStyle(
+        t.sheet,
+        t.bounds,
+        "fillColor",
+        color === "" ? undefined : normalizeColor(color, "RangeFill.color"),
+      ),
+    );
+  }
+
+  clear(): void {
+    this._method("Clear", [], (t, _, tx) => tx.state.setStyle(t.sheet, t.bounds, "fillColor", undefined));
+  }
+}
+
+// ---- The context -----------------------------------------------------------------------------------
+
+export class FakeRequestContext implements ExcelContext {
+  /** @internal */
+  _processingResult = false;
+  private _queue: QueuedAction[] = [];
+  private _ids = 0;
+  private _workbook: WorkbookProxy | undefined;
+
+  constructor(
+    /** @internal */ readonly _state: FakeWorkbookState,
+    /** @internal */ readonly _stats: FakeExcelStats,
+    /** @internal */ readonly _control: FakeExcelControl,
+  ) {}
+
+  get workbook(): WorkbookProxy {
+    if (!this._workbook) this._workbook = new WorkbookProxy(this);
+    return this._workbook;
+  }
+
+  get application(): ApplicationProxy {
+    return this.workbook.application;
+  }
+
+  /** @internal */
+  _nextId(): number {
+    return ++this._ids;
+  }
+
+  /** @internal */
+  _enqueue(action: QueuedAction): void {
+    this._queue.push(action);
+  }
+
+  /** The request Office.js would send for the queued actions. */
+  private request(actions: QueuedAction[]): object {
+    const paths: Record<string, object> = {};
+    for (const action of actions)
+      for (
+        let object: ClientObject<unknown> | null = action.target;
+        object && !paths[object._id];
+        object = object._parent
+      )
+        paths[object._id] = object._pathJson();
+    return {
+      Actions: actions.map((action) => ({
+        Id: action.id,
+        ActionType: action.type,
+        Name: action.name,
+        ObjectPathId: action.target._id,
+        ...(action.type === ActionType.Method || action.type === ActionType.SetProperty
+          ? { ArgumentInfo: action.args?.length ? { Arguments: action.args } : {} }
+          : {}),
+        ...(action.query ? { QueryInfo: action.query } : {}),
+      })),
+      ObjectPaths: paths,
+    };
+  }
+
+  async sync(): Promise<void> {
+    const stats = this._stats;
+    const number = ++stats.syncs;
+    const actions = this._queue;
+    this._queue = [];
+    const fault = this._control.takeFault(number);
+    await Promise.resolve();
+    const faultError = (spec: SyncFault) =>
+      new FakeExcelError(spec.code ?? "GeneralException", spec.message ?? MESSAGES.GeneralException, "sync");
+    if (actions.length === 0) {
+      if (fault) throw faultError(fault);
+      return;
+    }
+    const text = JSON.stringify(this.request(actions));
+    const record: SyncRecord = {
+      sync: number,
+      actions: actions.length,
+      requestBytes: utf8Length(text),
+      responseBytes: 0,
+    };
+    stats.requests.push(record);
+    const reject = (error: unknown): never => {
+      record.error = error instanceof FakeExcelError ? error.code : "Error";
+      throw error;
+    };
+    const limit = this._control.requestLimitBytes;
+    if (limit !== null && record.requestBytes > limit) reject(excelError("RequestPayloadSizeLimitExceeded", "sync"));
+
+    const sent = JSON.parse(text) as { Actions: Array<{ ArgumentInfo?: { Arguments?: unknown[] } }> };
+    const tx = new Batch(this._state);
+    const count = !fault ? actions.length : fault.applied === "all" ? actions.length : (fault.applied ?? 0);
+    try {
+      for (let i = 0; i < count; i++) actions[i].run(tx, sent.Actions[i].ArgumentInfo?.Arguments ?? []);
+    } catch (error) {
+      reject(error);
+    } finally {
+      this._state.endBatch();
+    }
+    if (fault) reject(faultError(fault));
+
+    const responseText = JSON.stringify({
+      Results: tx.results.map(({ actionId, value }) => ({ ActionId: actionId, Value: value })),
+    });
+    record.responseBytes = utf8Length(responseText);
+    const responseLimit = this._control.responseLimitBytes;
+    if (responseLimit !== null && record.responseBytes > responseLimit)
+      reject(excelError("ResponsePayloadSizeLimitExceeded", "sync"));
+    const response = JSON.parse(responseText) as { Results: Array<{ Value: unknown }> };
+    this._processingResult = true;
+    try {
+      tx.results.forEach((result, i) => result.apply(response.Results[i].Value));
+      for (const commit of tx.onSuccess) commit();
+    } finally {
+      this._processingResult = false;
+    }
+  }
+}

@@ -1,0 +1,956 @@
+import type { ExcelCellProperties, ExcelValue } from "../office/excel-api";
+import {
+  Bounds,
+  cellCount,
+  columnIndex,
+  columnName,
+  formatBounds,
+  intersects,
+  isWholeColumns,
+  isWholeRows,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseA1,
+  quoteSheetName,
+} from "./a1";
+import { excelError, SHAPE_MISMATCH } from "./errors";
+import {
+  CellError,
+  ERROR_TEXTS,
+  evaluate,
+  FormulaHost,
+  FormulaSyntaxError,
+  Node,
+  parse,
+  referencedSheets,
+  render,
+  replaceSheet,
+  Scalar,
+  SheetRef,
+  tokenize,
+} from "./formula";
+
+/**
+ * The workbook behind the fake: sheets of sparse cells with their formats, tables, the active sheet and the
+ * selection. The fake's executor changes it through the operations below, which throw Excel's errors; tests
+ * read it through the inspection helpers at the end, which bypass the API and its counters.
+ */
+
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+export type InputLocale = "en-US" | "et-EE";
+
+export interface Style {
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontColor?: string;
+  /** Absent: no fill, which Excel reports as "#FFFFFF". */
+  fillColor?: string;
+  indentLevel?: number;
+}
+
+export interface Cell {
+  /** A constant; absent with a formula or when the cell only carries formats. */
+  value?: Scalar;
+  /** Normalized as Excel shows it, with the leading "=". */
+  formula?: string;
+  /** Text typed with a leading apostrophe ("'1.1"). */
+  prefixed?: boolean;
+  /** Sheets (lower-cased) the formula named before they existed: such references stay #REF!. */
+  unbound?: string[];
+  cached?: Scalar;
+  cachedAt?: number;
+  style: Style;
+}
+
+export interface SheetState {
+  readonly id: string;
+  name: string;
+  visibility: Visibility;
+  /** Keyed by row * MAX_COLUMNS + column (0-based), so key order is row-major. */
+  cells: Map<number, Cell>;
+  /** Formats set on whole columns. */
+  columnStyles: Map<number, Style>;
+  columnWidths: Map<number, number>;
+  hiddenColumns: Set<number>;
+  frozenRows: number;
+}
+
+export interface TableState {
+  readonly id: string;
+  name: string;
+  sheetId: string;
+  bounds: Bounds;
+  hasHeaders: boolean;
+}
+
+export interface WorkbookOptions {
+  /** The workbook's sheets, the first one active. Default: ["Sheet1"]. */
+  sheets?: string[];
+  /**
+   * How text written to `values`/`formulas` is read, as if typed in that Excel locale: "1.5" is a number in
+   * en-US and a date (1 May) in et-EE. Default en-US.
+   */
+  inputLocale?: InputLocale;
+  /** The year given to dates typed without one ("1.5", "5/1"). Default: the current year. */
+  year?: number;
+}
+
+/** Excel's default column width for Calibri 11: 8.43 characters = 64 px = 48 points. */
+export const DEFAULT_COLUMN_WIDTH = 48;
+/** A range read through the API is limited to 5,000,000 cells (Resource limits, "Excel add-ins"). */
+export const READ_CELL_LIMIT = 5_000_000;
+
+const DEFAULTS = { numberFormat: "General", bold: false, italic: false, fontColor: "#000000", fillColor: "#FFFFFF" };
+
+const NAMED_COLORS: Record<string, string> = {
+  black: "#000000",
+  white: "#FFFFFF",
+  red: "#FF0000",
+  green: "#008000",
+  blue: "#0000FF",
+  yellow: "#FFFF00",
+  orange: "#FFA500",
+  gray: "#808080",
+  grey: "#808080",
+  purple: "#800080",
+  lightgray: "#D3D3D3",
+  lightgrey: "#D3D3D3",
+};
+
+/** "#ffa500", "FFA500" and named colors, as Excel stores them: "#FFA500". */
+export function normalizeColor(color: unknown, location: string): string {
+  if (typeof color === "string") {
+    const named = NAMED_COLORS[color.toLowerCase()];
+    if (named) return named;
+    const hex = /^#?([0-9a-fA-F]{6})$/.exec(color);
+    if (hex) return `#${hex[1].toUpperCase()}`;
+  }
+  throw excelError("InvalidArgument", location);
+}
+
+const key = (row: number, column: number) => row * MAX_COLUMNS + column;
+const rowOf = (cellKey: number) => Math.floor(cellKey / MAX_COLUMNS);
+const columnOf = (cellKey: number) => cellKey % MAX_COLUMNS;
+
+const isEmptyStyle = (style: Style) => Object.keys(style).length === 0;
+const hasContent = (cell: Cell) => cell.value !== undefined || cell.formula !== undefined;
+
+type Input =
+  | { kind: "skip" }
+  | { kind: "clear" }
+  | { kind: "constant"; value: Scalar; prefixed?: boolean; numberFormat?: string }
+  | { kind: "formula"; text: string };
+
+export class FakeWorkbookState {
+  sheets: SheetState[] = [];
+  tables: TableState[] = [];
+  activeSheetId = "";
+  selected: { sheetId: string; bounds: Bounds } | null = null;
+  calculationSuspended = false;
+  /** Bumped by every change of cell content; formula results are cached per version. */
+  private version = 0;
+  private evaluating = new Set<Cell>();
+  private parsed = new Map<string, Node>();
+  private sheetCounter = 0;
+  private tableCounter = 0;
+  readonly inputLocale: InputLocale;
+  private readonly year: number;
+
+  constructor(options: WorkbookOptions = {}) {
+    this.inputLocale = options.inputLocale ?? "en-US";
+    this.year = options.year ?? new Date().getFullYear();
+    for (const name of options.sheets ?? ["Sheet1"]) this.addSheetOp(name);
+    this.activeSheetId = this.sheets[0]?.id ?? "";
+  }
+
+  // ---- Sheets ------------------------------------------------------------------------------------------
+
+  sheetByName(name: string): SheetState | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((sheet) => sheet.name.toLowerCase() === lower);
+  }
+
+  sheetById(id: string): SheetState | undefined {
+    return this.sheets.find((sheet) => sheet.id === id);
+  }
+
+  private validateSheetName(name: unknown, location: string): asserts name is string {
+    if (
+      typeof name !== "string" ||
+      name.length === 0 ||
+      name.length > 31 ||
+      /[:\\/?*[\]]/.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'") ||
+      name.toLowerCase() === "history"
+    )
+      throw excelError("InvalidArgument", location);
+  }
+
+  /** Worksheets.add: at the end of the sheets, not activated; "SheetN" when no name is given. */
+  addSheetOp(name?: unknown): SheetState {
+    const location = "WorksheetCollection.add";
+    if (name === undefined || name === null) {
+      let n = 1;
+      while (this.sheetByName(`Sheet${n}`)) n++;
+      name = `Sheet${n}`;
+    }
+    this.validateSheetName(name, location);
+    if (this.sheetByName(name)) throw excelError("ItemAlreadyExists", location);
+    this.sheetCounter++;
+    const sheet: SheetState = {
+      id: `{00000000-0001-0000-${String(this.sheetCounter).padStart(4, "0")}-000000000000}`,
+      name,
+      visibility: "Visible",
+      cells: new Map(),
+      columnStyles: new Map(),
+      columnWidths: new Map(),
+      hiddenColumns: new Set(),
+      frozenRows: 0,
+    };
+    this.sheets.push(sheet);
+    this.version++;
+    return sheet;
+  }
+
+  renameSheet(sheet: SheetState, name: unknown): void {
+    this.validateSheetName(name, "Worksheet.name");
+    const other = this.sheetByName(name);
+    if (other && other !== sheet) throw excelError("ItemAlreadyExists", "Worksheet.name");
+    const old = sheet.name;
+    sheet.name = name;
+    this.rewriteFormulas(old, name);
+  }
+
+  deleteSheet(sheet: SheetState): void {
+    const visible = this.sheets.filter((other) => other.visibility === "Visible");
+    if (sheet.visibility === "Visible" && visible.length === 1)
+      throw excelError("InvalidOperation", "Worksheet.delete");
+    const index = this.sheets.indexOf(sheet);
+    this.sheets.splice(index, 1);
+    this.tables = this.tables.filter((table) => table.sheetId !== sheet.id);
+    if (this.selected?.sheetId === sheet.id) this.selected = null;
+    if (this.activeSheetId === sheet.id) this.activateNeighbour(index);
+    this.rewriteFormulas(sheet.name, null);
+  }
+
+  setVisibility(sheet: SheetState, visibility: unknown): void {
+    if (visibility !== "Visible" && visibility !== "Hidden" && visibility !== "VeryHidden")
+      throw excelError("InvalidArgument", "Worksheet.visibility");
+    if (visibility !== "Visible" && sheet.visibility === "Visible") {
+      const visible = this.sheets.filter((other) => other.visibility === "Visible");
+      if (visible.length === 1) throw excelError("InvalidOperation", "Worksheet.visibility");
+    }
+    sheet.visibility = visibility;
+    if (visibility !== "Visible" && this.activeSheetId === sheet.id) this.activateNeighbour(this.sheets.indexOf(sheet));
+  }
+
+  /** After the active sheet went away or was hidden: the next visible sheet, else the previous one. */
+  private activateNeighbour(index: number): void {
+    const after = this.sheets
+      .slice(index)
+      .find((sheet) => sheet.visibility === "Visible" && sheet.id !== this.activeSheetId);
+    const before = this.sheets
+      .slice(0, index)
+      .reverse()
+      .find((sheet) => sheet.visibility === "Visible");
+    this.activeSheetId = (after ?? before)?.id ?? "";
+  }
+
+  activate(sheet: SheetState): void {
+    if (sheet.visibility !== "Visible") throw excelError("InvalidOperation", "Worksheet.activate");
+    this.activeSheetId = sheet.id;
+  }
+
+  select(sheet: SheetState, bounds: Bounds): void {
+    if (sheet.visibility !== "Visible") throw excelError("InvalidOperation", "Range.select");
+    this.activeSheetId = sheet.id;
+    this.selected = { sheetId: sheet.id, bounds };
+  }
+
+  freezeRows(sheet: SheetState, count: unknown): void {
+    const rows = count === undefined || count === null ? 1 : count;
+    if (typeof rows !== "number" || !Number.isInteger(rows) || rows < 0 || rows >= MAX_ROWS)
+      throw excelError("InvalidArgument", "WorksheetFreezePanes.freezeRows");
+    sheet.frozenRows = rows;
+  }
+
+  // ---- Content -----------------------------------------------------------------------------------------
+
+  private cellAt(sheet: SheetState, row: number, column: number, create: true): Cell;
+  private cellAt(sheet: SheetState, row: number, column: number, create?: false): Cell | undefined;
+  private cellAt(sheet: SheetState, row: number, column: number, create = false): Cell | undefined {
+    let cell = sheet.cells.get(key(row, column));
+    if (!cell && create) {
+      cell = { style: {} };
+      sheet.cells.set(key(row, column), cell);
+    }
+    return cell;
+  }
+
+  private dropIfEmpty(sheet: SheetState, row: number, column: number): void {
+    const cell = sheet.cells.get(key(row, column));
+    if (cell && !hasContent(cell) && isEmptyStyle(cell.style)) sheet.cells.delete(key(row, column));
+  }
+
+  private effectiveStyle(sheet: SheetState, row: number, column: number): Style {
+    return { ...sheet.columnStyles.get(column), ...sheet.cells.get(key(row, column))?.style };
+  }
+
+  /** Excel requires a 2-D array of exactly the range's shape. */
+  private checkShape(rows: unknown, bounds: Bounds, location: string): asserts rows is unknown[][] {
+    const height = bounds.r2 - bounds.r1 + 1;
+    const width = bounds.c2 - bounds.c1 + 1;
+    if (
+      !Array.isArray(rows) ||
+      rows.length !== height ||
+      rows.some((row) => !Array.isArray(row) || row.length !== width)
+    )
+      throw excelError("InvalidArgument", location, SHAPE_MISMATCH);
+  }
+
+  private checkReadable(bounds: Bounds, location: string): void {
+    if (cellCount(bounds) > READ_CELL_LIMIT) throw excelError("RangeExceedsLimit", location);
+  }
+
+  /** Range.values / Range.formulas / Range.numberFormat set. Null entries leave their cell as it is. */
+  write(sheet: SheetState, bounds: Bounds, rows: unknown, property: "values" | "formulas" | "numberFormat"): void {
+    const location = `Range.${property}`;
+    this.checkShape(rows, bounds, location);
+    if (property === "numberFormat") {
+      for (const row of rows)
+        for (const format of row)
+          if (format !== null && typeof format !== "string") throw excelError("InvalidArgument", location);
+      rows.forEach((row, i) =>
+        row.forEach((format, j) => {
+          if (format === null) return;
+          const cell = this.cellAt(sheet, bounds.r1 + i, bounds.c1 + j, true);
+          if (format === "" || format === "General") delete cell.style.numberFormat;
+          else cell.style.numberFormat = format as string;
+          this.dropIfEmpty(sheet, bounds.r1 + i, bounds.c1 + j);
+        }),
+      );
+      return;
+    }
+    const inputs = rows.map((row, i) =>
+      row.map((raw, j) => {
+        const numberFormat = this.effectiveStyle(sheet, bounds.r1 + i, bounds.c1 + j).numberFormat;
+        return this.parseInput(raw, numberFormat === "@", location);
+      }),
+    );
+    const entered: Array<[SheetState, Cell]> = [];
+    inputs.forEach((row, i) =>
+      row.forEach((input, j) => {
+        if (input.kind === "skip") return;
+        const [r, c] = [bounds.r1 + i, bounds.c1 + j];
+        const cell = this.cellAt(sheet, r, c, true);
+        delete cell.value;
+        delete cell.formula;
+        delete cell.prefixed;
+        delete cell.unbound;
+        delete cell.cached;
+        delete cell.cachedAt;
+        if (input.kind === "constant") {
+          cell.value = input.value;
+          if (input.prefixed) cell.prefixed = true;
+          if (input.numberFormat && cell.style.numberFormat === undefined) cell.style.numberFormat = input.numberFormat;
+        } else if (input.kind === "formula") {
+          cell.formula = input.text;
+          const missing = referencedSheets(tokenize(input.text.slice(1)))
+            .filter((name) => !this.sheetByName(name))
+            .map((name) => name.toLowerCase());
+          if (missing.length) cell.unbound = missing;
+          entered.push([sheet, cell]);
+        }
+        this.dropIfEmpty(sheet, r, c);
+      }),
+    );
+    this.version++;
+    // Under suspended calculation a newly entered formula is still calculated once, from the cached results
+    // of the cells it refers to; its dependents wait for the next sync.
+    if (this.calculationSuspended)
+      for (const [target, cell] of entered) {
+        cell.cached = evaluate(this.ast(cell.formula!), this.host(target, cell));
+        cell.cachedAt = -1;
+      }
+  }
+
+  /** A written value as Excel reads it when typed into the cell. */
+  private parseInput(raw: unknown, asText: boolean, location: string): Input {
+    if (raw === null || raw === undefined) return { kind: "skip" };
+    if (typeof raw === "number") return { kind: "constant", value: raw === 0 ? 0 : raw };
+    if (typeof raw === "boolean") return { kind: "constant", value: raw };
+    if (typeof raw !== "string") throw excelError("InvalidArgument", location);
+    if (raw === "") return { kind: "clear" };
+    if (asText) return { kind: "constant", value: raw };
+    if (raw.startsWith("'")) return { kind: "constant", value: raw.slice(1), prefixed: true };
+    if (raw.startsWith("=") || raw.startsWith("+") || raw.startsWith("-")) {
+      const number = raw.startsWith("=") ? null : this.readNumber(raw);
+      if (number) return { kind: "constant", ...number };
+      try {
+        return { kind: "formula", text: this.normalizeFormula(raw.startsWith("=") ? raw : `=${raw}`) };
+      } catch (error) {
+        if (!(error instanceof FormulaSyntaxError)) throw error;
+        // "=1+" is refused like Excel refuses it; a label such as "-" or "--- ---" stays text.
+        if (raw.startsWith("=")) throw excelError("InvalidArgument", location);
+        return { kind: "constant", value: raw };
+      }
+    }
+    const error = ERROR_TEXTS.find((text) => text === raw.toUpperCase());
+    if (error) return { kind: "constant", value: new CellError(error) };
+    const [yes, no] = this.inputLocale === "et-EE" ? ["TÕENE", "VÄÄR"] : ["TRUE", "FALSE"];
+    if (raw.toUpperCase() === yes || raw.toUpperCase() === no)
+      return { kind: "constant", value: raw.toUpperCase() === yes };
+    const number = this.readNumber(raw) ?? this.readDate(raw);
+    if (number) return { kind: "constant", ...number };
+    return { kind: "constant", value: raw };
+  }
+
+  /** "12", "-1.5", "1e3", "7%" (en-US) or "1,5" (et-EE); null for anything else. */
+  private readNumber(text: string): { value: number; numberFormat?: string } | null {
+    const decimal = this.inputLocale === "et-EE" ? "," : ".";
+    const trimmed = text.trim();
+    const pattern = new RegExp(`^[+-]?(\\d+\\${decimal}?\\d*|\\${decimal}\\d+)([eE][+-]?\\d+)?(%?)$`);
+    const match = pattern.exec(trimmed);
+    if (!match) return null;
+    const number = Number(trimmed.replace("%", "").replace(decimal, "."));
+    if (!Number.isFinite(number)) return null;
+    if (!match[3]) return { value: number };
+    return { value: number / 100, numberFormat: /[.,]\d/.test(trimmed) ? "0.00%" : "0%" };
+  }
+
+  /** ISO dates everywhere; m/d/yyyy and m/d in en-US; d.m.yyyy and d.m in et-EE. As a 1900-system serial. */
+  private readDate(text: string): { value: number; numberFormat: string } | null {
+    const trimmed = text.trim();
+    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+    const local =
+      this.inputLocale === "et-EE"
+        ? /^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4}))?$/.exec(trimmed)
+        : /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(trimmed);
+    let year: number, month: number, day: number;
+    let withYear = true;
+    if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    else if (local) {
+      const [a, b] = [Number(local[1]), Number(local[2])];
+      [day, month] = this.inputLocale === "et-EE" ? [a, b] : [b, a];
+      withYear = local[3] !== undefined;
+      year = local[3] === undefined ? this.year : Number(local[3]);
+      if (local[3]?.length === 2) year += year < 30 ? 2000 : 1900;
+    } else return null;
+    const time = Date.UTC(year, month - 1, day);
+    const date = new Date(time);
+    if (year < 1900 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+    const serial = Math.round((time - Date.UTC(1899, 11, 30)) / 86400000);
+    const numberFormat =
+      this.inputLocale === "et-EE" ? (withYear ? "d.mm.yyyy" : "d. mmm") : withYear ? "m/d/yyyy" : "d-mmm";
+    return { value: serial, numberFormat };
+  }
+
+  /** The formula as Excel keeps it: function names and references upper-cased, sheets spelled and quoted. */
+  normalizeFormula(text: string): string {
+    const tokens = tokenize(text.slice(1));
+    parse(tokens);
+    return `=${render(tokens, (name) => this.sheetByName(name)?.name ?? name)}`;
+  }
+
+  private ast(formula: string): Node {
+    let node = this.parsed.get(formula);
+    if (!node) {
+      node = parse(tokenize(formula.slice(1)));
+      this.parsed.set(formula, node);
+    }
+    return node;
+  }
+
+  /** Formulas follow a renamed sheet; those on a deleted sheet turn into #REF! references. */
+  private rewriteFormulas(from: string, to: string | null): void {
+    const lower = from.toLowerCase();
+    for (const sheet of this.sheets)
+      for (const cell of sheet.cells.values()) {
+        if (!cell.formula || cell.unbound?.includes(lower)) continue;
+        const tokens = tokenize(cell.formula.slice(1));
+        if (!referencedSheets(tokens).some((name) => name.toLowerCase() === lower)) continue;
+        cell.formula = `=${render(replaceSheet(tokens, from, to), (name) => this.sheetByName(name)?.name ?? name)}`;
+      }
+    this.version++;
+  }
+
+  private host(sheet: SheetState, cell: Cell): FormulaHost {
+    const resolve = (ref: SheetRef): SheetState | CellError => {
+      if (ref === undefined) return sheet;
+      if (ref === null || cell.unbound?.includes(ref.toLowerCase())) return new CellError("#REF!");
+      return this.sheetByName(ref) ?? new CellError("#REF!");
+    };
+    return {
+      sheetError: (ref) => {
+        const target = resolve(ref);
+        return target instanceof CellError ? target : null;
+      },
+      valueAt: (ref, row, column) => {
+        const target = resolve(ref);
+        if (target instanceof CellError) return target;
+        const other = target.cells.get(key(row, column));
+        return other ? this.content(target, other) : null;
+      },
+      valuesIn: (ref, bounds) => {
+        const target = resolve(ref);
+        if (target instanceof CellError) return [target];
+        return this.cellsIn(target, bounds).flatMap(([, other]) => {
+          const value = this.content(target, other);
+          return value === null ? [] : [value];
+        });
+      },
+    };
+  }
+
+  /** The existing cells inside `bounds`, row by row. */
+  private cellsIn(sheet: SheetState, bounds: Bounds): Array<[number, Cell]> {
+    if (cellCount(bounds) <= sheet.cells.size) {
+      const found: Array<[number, Cell]> = [];
+      for (let r = bounds.r1; r <= bounds.r2; r++)
+        for (let c = bounds.c1; c <= bounds.c2; c++) {
+          const cell = sheet.cells.get(key(r, c));
+          if (cell) found.push([key(r, c), cell]);
+        }
+      return found;
+    }
+    return [...sheet.cells.entries()]
+      .filter(([cellKey]) => {
+        const [r, c] = [rowOf(cellKey), columnOf(cellKey)];
+        return r >= bounds.r1 && r <= bounds.r2 && c >= bounds.c1 && c <= bounds.c2;
+      })
+      .sort(([a], [b]) => a - b);
+  }
+
+  /** A cell's value: its constant, or its formula's result (recalculated unless calculation is suspended). */
+  private content(sheet: SheetState, cell: Cell): Scalar | null {
+    if (cell.formula === undefined) return cell.value ?? null;
+    if (this.calculationSuspended && cell.cached !== undefined) return cell.cached;
+    if (cell.cachedAt === this.version) return cell.cached!;
+    if (this.evaluating.has(cell)) return 0; // A circular reference: Excel shows 0 and warns.
+    this.evaluating.add(cell);
+    try {
+      cell.cached = evaluate(this.ast(cell.formula), this.host(sheet, cell));
+      cell.cachedAt = this.version;
+    } finally {
+      this.evaluating.delete(cell);
+    }
+    return cell.cached;
+  }
+
+  /** Application.suspendApiCalculationUntilNextSync: results stay as they are until the batch ends. */
+  suspendCalculation(): void {
+    for (const sheet of this.sheets) for (const cell of sheet.cells.values()) this.content(sheet, cell);
+    this.calculationSuspended = true;
+  }
+
+  /** The end of a sync: calculation resumes. */
+  endBatch(): void {
+    this.calculationSuspended = false;
+  }
+
+  read(sheet: SheetState, bounds: Bounds, property: "values" | "formulas" | "numberFormat"): ExcelValue[][] {
+    this.checkReadable(bounds, `Range.${property}`);
+    const rows: ExcelValue[][] = [];
+    for (let r = bounds.r1; r <= bounds.r2; r++) {
+      const row: ExcelValue[] = [];
+      for (let c = bounds.c1; c <= bounds.c2; c++) row.push(this.readCell(sheet, r, c, property));
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  private readCell(sheet: SheetState, row: number, column: number, property: string): ExcelValue {
+    if (property === "numberFormat")
+      return this.effectiveStyle(sheet, row, column).numberFormat ?? DEFAULTS.numberFormat;
+    const cell = sheet.cells.get(key(row, column));
+    if (!cell || !hasContent(cell)) return "";
+    if (property === "formulas") {
+      if (cell.formula !== undefined) return cell.formula;
+      if (cell.prefixed) return `'${cell.value as string}`;
+    }
+    const value = this.content(sheet, cell);
+    return value === null ? "" : value instanceof CellError ? value.text : value;
+  }
+
+  // ---- Formats -----------------------------------------------------------------------------------------
+
+  /** Sets (or, with undefined, removes) one format on every cell of the range; whole columns keep it per column. */
+  setStyle<K extends keyof Style>(sheet: SheetState, bounds: Bounds, name: K, value: Style[K] | undefined): void {
+    if (isWholeRows(bounds)) throw excelError("NotImplemented", "RangeFormat", "The fake keeps no row formats.");
+    const assign = (style: Style) => {
+      if (value === undefined) delete style[name];
+      else style[name] = value;
+    };
+    if (isWholeColumns(bounds)) {
+      for (let c = bounds.c1; c <= bounds.c2; c++) {
+        const style = { ...sheet.columnStyles.get(c) };
+        assign(style);
+        if (isEmptyStyle(style)) sheet.columnStyles.delete(c);
+        else sheet.columnStyles.set(c, style);
+      }
+      for (const [cellKey, cell] of this.cellsIn(sheet, bounds)) {
+        delete cell.style[name];
+        this.dropIfEmpty(sheet, rowOf(cellKey), columnOf(cellKey));
+      }
+      return;
+    }
+    for (let r = bounds.r1; r <= bounds.r2; r++)
+      for (let c = bounds.c1; c <= bounds.c2; c++) {
+        assign(this.cellAt(sheet, r, c, true).style);
+        this.dropIfEmpty(sheet, r, c);
+      }
+  }
+
+  /** One format over the range as Excel reports it: the common value, or null when the cells differ. */
+  readStyle(sheet: SheetState, bounds: Bounds, name: keyof typeof DEFAULTS): ExcelValue | null {
+    const found = new Set<unknown>();
+    const fallback = DEFAULTS[name];
+    if (isWholeColumns(bounds) || isWholeRows(bounds)) {
+      for (let c = bounds.c1; c <= bounds.c2; c++) found.add(sheet.columnStyles.get(c)?.[name] ?? fallback);
+      for (const [cellKey] of this.cellsIn(sheet, bounds))
+        found.add(this.effectiveStyle(sheet, rowOf(cellKey), columnOf(cellKey))[name] ?? fallback);
+    } else
+      for (let r = bounds.r1; r <= bounds.r2 && found.size < 2; r++)
+        for (let c = bounds.c1; c <= bounds.c2 && found.size < 2; c++)
+          found.add(this.effectiveStyle(sheet, r, c)[name] ?? fallback);
+    return found.size === 1 ? ([...found][0] as ExcelValue) : null;
+  }
+
+  setColumnWidth(sheet: SheetState, bounds: Bounds, width: unknown): void {
+    if (typeof width !== "number" || !Number.isFinite(width) || width < 0)
+      throw excelError("InvalidArgument", "RangeFormat.columnWidth");
+    for (let c = bounds.c1; c <= bounds.c2; c++) sheet.columnWidths.set(c, width);
+  }
+
+  /** In points; a hidden column reads 0. Null when the columns differ. */
+  readColumnWidth(sheet: SheetState, bounds: Bounds): number | null {
+    const widths = new Set<number>();
+    for (let c = bounds.c1; c <= bounds.c2; c++)
+      widths.add(sheet.hiddenColumns.has(c) ? 0 : (sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH));
+    return widths.size === 1 ? [...widths][0] : null;
+  }
+
+  setColumnHidden(sheet: SheetState, bounds: Bounds, hidden: unknown): void {
+    if (typeof hidden !== "boolean") throw excelError("InvalidArgument", "Range.columnHidden");
+    for (let c = bounds.c1; c <= bounds.c2; c++) {
+      if (hidden) sheet.hiddenColumns.add(c);
+      else sheet.hiddenColumns.delete(c);
+    }
+  }
+
+  /** True when every column of the range is hidden, false when none is, null otherwise. */
+  readColumnHidden(sheet: SheetState, bounds: Bounds): boolean | null {
+    let hidden = 0;
+    for (let c = bounds.c1; c <= bounds.c2; c++) if (sheet.hiddenColumns.has(c)) hidden++;
+    return hidden === 0 ? false : hidden === bounds.c2 - bounds.c1 + 1 ? true : null;
+  }
+
+  /** Range.getCellProperties: per cell, only what the load options ask for. */
+  cellProperties(sheet: SheetState, bounds: Bounds, options: unknown): Array<Array<Record<string, unknown>>> {
+    const location = "Range.getCellProperties";
+    this.checkReadable(bounds, location);
+    if (typeof options !== "object" || options === null) throw excelError("InvalidArgument", location);
+    const want = options as {
+      address?: boolean;
+      format?: {
+        fill?: { color?: boolean };
+        font?: { color?: boolean; bold?: boolean; italic?: boolean };
+        indentLevel?: boolean;
+      };
+    };
+    const rows: Array<Array<Record<string, unknown>>> = [];
+    for (let r = bounds.r1; r <= bounds.r2; r++) {
+      const row: Array<Record<string, unknown>> = [];
+      for (let c = bounds.c1; c <= bounds.c2; c++) {
+        const style = this.effectiveStyle(sheet, r, c);
+        const item: Record<string, unknown> = {};
+        if (want.address) item.address = `${this.qualified(sheet)}!${columnName(c)}${r + 1}`;
+        if (want.format) {
+          const format: Record<string, unknown> = {};
+          if (want.format.fill?.color) format.fill = { color: style.fillColor ?? DEFAULTS.fillColor };
+          const font: Record<string, unknown> = {};
+          if (want.format.font?.color) font.color = style.fontColor ?? DEFAULTS.fontColor;
+          if (want.format.font?.bold) font.bold = style.bold ?? DEFAULTS.bold;
+          if (want.format.font?.italic) font.italic = style.italic ?? DEFAULTS.italic;
+          if (Object.keys(font).length) format.font = font;
+          if (want.format.indentLevel) format.indentLevel = style.indentLevel ?? 0;
+          item.format = format;
+        }
+        row.push(item);
+      }
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** Range.setCellProperties: a 2-D array of the range's shape; null entries leave their cell as it is. */
+  setCellProperties(sheet: SheetState, bounds: Bounds, rows: unknown): void {
+    const location = "Range.setCellProperties";
+    this.checkShape(rows, bounds, location);
+    const patches = rows.map((row) =>
+      row.map((item): Style | null => {
+        if (item === null) return null;
+        if (typeof item !== "object") throw excelError("InvalidArgument", location);
+        const { format } = item as ExcelCellProperties;
+        const style: Style = {};
+        if (format?.fill?.color !== undefined) style.fillColor = normalizeColor(format.fill.color, location);
+        if (format?.font?.color !== undefined) style.fontColor = normalizeColor(format.font.color, location);
+        for (const flag of ["bold", "italic"] as const) {
+          const value = format?.font?.[flag];
+          if (value === undefined) continue;
+          if (typeof value !== "boolean") throw excelError("InvalidArgument", location);
+          style[flag] = value;
+        }
+        if (format?.indentLevel !== undefined) {
+          const level = format.indentLevel;
+          if (typeof level !== "number" || !Number.isInteger(level) || level < 0 || level > 250)
+            throw excelError("InvalidArgument", location);
+          style.indentLevel = level;
+        }
+        return style;
+      }),
+    );
+    patches.forEach((row, i) =>
+      row.forEach((patch, j) => {
+        if (!patch) return;
+        const cell = this.cellAt(sheet, bounds.r1 + i, bounds.c1 + j, true);
+        Object.assign(cell.style, patch);
+        if (cell.style.indentLevel === 0) delete cell.style.indentLevel;
+        this.dropIfEmpty(sheet, bounds.r1 + i, bounds.c1 + j);
+      }),
+    );
+  }
+
+  // ---- Used range and tables ---------------------------------------------------------------------------
+
+  /**
+   * Excel's used range: the smallest rectangle holding every used cell, which starts at the first used row
+   * and column (not necessarily A1). With valuesOnly only values and formulas count; without it, cell formats
+   * count too (column widths, hidden columns and whole-column formats do not).
+   */
+  usedBounds(sheet: SheetState, valuesOnly: boolean): Bounds | null {
+    let bounds: Bounds | null = null;
+    for (const [cellKey, cell] of sheet.cells) {
+      if (!hasContent(cell) && (valuesOnly || isEmptyStyle(cell.style))) continue;
+      const [r, c] = [rowOf(cellKey), columnOf(cellKey)];
+      bounds = bounds
+        ? {
+            r1: Math.min(bounds.r1, r),
+            c1: Math.min(bounds.c1, c),
+            r2: Math.max(bounds.r2, r),
+            c2: Math.max(bounds.c2, c),
+          }
+        : { r1: r, c1: c, r2: r, c2: c };
+    }
+    return bounds;
+  }
+
+  /**
+   * Worksheet.tables.add. With headers, the first row becomes the header: blank headers turn into "ColumnN"
+   * and repeated ones get a number, all stored as text. Without headers Excel inserts a header row above the
+   * data, shifting the cells below down by one (formulas elsewhere are not adjusted in this fake).
+   */
+  addTable(sheet: SheetState, requested: Bounds, hasHeaders: unknown): TableState {
+    const location = "TableCollection.add";
+    if (typeof hasHeaders !== "boolean" || isWholeColumns(requested) || isWholeRows(requested))
+      throw excelError("InvalidArgument", location);
+    const bounds = { ...requested };
+    if (!hasHeaders || bounds.r1 === bounds.r2) bounds.r2 += 1;
+    if (bounds.r2 >= MAX_ROWS) throw excelError("InvalidArgument", location);
+    if (this.tables.some((table) => table.sheetId === sheet.id && intersects(table.bounds, bounds)))
+      throw excelError("MergedRangeConflict", location);
+    if (!hasHeaders) {
+      const moving = this.cellsIn(sheet, { r1: bounds.r1, c1: bounds.c1, r2: MAX_ROWS - 1, c2: bounds.c2 }).reverse();
+      for (const [cellKey, cell] of moving) {
+        sheet.cells.delete(cellKey);
+        sheet.cells.set(cellKey + MAX_COLUMNS, cell);
+      }
+    }
+    const used = new Set<string>();
+    for (let c = bounds.c1; c <= bounds.c2; c++) {
+      const header = hasHeaders ? this.readCell(sheet, bounds.r1, c, "values") : "";
+      const base = header === "" ? `Column${c - bounds.c1 + 1}` : String(header);
+      let name = base;
+      for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}${n}`;
+      used.add(name.toLowerCase());
+      const cell = this.cellAt(sheet, bounds.r1, c, true);
+      delete cell.formula;
+      delete cell.cached;
+      delete cell.cachedAt;
+      cell.value = name;
+    }
+    let n = 1;
+    while (this.tables.some((table) => table.name.toLowerCase() === `table${n}`)) n++;
+    this.tableCounter++;
+    const table: TableState = {
+      id: String(this.tableCounter),
+      name: `Table${n}`,
+      sheetId: sheet.id,
+      bounds,
+      hasHeaders,
+    };
+    this.tables.push(table);
+    this.version++;
+    return table;
+  }
+
+  renameTable(table: TableState, name: unknown): void {
+    if (
+      typeof name !== "string" ||
+      name.length > 255 ||
+      !/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) ||
+      parseA1(name) ||
+      /^(R|C)$/i.test(name)
+    )
+      throw excelError("InvalidArgument", "Table.name");
+    if (this.tables.some((other) => other !== table && other.name.toLowerCase() === name.toLowerCase()))
+      throw excelError("ItemAlreadyExists", "Table.name");
+    table.name = name;
+  }
+
+  /** "Sheet1", "'Sheet name'": a sheet as addresses write it. */
+  qualified(sheet: SheetState): string {
+    return quoteSheetName(sheet.name);
+  }
+
+  address(sheet: SheetState, bounds: Bounds): string {
+    return `${this.qualified(sheet)}!${formatBounds(bounds)}`;
+  }
+
+  // ---- Inspection helpers for tests (not part of the Excel API; no syncs, no payload) -------------------
+
+  private mustSheet(name: string): SheetState {
+    const sheet = this.sheetByName(name);
+    if (!sheet) throw new Error(`No sheet "${name}" in the fake workbook.`);
+    return sheet;
+  }
+
+  private mustBounds(address: string): Bounds {
+    const bounds = parseA1(address);
+    if (!bounds) throw new Error(`"${address}" is no A1 address.`);
+    return bounds;
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((sheet) => sheet.name);
+  }
+
+  get activeSheetName(): string | undefined {
+    return this.sheetById(this.activeSheetId)?.name;
+  }
+
+  /** The selected range as Excel's address ("Koond!A5"), or null before any select(). */
+  get selection(): string | null {
+    const sheet = this.selected && this.sheetById(this.selected.sheetId);
+    return sheet && this.selected ? this.address(sheet, this.selected.bounds) : null;
+  }
+
+  visibility(sheet: string): Visibility {
+    return this.mustSheet(sheet).visibility;
+  }
+
+  /** A cell's value as Range.values reads it: a formula's result, "" when empty, errors as "#NAME?". */
+  value(sheet: string, cell: string): ExcelValue {
+    const { r1, c1 } = this.mustBounds(cell);
+    return this.readCell(this.mustSheet(sheet), r1, c1, "values");
+  }
+
+  /** A range's values, as Range.values reads them. */
+  values(sheet: string, range: string): ExcelValue[][] {
+    return this.read(this.mustSheet(sheet), this.mustBounds(range), "values");
+  }
+
+  /** A cell as Range.formulas reads it: the formula, else the constant ("" when empty). */
+  formula(sheet: string, cell: string): ExcelValue {
+    const { r1, c1 } = this.mustBounds(cell);
+    return this.readCell(this.mustSheet(sheet), r1, c1, "formulas");
+  }
+
+  format(sheet: string, cell: string): Required<Style> {
+    const { r1, c1 } = this.mustBounds(cell);
+    const style = this.effectiveStyle(this.mustSheet(sheet), r1, c1);
+    return {
+      numberFormat: style.numberFormat ?? DEFAULTS.numberFormat,
+      bold: style.bold ?? false,
+      italic: style.italic ?? false,
+      fontColor: style.fontColor ?? DEFAULTS.fontColor,
+      fillColor: style.fillColor ?? DEFAULTS.fillColor,
+      indentLevel: style.indentLevel ?? 0,
+    };
+  }
+
+  /** Width in points of a column ("B"), 0 when hidden. */
+  columnWidth(sheet: string, column: string): number {
+    const c = columnIndex(column);
+    return this.readColumnWidth(this.mustSheet(sheet), { r1: 0, c1: c, r2: 0, c2: c })!;
+  }
+
+  isColumnHidden(sheet: string, column: string): boolean {
+    return this.mustSheet(sheet).hiddenColumns.has(columnIndex(column));
+  }
+
+  frozenRows(sheet: string): number {
+    return this.mustSheet(sheet).frozenRows;
+  }
+
+  tableList(): Array<{ name: string; sheet: string; address: string; hasHeaders: boolean }> {
+    return this.tables.map((table) => {
+      const sheet = this.sheetById(table.sheetId)!;
+      return {
+        name: table.name,
+        sheet: sheet.name,
+        address: this.address(sheet, table.bounds),
+        hasHeaders: table.hasHeaders,
+      };
+    });
+  }
+
+  /** The used range's address, or null for an empty sheet. */
+  usedRange(sheet: string, valuesOnly = false): string | null {
+    const target = this.mustSheet(sheet);
+    const bounds = this.usedBounds(target, valuesOnly);
+    return bounds ? this.address(target, bounds) : null;
+  }
+
+  /** Test setup: adds a sheet directly. */
+  addSheet(name: string): void {
+    this.addSheetOp(name);
+  }
+
+  /** Test setup: writes rows from `topLeft` as Range.formulas would (text parsed as typed), directly. */
+  setCells(sheet: string, topLeft: string, rows: unknown[][]): void {
+    const { r1, c1 } = this.mustBounds(topLeft);
+    const width = Math.max(0, ...rows.map((row) => row.length));
+    const padded = rows.map((row) => [...row, ...Array<null>(width - row.length).fill(null)]);
+    if (!rows.length || !width) return;
+    this.write(this.mustSheet(sheet), { r1, c1, r2: r1 + rows.length - 1, c2: c1 + width - 1 }, padded, "formulas");
+  }
+
+  /** Everything a user could see, as plain data: for asserting that a failed sync changed nothing. */
+  snapshot(): unknown {
+    return {
+      sheets: this.sheets.map((sheet) => ({
+        name: sheet.name,
+        visibility: sheet.visibility,
+        frozenRows: sheet.frozenRows,
+        columnWidths: [...sheet.columnWidths].sort(([a], [b]) => a - b),
+        hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
+        columnStyles: [...sheet.columnStyles].sort(([a], [b]) => a - b),
+        cells: [...sheet.cells]
+          .sort(([a], [b]) => a - b)
+          .map(([cellKey, cell]) => ({
+            address: `${columnName(columnOf(cellKey))}${rowOf(cellKey) + 1}`,
+            value: cell.value instanceof CellError ? { error: cell.value.text } : cell.value,
+            formula: cell.formula,
+            prefixed: cell.prefixed,
+            style: cell.style,
+          })),
+      })),
+      tables: this.tableList(),
+      active: this.activeSheetName,
+      selection: this.selection,
+    };
+  }
+}

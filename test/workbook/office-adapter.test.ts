@@ -1,0 +1,190 @@
+import { RULES, runChecks } from "../../src/checks";
+import { parseDirectiveText } from "../../src/import/text";
+import { importResultToJson } from "../../src/model/json";
+import { ActionPlan } from "../../src/model/plan";
+import { createFakeExcel } from "../../src/workbook/fake";
+import { DEFAULT_REQUEST_LIMIT, MARKS_SHEET, OfficeWorkbookAdapter } from "../../src/workbook/office/office-adapter";
+import { workbookToPlan } from "../../src/workbook/read-plan";
+import { planToWorkbook } from "../../src/workbook/write-plan";
+import { partner, personnel, plan, row } from "../checks/plan-builder";
+import { fixtureText } from "../helpers";
+
+function excelWith(options: Parameters<typeof createFakeExcel>[0] = {}) {
+  const fake = createFakeExcel(options);
+  const adapter = new OfficeWorkbookAdapter((batch) => batch(fake.context));
+  /** Syncs one operation takes. */
+  const syncsOf = async <T>(operation: () => Promise<T>): Promise<{ result: T; syncs: number }> => {
+    const before = fake.stats.syncs;
+    const result = await operation();
+    return { result, syncs: fake.stats.syncs - before };
+  };
+  return { fake, adapter, syncsOf };
+}
+
+const fixturePlan = () => parseDirectiveText(fixtureText());
+
+describe("the Office adapter on the directive of 25.03.2025 nr 68, against the Excel fake", () => {
+  it("writes the canonical workbook in 2 syncs, with live SUMs that Excel evaluates", async () => {
+    const { fake, adapter, syncsOf } = excelWith();
+    const { workbook } = planToWorkbook(fixturePlan().plan);
+    const { syncs } = await syncsOf(() => adapter.writeWorkbook(workbook));
+    expect(syncs).toBe(2);
+    // A new workbook's own Sheet1 stays.
+    expect(fake.workbook.sheetNames()).toEqual(["Sheet1", ...workbook.sheets.map((sheet) => sheet.name)]);
+    // Tartu's 3.5.2.1.3 is the SUM of its two items, computed by the fake from the cells.
+    const tartuRows = fake.workbook.values("Tartu", "A5:G19");
+    const section = tartuRows.findIndex((cells) => cells[0] === "3.5.2.1.3");
+    expect(fake.workbook.formula("Tartu", `G${5 + section}`)).toBe(`=SUM(G${6 + section}:G${7 + section})`);
+    expect(fake.workbook.value("Tartu", `G${5 + section}`)).toBeCloseTo(3977.15, 6);
+    expect(fake.workbook.tableList().map((table) => table.sheet)).toEqual([
+      "ELVL",
+      "Tartu",
+      "Tallinn",
+      "Rakvere",
+      "Saaremaa",
+      "Pärnu",
+      "Jõhvi",
+      "Haapsalu",
+      "Kohtla-Järve",
+    ]);
+    expect(fake.workbook.frozenRows("Tartu")).toBe(4);
+    expect(fake.workbook.isColumnHidden("Tartu", "K")).toBe(true);
+    const koond = fake.workbook.values("Koond", "A5:D14");
+    expect(koond[9]).toEqual(["Kokku", "", "", expect.any(Number)]);
+    expect(Math.round((koond[9][3] as number) * 100)).toBe(126686075);
+  });
+
+  it("reads the plan back in 3 syncs: the same plan as the text", async () => {
+    const { adapter, syncsOf } = excelWith();
+    const imported = fixturePlan();
+    await adapter.writeWorkbook(planToWorkbook(imported.plan).workbook);
+    const { result: sheets, syncs } = await syncsOf(() => adapter.readWorkbook());
+    expect(syncs).toBe(3);
+    const readBack = workbookToPlan(sheets);
+    expect(readBack.diagnostics).toEqual([]);
+    expect(importResultToJson(readBack)).toEqual(importResultToJson(imported));
+  });
+
+  it("never overwrites a sheet silently: asks, replaces keeping a backup, or imports beside it", async () => {
+    const { fake, adapter } = excelWith();
+    fake.workbook.addSheet("Tartu");
+    fake.workbook.setCells("Tartu", "A1", [["minu töö", 42]]);
+    const { workbook } = planToWorkbook(fixturePlan().plan);
+
+    await expect(adapter.writeWorkbook(workbook)).rejects.toThrow(/Leht „Tartu“ on juba olemas/);
+    expect(fake.workbook.sheetNames()).toEqual(["Sheet1", "Tartu"]);
+
+    const kept = await adapter.writeWorkbook(workbook, { Tartu: "replace" });
+    expect(kept.backups).toEqual(["Tartu (varu)"]);
+    expect(fake.workbook.values("Tartu (varu)", "A1:B1")).toEqual([["minu töö", 42]]);
+    expect(fake.workbook.value("Tartu", "A5")).toBe("3.5.2.1");
+
+    const second = createFakeExcel();
+    second.workbook.addSheet("Tallinn");
+    const beside = new OfficeWorkbookAdapter((batch) => batch(second.context));
+    const result = await beside.writeWorkbook(workbook, { Tallinn: "keep-both" });
+    expect(result.sheets.Tallinn).toBe("Tallinn 2");
+    const koond = second.workbook.values("Koond", "A5:A13").map((cells) => cells[0]);
+    const tallinnRow = 5 + koond.indexOf("Tallinna linn");
+    expect(second.workbook.formula("Koond", `D${tallinnRow}`)).toBe("='Tallinn 2'!G5");
+    expect(second.workbook.value("Koond", `D${tallinnRow}`)).toBeCloseTo(319392.91, 6);
+  });
+
+  it("marks findings in 2 syncs and clears them in 2, restoring every fill and font exactly", async () => {
+    const { fake, adapter, syncsOf } = excelWith();
+    await adapter.writeWorkbook(planToWorkbook(fixturePlan().plan).workbook);
+    const findings = runChecks(workbookToPlan(await adapter.readWorkbook()).plan, RULES).findings;
+    const cells = [
+      ...new Set(findings.filter((f) => f.position.sheet).map((f) => `${f.position.sheet}!${f.position.cell}`)),
+    ];
+    expect(cells.length).toBeGreaterThan(20);
+    // A colour of the user's own on one of the cells.
+    const [userSheet, userCell] = cells[0].split("!");
+    const ownRange = fake.context.workbook.worksheets.getItem(userSheet).getRange(userCell);
+    ownRange.format.fill.color = "#00B050";
+    ownRange.format.font.color = "#7030A0";
+    await fake.context.sync();
+    const before = fake.workbook.snapshot();
+
+    const marked = await syncsOf(() => adapter.markFindings(findings));
+    expect([marked.syncs, marked.result]).toEqual([2, cells.length]);
+    const rakvere = findings.find((f) => f.rule === "plan-outside-year" && f.code === "3.5.2.1.2.1");
+    expect(fake.workbook.format(rakvere!.position.sheet!, rakvere!.position.cell!).fillColor).toBe("#F8CBAD");
+    expect(fake.workbook.visibility(MARKS_SHEET)).toBe("VeryHidden");
+
+    // Marking again keeps the formats saved the first time, not the marks.
+    await adapter.markFindings(findings);
+    const cleared = await syncsOf(() => adapter.clearMarks());
+    expect([cleared.syncs, cleared.result]).toEqual([2, cells.length]);
+    // The whole workbook as it was: every fill and font, the user's own colour included.
+    expect(fake.workbook.snapshot()).toEqual(before);
+    expect(fake.workbook.sheetNames()).not.toContain(MARKS_SHEET);
+  });
+
+  it("goes to a finding's cell in 1 sync", async () => {
+    const { fake, adapter, syncsOf } = excelWith();
+    await adapter.writeWorkbook(planToWorkbook(fixturePlan().plan).workbook);
+    const { syncs } = await syncsOf(() => adapter.goTo({ sheet: "Rakvere", cell: "E9" }));
+    expect(syncs).toBe(1);
+    expect(fake.workbook.activeSheetName).toBe("Rakvere");
+    expect(fake.workbook.selection).toMatch(/Rakvere!\$?E\$?9$/);
+  });
+});
+
+/** A partner with `count` rows: sections of items under one top row, and personnel. */
+function planOfRows(count: number): ActionPlan {
+  const rows = [row("3.5.2.1", "0", { line: 1 })];
+  const items = count - 2;
+  for (let index = 0; index < items; index++) {
+    rows.push(row(`3.5.2.1.${(index % 5) + 1}.${Math.floor(index / 5) + 1}`, "12,34", { line: index + 2 }));
+  }
+  rows.push(personnel("100", { line: count }));
+  // Rows in outline order: each section's items together.
+  const sorted = [rows[0], ...rows.slice(1, -1).sort((a, b) => compareCodes(a.code!, b.code!)), rows[rows.length - 1]];
+  const built = plan([partner("Tartu linn", "01.01.2023-31.12.2025", sorted)]);
+  return built;
+}
+
+function compareCodes(a: string, b: string): number {
+  const left = a.split(".").map(Number);
+  const right = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? -1) - (right[i] ?? -1);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+describe("sync counts do not grow with the rows", () => {
+  it.each([10, 1000, 100000])(
+    "%d rows: write in 2 syncs and read in 3 up to 4 MB, one more per 2–4 MB beyond; no request over the limit",
+    async (count) => {
+      const { fake, adapter, syncsOf } = excelWith();
+      const { workbook } = planToWorkbook(planOfRows(count));
+      const write = await syncsOf(() => adapter.writeWorkbook(workbook));
+      const writeBytes = fake.stats.totalRequestBytes;
+      expect(fake.stats.largestRequestBytes).toBeLessThanOrEqual(DEFAULT_REQUEST_LIMIT + 64 * 1024);
+      // Requests are cut at the limit from an estimate of their size, so each is at least half full.
+      expect(write.syncs).toBeLessThanOrEqual(1 + 2 * Math.ceil(writeBytes / DEFAULT_REQUEST_LIMIT));
+      if (count <= 1000) expect(write.syncs).toBe(2);
+
+      fake.stats.reset();
+      const read = await syncsOf(() => adapter.readWorkbook());
+      expect(fake.stats.largestResponseBytes).toBeLessThanOrEqual(DEFAULT_REQUEST_LIMIT + 64 * 1024);
+      if (count <= 1000) expect(read.syncs).toBe(3);
+      else
+        expect(read.syncs).toBeLessThanOrEqual(
+          3 + 2 * Math.ceil(fake.stats.requests.reduce((s, r) => s + r.responseBytes, 0) / DEFAULT_REQUEST_LIMIT),
+        );
+      const readBack = workbookToPlan(read.result);
+      expect(readBack.plan.implementers[0].rows).toHaveLength(count);
+
+      const findings = runChecks(readBack.plan, RULES).findings;
+      fake.stats.reset();
+      expect((await syncsOf(() => adapter.markFindings(findings))).syncs).toBe(2);
+      expect((await syncsOf(() => adapter.clearMarks())).syncs).toBe(2);
+    },
+    // The fake evaluates every formula of 100 000 rows on reading: slow, but it is the fake's time, not ours.
+    600000,
+  );
+});
