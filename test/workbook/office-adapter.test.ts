@@ -5,6 +5,7 @@ import { ActionPlan } from "../../src/model/plan";
 import { createFakeExcel } from "../../src/workbook/fake";
 import { DEFAULT_REQUEST_LIMIT, MARKS_SHEET, OfficeWorkbookAdapter } from "../../src/workbook/office/office-adapter";
 import { workbookToPlan } from "../../src/workbook/read-plan";
+import { rollupFormulas } from "../../src/workbook/rollups";
 import { planToWorkbook } from "../../src/workbook/write-plan";
 import { partner, personnel, plan, row } from "../checks/plan-builder";
 import { fixtureText } from "../helpers";
@@ -119,6 +120,28 @@ describe("the Office adapter on the directive of 25.03.2025 nr 68, against the E
     // The whole workbook as it was: every fill and font, the user's own colour included.
     expect(fake.workbook.snapshot()).toEqual(before);
     expect(fake.workbook.sheetNames()).not.toContain(MARKS_SHEET);
+  });
+
+  it("rewrites overridden roll-up formulas in 2 syncs, keeping a backup of what it rewrites", async () => {
+    const { fake, adapter, syncsOf } = excelWith();
+    await adapter.writeWorkbook(planToWorkbook(fixturePlan().plan).workbook);
+    const tartu = fake.workbook.values("Tartu", "A5:A19").map((cells) => cells[0]);
+    const section = 5 + tartu.indexOf("3.5.2.1.3");
+    fake.workbook.setCells("Tartu", `G${section}`, [[4000]]);
+    const readBack = workbookToPlan(await adapter.readWorkbook());
+    expect(runChecks(readBack.plan, RULES).findings.filter((f) => f.rule === "parent-overridden")).toHaveLength(1);
+
+    const formulas = rollupFormulas(readBack.plan, () => null);
+    const { result, syncs } = await syncsOf(() => adapter.rewriteFormulas(formulas));
+    expect(syncs).toBe(2);
+    expect(result).toEqual({ changed: 1, backup: "tat-budget varu" });
+    expect(fake.workbook.formula("Tartu", `G${section}`)).toBe(`=SUM(G${section + 1}:G${section + 2})`);
+    expect(fake.workbook.visibility("tat-budget varu")).toBe("VeryHidden");
+    expect(fake.workbook.values("tat-budget varu", "A2:D2")).toEqual([
+      ["Tartu", `G${section}`, "4000", `=SUM(G${section + 1}:G${section + 2})`],
+    ]);
+    const again = await adapter.rewriteFormulas(formulas);
+    expect(again).toEqual({ changed: 0, backup: null });
   });
 
   it("goes to a finding's cell in 1 sync", async () => {

@@ -14,6 +14,7 @@ import { ExcelCellProperties, ExcelContext, ExcelRange, ExcelValue, ExcelWorkshe
  * | readWorkbook  | 3 (names, sizes, cells); beyond 4 MB read, one more per 2–4 MB       |
  * | markFindings  | 2                                                                   |
  * | clearMarks    | 2                                                                   |
+ * | rewriteFormulas | 2                                                                 |
  * | goTo          | 1                                                                   |
  *
  * Calls into Excel are made inside `run`, which the task pane binds to `Excel.run` and tests to the fake.
@@ -28,6 +29,12 @@ export interface WriteResult {
   sheets: Record<string, string>;
   /** Old sheets kept as backups before being replaced: their new names. */
   backups: string[];
+}
+
+export interface RewriteResult {
+  changed: number;
+  /** The hidden sheet holding what the rewritten cells held before, or null when nothing changed. */
+  backup: string | null;
 }
 
 /** A hidden sheet holding each marked cell's own fill, so that clearing the marks restores it. */
@@ -292,6 +299,37 @@ export class OfficeWorkbookAdapter {
       if (!saved.sheet.isNullObject) saved.sheet.delete();
       await context.sync();
       return entries.length;
+    });
+  }
+
+  /**
+   * Rewrites parents' roll-up formulas (from `rollupFormulas`), keeping first a backup of every cell it
+   * rewrites, since Excel cannot undo an add-in's changes: a very hidden sheet "tat-budget varu N" lists each
+   * cell's formula or value as it was. Only cells whose content changes are touched. 2 syncs.
+   */
+  rewriteFormulas(formulas: Array<{ sheet: string; cell: string; formula: string }>): Promise<RewriteResult> {
+    return this.run(async (context) => {
+      const collection = context.workbook.worksheets.load("items/name");
+      const current = formulas.map((target) => ({
+        target,
+        range: context.workbook.worksheets.getItem(target.sheet).getRange(target.cell).load("formulas"),
+      }));
+      await context.sync();
+      const changed = current.filter(({ target, range }) => String(range.formulas[0][0]) !== `=${target.formula}`);
+      if (changed.length === 0) return { changed: 0, backup: null };
+      const taken = new Set(collection.items.map((sheet) => sheet.name.toLocaleLowerCase("et")));
+      const backup = freeName("tat-budget varu", taken);
+      const sheet = context.workbook.worksheets.add(backup);
+      sheet.visibility = "VeryHidden";
+      const rows: ExcelValue[][] = [["Leht", "Lahter", "Enne", "Pärast"]];
+      for (const { target, range } of changed) {
+        // Kept as text, so that a backed-up formula is not a live one.
+        rows.push([target.sheet, target.cell, `'${String(range.formulas[0][0])}`, `'=${target.formula}`]);
+        range.formulas = [[`=${target.formula}`]];
+      }
+      sheet.getRange(`A1:D${rows.length}`).values = rows;
+      await context.sync();
+      return { changed: changed.length, backup };
     });
   }
 
