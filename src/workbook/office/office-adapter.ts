@@ -1,4 +1,5 @@
 import { Finding, Severity } from "../../checks/types";
+import { columnLetter } from "../layout";
 import { CellValue, RawCell, RawSheet, SheetModel, WorkbookModel } from "../model";
 import { ExcelCellProperties, ExcelContext, ExcelRange, ExcelValue, ExcelWorksheet } from "./excel-api";
 
@@ -408,13 +409,6 @@ function topLeft(address: string): { row: number; column: number } {
   if (!match) return { row: 1, column: 0 };
   const column = match[1].split("").reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
   return { row: Number(match[2]), column };
-}
-
-function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 /** The name itself, or with " 2", " 3", … until free, within Excel's 31 characters. */
