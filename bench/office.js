@@ -9,16 +9,10 @@ const { OfficeWorkbookAdapter } = require("../dist/node/workbook/office/office-a
 const { planToWorkbook } = require("../dist/node/workbook/write-plan");
 const { workbookToPlan } = require("../dist/node/workbook/read-plan");
 const { RULES, runChecks } = require("../dist/node/checks");
+const { columnLetter } = require("../dist/node/workbook/layout");
 const { syntheticPlan } = require("./synthetic-plan");
 
 const sizes = (process.env.BENCH_SIZES || "100,10000,100000").split(",").map(Number);
-
-function columnLetter(index) {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 async function naiveWrite(context, model) {
   for (const sheet of model.sheets) context.workbook.worksheets.add(sheet.name);

@@ -4,6 +4,7 @@ import { RULES, runChecks } from "../checks";
 import { parseDirectiveText } from "../import/text";
 import { importResultToJson } from "../model/json";
 import { ImportError, ImportResult } from "../model/plan";
+import { parseCellAddress } from "../workbook/layout";
 import { workbookToPlan } from "../workbook/read-plan";
 import { rollupFormulas } from "../workbook/rollups";
 import { planToWorkbook } from "../workbook/write-plan";
@@ -160,11 +161,10 @@ async function recalc(
   refuseOverwrite(output, force, language);
   const sheets = await readWorkbookFile(file);
   const formulaAt = (sheet: string, cell: string) => {
-    const match = /^([A-Z]+)(\d+)$/.exec(cell);
+    const at = parseCellAddress(cell);
     const raw = sheets.find((candidate) => candidate.name === sheet);
-    if (!match || !raw) return null;
-    const column = match[1].split("").reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
-    return raw.rows[Number(match[2]) - 1]?.[column]?.formula ?? null;
+    if (!at || !raw) return null;
+    return raw.rows[at.row - 1]?.[at.column]?.formula ?? null;
   };
   const formulas = rollupFormulas(result.plan, formulaAt);
   await writeFormulasToCopy(file, output, formulas);

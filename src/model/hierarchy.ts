@@ -292,6 +292,17 @@ class TreeBuilder {
   }
 }
 
+/** Outline order of dotted codes: 3.5.2.1.2 before 3.5.2.1.10. */
+export function compareCodes(a: string, b: string): number {
+  const left = a.split(".").map(Number);
+  const right = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? -1) - (right[i] ?? -1);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
 function depth(code: string): number {
   let dots = 0;
   for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) === 46) dots++;

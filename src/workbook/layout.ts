@@ -71,6 +71,14 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+/** "G12" or "Tartu!$G$12" → 1-based row and 0-based column of the (top-left) cell; null when not an address. */
+export function parseCellAddress(address: string): { row: number; column: number } | null {
+  const match = /^\$?([A-Z]+)\$?(\d+)/.exec(address.slice(address.lastIndexOf("!") + 1));
+  if (!match) return null;
+  const column = match[1].split("").reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(match[2]), column };
+}
+
 export function cellAddress(column: ScheduleColumnKey | number, row: number): string {
   return `${columnLetter(typeof column === "number" ? column : COLUMN[column])}${row}`;
 }

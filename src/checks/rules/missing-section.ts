@@ -1,3 +1,4 @@
+import { compareCodes } from "../../model/hierarchy";
 import { Rule } from "../types";
 
 /**
@@ -52,13 +53,3 @@ export const missingSection: Rule = {
     }
   },
 };
-
-function compareCodes(a: string, b: string): number {
-  const left = a.split(".").map(Number);
-  const right = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? -1) - (right[i] ?? -1);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}

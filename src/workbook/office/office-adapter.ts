@@ -1,5 +1,5 @@
 import { Finding, Severity } from "../../checks/types";
-import { columnLetter } from "../layout";
+import { columnLetter, parseCellAddress } from "../layout";
 import { CellValue, RawCell, RawSheet, SheetModel, WorkbookModel } from "../model";
 import { ExcelCellProperties, ExcelContext, ExcelRange, ExcelValue, ExcelWorksheet } from "./excel-api";
 
@@ -182,7 +182,7 @@ export class OfficeWorkbookAdapter {
    */
   readWorkbook(): Promise<RawSheet[]> {
     return this.run(async (context) => {
-      const collection = context.workbook.worksheets.load("items/name,items/visibility");
+      const collection = context.workbook.worksheets.load("items/name");
       await context.sync();
       // The marks' hidden sheet is ours, not the plan's.
       const visible = collection.items.filter((sheet) => sheet.name !== MARKS_SHEET);
@@ -208,7 +208,7 @@ export class OfficeWorkbookAdapter {
         sheets.push(sheet);
         const range = used[index];
         if (range.isNullObject) continue;
-        const { row: top, column: left } = topLeft(range.address);
+        const { row: top, column: left } = parseCellAddress(range.address) ?? { row: 1, column: 0 };
         for (let start = 0; start < range.rowCount;) {
           const rowsFit = Math.floor((this.requestLimit - pending) / (range.columnCount * bytesPerCell));
           if (rowsFit < 1 && pending > 0) {
@@ -401,14 +401,6 @@ function placeBlock(sheet: RawSheet, block: ExcelRange, rowOffset: number, colum
       row[columnOffset + c] = isFormula ? { value: value === "" ? null : value, formula: formula.slice(1) } : { value };
     });
   });
-}
-
-/** "Sheet1!C5:H9" or "'Pärnu linn'!A1" → the top-left cell's 1-based row and 0-based column. */
-function topLeft(address: string): { row: number; column: number } {
-  const match = /!?\$?([A-Z]+)\$?(\d+)/.exec(address.slice(address.lastIndexOf("!") + 1));
-  if (!match) return { row: 1, column: 0 };
-  const column = match[1].split("").reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
-  return { row: Number(match[2]), column };
 }
 
 /** The name itself, or with " 2", " 3", … until free, within Excel's 31 characters. */
