@@ -11,6 +11,11 @@ export interface ActionPlan {
   directive: DirectiveMetadata;
   implementers: Implementer[];
   indicators: IndicatorRow[];
+  /**
+   * The indirect-cost rate of lisa 2 in per cent ("7"): a flat rate on direct costs. Not in lisa 1's text; set
+   * by the user (Seaded) and absent until then, when lisa 2 has no indirect line.
+   */
+  indirectRatePercent?: Money | null;
 }
 
 export interface DirectiveMetadata {

@@ -1,9 +1,7 @@
-import { spawn } from "child_process";
 import Decimal from "decimal.js";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, rmSync } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { pathToFileURL } from "url";
 import { parseDirectiveText } from "../../src/import/text";
 import { ActionPlan } from "../../src/model/plan";
 import { PlanTotals, planTotals } from "../../src/model/totals";
@@ -12,6 +10,7 @@ import { CellModel, RawCell, RawSheet, WorkbookModel } from "../../src/workbook/
 import { ScheduleSheetRef, planToWorkbook } from "../../src/workbook/write-plan";
 import { readWorkbookFile, writeWorkbookFile } from "../../src/workbook/xlsx/exceljs-adapter";
 import { fixtureText } from "../helpers";
+import { CONVERT_TIMEOUT_MS, convertWithLibreOffice, findSoffice, writeRecalcProfile } from "../libreoffice";
 
 /**
  * An independent engine checks our totals: the workbook written from the real directive is opened by
@@ -23,7 +22,6 @@ import { fixtureText } from "../helpers";
  */
 
 const LIBREOFFICE_PACKAGE = "libreoffice-calc";
-const CONVERT_TIMEOUT_MS = 120_000;
 jest.setTimeout(CONVERT_TIMEOUT_MS + 60_000);
 
 /** The cached result every formula cell gets in the file handed to LibreOffice: no total is this. */
@@ -38,94 +36,6 @@ const SUMMARY_SHEET_NAME = 2;
 const SUMMARY_TOTAL = 3;
 
 const EDIT = { sheet: "Tartu", code: "3.5.2.1.3.1", from: "2400.00", to: 2500 } as const;
-
-// ---------------------------------------------------------------------------------------------------------------
-// LibreOffice
-
-function findSoffice(): string | null {
-  const fromPath = (process.env.PATH ?? "")
-    .split(path.delimiter)
-    .filter(Boolean)
-    .map((dir) => path.join(dir, "soffice"));
-  const known = [
-    "/usr/bin/soffice",
-    "/usr/lib/libreoffice/program/soffice",
-    "/opt/libreoffice/program/soffice",
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-  ];
-  return [...fromPath, ...known].find((candidate) => existsSync(candidate)) ?? null;
-}
-
-/** A throwaway user profile whose Calc always recalculates OOXML and ODF files on load (0 = always). */
-function writeRecalcProfile(profileDir: string): string {
-  const userDir = path.join(profileDir, "user");
-  mkdirSync(userDir, { recursive: true });
-  const item = (name: string) =>
-    `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${name}" oor:op="fuse"><value>0</value></prop></item>`;
-  writeFileSync(
-    path.join(userDir, "registrymodifications.xcu"),
-    [
-      `<?xml version="1.0" encoding="UTF-8"?>`,
-      `<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`,
-      item("OOXMLRecalcMode"),
-      item("ODFRecalcMode"),
-      `</oor:items>`,
-      ``,
-    ].join("\n"),
-  );
-  return pathToFileURL(profileDir).href;
-}
-
-/**
- * Opens each file in LibreOffice Calc, which recalculates it on load, and saves it as .xlsx into `outDir`
- * under the same name. One soffice run converts all files: its start-up is most of the time.
- */
-function recalculateWithLibreOffice(
-  soffice: string,
-  profileUrl: string,
-  files: string[],
-  outDir: string,
-): Promise<void> {
-  const args = [
-    "--headless",
-    "--norestore",
-    "--nolockcheck",
-    `-env:UserInstallation=${profileUrl}`,
-    "--convert-to",
-    "xlsx",
-    "--outdir",
-    outDir,
-    ...files,
-  ];
-  return new Promise((resolve, reject) => {
-    // Its own process group, so that a timeout ends soffice.bin as well as the launcher that started it.
-    const child = spawn(soffice, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    const timer = setTimeout(() => {
-      if (child.pid) process.kill(-child.pid, "SIGKILL");
-      reject(new Error(`soffice did not finish within ${CONVERT_TIMEOUT_MS / 1000} s:\n${output}`));
-    }, CONVERT_TIMEOUT_MS);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      const missing = files.map((file) => path.join(outDir, path.basename(file))).filter((file) => !existsSync(file));
-      if (code !== 0 || missing.length) {
-        reject(
-          new Error(
-            `soffice ${args.join(" ")} exited with ${code ?? signal}, missing ${missing.join(", ")}:\n${output}`,
-          ),
-        );
-      } else {
-        resolve();
-      }
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Workbook models
@@ -303,7 +213,7 @@ describe("LibreOffice Calc recalculates the written workbook to our totals", () 
     given = await readWorkbookFile(plainFile);
 
     const profileUrl = writeRecalcProfile(path.join(workDir, "lo-profile"));
-    await recalculateWithLibreOffice(soffice, profileUrl, [plainFile, editedFile], outDir);
+    await convertWithLibreOffice(soffice, profileUrl, [plainFile, editedFile], outDir, "xlsx");
     recalculated = await readRecalculated(path.join(outDir, "plan.xlsx"));
     edited = await readRecalculated(path.join(outDir, "edited.xlsx"));
   });
