@@ -28,8 +28,11 @@ export function findSoffice(): string | null {
   return [...fromPath, ...known].find((candidate) => existsSync(candidate)) ?? null;
 }
 
-/** A throwaway user profile whose Calc always recalculates OOXML and ODF files on load (0 = always). */
-export function writeRecalcProfile(profileDir: string): string {
+/**
+ * A throwaway user profile whose Calc always recalculates OOXML and ODF files on load (0 = always). With `locale`
+ * ("et-EE"), numbers are shown as in that locale's Excel: "1 266 860,75" for the format #,##0.00.
+ */
+export function writeRecalcProfile(profileDir: string, locale?: string): string {
   const userDir = path.join(profileDir, "user");
   mkdirSync(userDir, { recursive: true });
   const item = (name: string) =>
@@ -41,6 +44,11 @@ export function writeRecalcProfile(profileDir: string): string {
       `<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`,
       item("OOXMLRecalcMode"),
       item("ODFRecalcMode"),
+      ...(locale
+        ? [
+            `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>`,
+          ]
+        : []),
       `</oor:items>`,
       ``,
     ].join("\n"),

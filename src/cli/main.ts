@@ -1,14 +1,23 @@
-import { existsSync, readFileSync } from "fs";
+import Decimal from "decimal.js";
+import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
+import { Lisa2, Lisa2Options, lisa2SheetsForWorkbook, planWithLisa2Workbook } from "../annex/lisa2";
+import { lisa2DocxBytes } from "../annex/lisa2/docx";
 import { RULES, runChecks } from "../checks";
 import { parseDirectiveText } from "../import/text";
 import { importResultToJson } from "../model/json";
+import { Money, formatMoneyEstonian, parseMoney } from "../model/money";
 import { ImportError, ImportResult } from "../model/plan";
 import { parseCellAddress } from "../workbook/layout";
 import { workbookToPlan } from "../workbook/read-plan";
 import { rollupFormulas } from "../workbook/rollups";
 import { planToWorkbook } from "../workbook/write-plan";
-import { readWorkbookFile, writeFormulasToCopy, writeWorkbookFile } from "../workbook/xlsx/exceljs-adapter";
+import {
+  readWorkbookFile,
+  replaceSheetsInCopy,
+  writeFormulasToCopy,
+  writeWorkbookFile,
+} from "../workbook/xlsx/exceljs-adapter";
 import { checkResultToJson, formatCheckReport, formatRecalc } from "./check-report";
 import { Language, formatSummary } from "./summary";
 
@@ -16,6 +25,8 @@ import { Language, formatSummary } from "./summary";
 export const SAMPLE_FILE = findSample(path.join("fixtures", "kaskkiri-2025-03-25-nr68.txt"));
 /** Where `demo` writes the sample's workbook: beside where it is run, for the user to open. */
 export const DEMO_WORKBOOK = "tat-budget-naidis.xlsx";
+/** Where `demo` writes the sample's lisa 2 as a Word document. */
+export const DEMO_LISA2_DOCX = "tat-budget-naidis-lisa2.docx";
 
 /** The sample sits at the project root, whether this runs from src/ (tests) or from the built dist/node/. */
 function findSample(relative: string): string {
@@ -32,6 +43,8 @@ Kasutus / usage (<fail> on käskkirja tekst .txt või tat-budgeti töövihik .xl
   tat-budget import <fail.txt> -o <kava.xlsx> [--force]    ajakavad töövihikusse / schedules into a workbook
   tat-budget check <fail> [--json] [--lang et|en]          kontrollib kava / checks the plan
   tat-budget recalc <fail> [-o <uus.xlsx>] [--lang et|en]  summad; -o kirjutab ülemridade valemid tagasi
+  tat-budget annex <fail> -o <lisa2.xlsx> [--docx <lisa2.docx>] [--indirect-rate 7] [--force]
+                                                           lisa 2 (eelarve) Excelis ja Wordis / lisa 2 in Excel and Word
   tat-budget demo [--lang et|en]                           põhitöö näidiskäskkirjal / the main job on the sample
   tat-budget help                                          see abi / this help
 
@@ -88,11 +101,21 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       }
       case "recalc":
         return recalc(one("recalc"), flags.get("output"), flags.has("force"), language, io);
+      case "annex": {
+        const output = flags.get("output");
+        if (!output) throw new UsageError("annex vajab väljundfaili: -o <lisa2.xlsx> / annex needs -o <lisa2.xlsx>");
+        const file = one("annex");
+        const options: Lisa2Options = flags.has("indirect-rate")
+          ? { indirectRatePercent: readRate(flags.get("indirect-rate") ?? "") }
+          : {};
+        await writeAnnex(file, output, flags.get("docx"), options, flags.has("force"), language, io);
+        return 0;
+      }
       case "demo": {
         io.out(language === "et" ? `Näidis: ${SAMPLE_FILE}\n\n` : `Sample: ${SAMPLE_FILE}\n\n`);
         const result = await loadPlan(SAMPLE_FILE, language);
         io.out(formatSummary(result, language));
-        await writePlanWorkbook(result, DEMO_WORKBOOK, true, language, io);
+        await writeAnnex(SAMPLE_FILE, DEMO_WORKBOOK, DEMO_LISA2_DOCX, {}, true, language, io, result);
         io.out("\n");
         // The sample has real inconsistencies: the demo shows them and still succeeds.
         reportCheck(result, false, language, io);
@@ -116,6 +139,105 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     }
     throw error;
   }
+}
+
+/**
+ * `annex`: lisa 2 from a directive's text (a new workbook: the schedules, then lisa 2 on them) or from a tat-budget
+ * workbook (a copy in which only lisa 2's sheets are replaced), and with --docx the same tables in Word.
+ */
+async function writeAnnex(
+  file: string,
+  output: string,
+  docx: string | undefined,
+  options: Lisa2Options,
+  force: boolean,
+  language: Language,
+  io: Output,
+  loaded?: ImportResult,
+): Promise<void> {
+  if (!/\.xlsx$/i.test(output)) throw new UsageError("-o peab olema .xlsx-fail / -o must be an .xlsx file");
+  if (docx !== undefined && !/\.docx$/i.test(docx))
+    throw new UsageError("--docx peab olema .docx-fail / --docx must be a .docx file");
+  refuseOverwrite(output, force, language);
+  if (docx) refuseOverwrite(docx, force, language);
+  const result = loaded ?? (await loadPlan(file, language));
+  let lisa2: Lisa2;
+  let sheets: string[] = [];
+  if (isWorkbook(file)) {
+    const generated = lisa2SheetsForWorkbook(result.plan, options);
+    lisa2 = generated.lisa2;
+    await replaceSheetsInCopy(file, output, generated.workbook);
+  } else {
+    const generated = planWithLisa2Workbook(result.plan, options);
+    lisa2 = generated.lisa2;
+    sheets = generated.workbook.sheets.map((sheet) => sheet.name);
+    await writeWorkbookFile(generated.workbook, output);
+  }
+  if (docx) writeFileSync(docx, await lisa2DocxBytes(lisa2));
+  io.out(formatAnnexReport(lisa2, output, docx, sheets, language));
+}
+
+function formatAnnexReport(
+  lisa2: Lisa2,
+  output: string,
+  docx: string | undefined,
+  /** The sheets of a new workbook; empty when lisa 2 replaced the annex sheets of an existing one. */
+  newSheets: string[],
+  language: Language,
+): string {
+  const et = language === "et";
+  const money = (amount: Money) => formatMoneyEstonian(amount).replace(/\u00a0/g, " ");
+  const total = lisa2.lines[0];
+  const direct = lisa2.lines.find((line) => line.kind === "direct");
+  const indirect = lisa2.lines.find((line) => line.kind === "indirect");
+  const { reconciliation } = lisa2;
+  const out: string[] = [];
+  if (newSheets.length > 0)
+    out.push(
+      et
+        ? `Töövihik kirjutatud: ${output} (lehed: ${newSheets.join(", ")})`
+        : `Workbook written: ${output} (sheets: ${newSheets.join(", ")})`,
+    );
+  else
+    out.push(
+      et
+        ? `Lisa 2 kirjutatud: ${output} (lehed „Lisa 2“ ja „Lisa 2 maatriks“ asendati; muud lehed jäid samaks)`
+        : `Lisa 2 written: ${output} (sheets "Lisa 2" and "Lisa 2 maatriks" replaced; other sheets unchanged)`,
+    );
+  if (docx) out.push(et ? `Lisa 2 Wordis: ${docx}` : `Lisa 2 in Word: ${docx}`);
+  out.push(`  ${et ? "Ridu" : "Lines"}: ${lisa2.lines.length}`);
+  if (direct) out.push(`  1.1 ${et ? "Otsesed kulud" : "Direct costs"}: ${money(direct.amount)}`);
+  out.push(
+    indirect && lisa2.indirectRatePercent
+      ? `  1.2 ${et ? "Kaudsed kulud" : "Indirect costs"} (${lisa2.indirectRatePercent.toString().replace(".", ",")} %): ${money(indirect.amount)}`
+      : et
+        ? "  1.2 Kaudsed kulud: määr määramata, rida puudub (--indirect-rate 7 või Seaded-lehe „Kaudsete kulude määr (%)“)"
+        : '  1.2 Indirect costs: no rate set, no line (--indirect-rate 7 or "Kaudsete kulude määr (%)" on sheet Seaded)',
+  );
+  out.push(`  1 ${et ? "Kokku" : "Total"}: ${money(total.amount)}`);
+  const agrees = reconciliation.difference.isZero();
+  out.push(
+    et
+      ? `  Lisa 1 ajakavade kogusumma ${money(reconciliation.schedulesTotal)}: ${agrees ? "klapib reaga 1.1" : `EI KLAPI reaga 1.1 (vahe ${money(reconciliation.difference)})`}`
+      : `  Lisa 1 schedules' total ${money(reconciliation.schedulesTotal)}: ${agrees ? "agrees with line 1.1" : `DISAGREES with line 1.1 (difference ${money(reconciliation.difference)})`}`,
+  );
+  if (lisa2.draft)
+    out.push(
+      et
+        ? `  MUSTAND: kontroll leidis ${lisa2.errors.length} viga; need on loetletud lisa all (vt ka: tat-budget check).`
+        : `  DRAFT (MUSTAND): the check found ${lisa2.errors.length} errors; they are listed below the annex (see also: tat-budget check).`,
+    );
+  return `${out.join("\n")}\n`;
+}
+
+/** "7", "7,5", "7.5", "7 %": a percentage from 0 to 100. */
+function readRate(text: string): Money {
+  const rate = parseMoney(text.replace(/\s*%\s*$/, ""));
+  if (!rate || rate.isNegative() || rate.greaterThan(new Decimal(100)))
+    throw new UsageError(
+      `--indirect-rate peab olema protsent 0–100, nt 7 / --indirect-rate must be a percentage from 0 to 100, e.g. 7 (not "${text}")`,
+    );
+  return rate;
 }
 
 function reportCheck(result: ImportResult, json: boolean, language: Language, io: Output): number {
@@ -237,8 +359,11 @@ function parseArguments(argv: string[]): { command: string | undefined; files: s
     } else if (argument.startsWith("--")) {
       const [name, inline] = argument.slice(2).split("=", 2);
       if (name === "json" || name === "force") flags.set(name, "true");
-      else if (name === "lang") flags.set(name, inline ?? argv[++index] ?? "");
-      else if (name === "output") flags.set(name, inline ?? "");
+      else if (name === "lang" || name === "docx" || name === "indirect-rate") {
+        const value = inline ?? argv[++index];
+        if (value === undefined) throw new UsageError(`--${name} vajab väärtust / --${name} needs a value`);
+        flags.set(name, value);
+      } else if (name === "output") flags.set(name, inline ?? "");
       else throw new UsageError(`tundmatu valik --${name} / unknown option --${name}`);
     } else {
       positional.push(argument);

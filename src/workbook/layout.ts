@@ -62,6 +62,10 @@ export const AMOUNT_FORMAT = "#,##0.00";
 export const SUMMARY_SHEET = "Koond";
 export const SETTINGS_SHEET = "Seaded";
 export const INDICATORS_SHEET = "Näitajad";
+/** Lisa 2's generated sheets: the budget by cost line, and the same money by activity and implementer. */
+export const LISA2_SHEET = "Lisa 2";
+export const LISA2_MATRIX_SHEET = "Lisa 2 maatriks";
+export const ANNEX_SHEETS: readonly string[] = [LISA2_SHEET, LISA2_MATRIX_SHEET];
 
 /** "A", …, "Z", "AA", … for a 0-based column index. */
 export function columnLetter(index: number): string {

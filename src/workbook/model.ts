@@ -13,6 +13,16 @@ export interface CellModel {
   bold?: boolean;
   italic?: boolean;
   indent?: number;
+  wrap?: boolean;
+  align?: "left" | "center" | "right";
+  /** A thin border on all four sides, as the annex tables have. */
+  border?: boolean;
+  /** Background colour, "#RRGGBB". */
+  fill?: string;
+  /** Font colour, "#RRGGBB". */
+  color?: string;
+  /** Font size in points. */
+  size?: number;
 }
 
 export interface TableModel {
@@ -23,7 +33,7 @@ export interface TableModel {
   columns: string[];
 }
 
-export type SheetKind = "schedule" | "summary" | "settings" | "indicators";
+export type SheetKind = "schedule" | "summary" | "settings" | "indicators" | "annex";
 
 export interface SheetModel {
   name: string;
@@ -35,6 +45,20 @@ export interface SheetModel {
   table?: TableModel;
   /** Rows above this (1-based) stay in view when scrolling. */
   freezeRows?: number;
+  /** Row heights in points, by 1-based row, where text wraps in merged cells (Excel does not fit those). */
+  rowHeights?: Record<number, number>;
+  /** Merged ranges ("A1:D1"). */
+  merges?: string[];
+  /** Page setup for printing: A4, fitted to the page width, header rows repeated on every page. */
+  print?: PrintSetup;
+  /** Protected against accidental typing (no password: a generated sheet, not a secret). */
+  protect?: boolean;
+}
+
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  /** Rows repeated at the top of every printed page, 1-based, inclusive. */
+  repeatRows?: [number, number];
 }
 
 export interface WorkbookModel {

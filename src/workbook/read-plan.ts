@@ -99,6 +99,8 @@ export function workbookToPlan(sheets: RawSheet[]): ImportResult {
     implementers,
     indicators: indicatorsSheet ? readIndicators(indicatorsSheet) : [],
   };
+  const rate = readRate(setting(SETTING.indirectRate), diagnostics);
+  if (rate) plan.indirectRatePercent = rate;
   return { plan, diagnostics };
 }
 
@@ -202,6 +204,23 @@ function readIndicators(sheet: RawSheet): IndicatorRow[] {
     });
   }
   return indicators;
+}
+
+/** The indirect-cost rate in per cent: a number (7, 7.5) or text ("7 %", "7,5"); empty means none is set. */
+function readRate(value: RawCell["value"] | undefined, diagnostics: ImportDiagnostic[]): Money | null {
+  if (value === null || value === undefined || value === "") return null;
+  const rate =
+    typeof value === "number" ? new Decimal(String(value)) : parseMoney(String(value).replace(/\s*%\s*$/, ""));
+  if (rate && !rate.isNegative() && rate.lessThanOrEqualTo(100)) return rate;
+  diagnostics.push(
+    problem(
+      "invalid-indirect-rate",
+      null,
+      `Lehel „${SETTINGS_SHEET}“ ei ole kaudsete kulude määr „${String(value)}“ protsent vahemikus 0–100; lisa 2 koostatakse ilma kaudsete kuludeta.`,
+      `The indirect-cost rate "${String(value)}" on sheet "${SETTINGS_SHEET}" is not a percentage from 0 to 100; lisa 2 is made without indirect costs.`,
+    ),
+  );
+  return null;
 }
 
 /** Money comes back from Excel as a binary number: its shortest decimal form is the amount that was written. */

@@ -5,6 +5,7 @@ import { ActionPlan, Implementer } from "../model/plan";
 import { computeTotals } from "../model/totals";
 import {
   AMOUNT_FORMAT,
+  ANNEX_SHEETS,
   COLUMN,
   DATE_FORMAT,
   FIRST_DATA_ROW,
@@ -34,7 +35,7 @@ export interface ScheduleSheetRef {
 
 /** The plan as the canonical workbook: schedules with live SUM formulas, Koond, Seaded and Näitajad. */
 export function planToWorkbook(plan: ActionPlan): { workbook: WorkbookModel; schedules: ScheduleSheetRef[] } {
-  const taken = new Set<string>([SUMMARY_SHEET, SETTINGS_SHEET, INDICATORS_SHEET]);
+  const taken = new Set<string>([SUMMARY_SHEET, SETTINGS_SHEET, INDICATORS_SHEET, ...ANNEX_SHEETS]);
   const schedules: ScheduleSheetRef[] = [];
   const sheets: SheetModel[] = [];
   for (const implementer of plan.implementers) {
@@ -265,7 +266,10 @@ function settingsSheet(plan: ActionPlan, schedules: ScheduleSheetRef[]): SheetMo
     [cell(SETTING.tatDate), dateCell(directive.tat?.date)],
     [cell(SETTING.planStart), dateCell(plan.planPeriod?.start)],
     [cell(SETTING.planEnd), dateCell(plan.planPeriod?.end)],
-    [cell(SETTING.indirectRate), null],
+    [
+      cell(SETTING.indirectRate),
+      plan.indirectRatePercent ? cell(plan.indirectRatePercent.toNumber(), { numFmt: "0.##" }) : null,
+    ],
     [],
     IMPLEMENTER_HEADERS.map((header) => cell(header, { bold: true })),
   ];

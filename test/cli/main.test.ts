@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
+import { readWorkbookFile } from "../../src/workbook/xlsx/exceljs-adapter";
 import { FIXTURE_PATH } from "../helpers";
 
 async function run(...argv: string[]) {
@@ -265,6 +266,59 @@ describe("tat-budget on workbooks", () => {
   });
 });
 
+describe("tat-budget annex", () => {
+  it("writes lisa 2 from the text: a workbook with the schedules and the annex, and the Word document", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
+    const workbook = path.join(dir, "lisa2.xlsx");
+    const docx = path.join(dir, "lisa2.docx");
+    const result = await run("annex", FIXTURE_PATH, "-o", workbook, "--docx", docx, "--indirect-rate", "7");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      `Töövihik kirjutatud: ${workbook} (lehed: Koond, ELVL, Tartu, Tallinn, Rakvere, Saaremaa, Pärnu, Jõhvi, Haapsalu, Kohtla-Järve, Seaded, Näitajad, Lisa 2, Lisa 2 maatriks)`,
+    );
+    expect(result.stdout).toContain("1.1 Otsesed kulud: 1 266 860,75");
+    expect(result.stdout).toContain("1.2 Kaudsed kulud (7 %): 88 680,25");
+    expect(result.stdout).toContain("1 Kokku: 1 355 541,00");
+    expect(result.stdout).toContain("Lisa 1 ajakavade kogusumma 1 266 860,75: klapib reaga 1.1");
+    expect(result.stdout).toContain("MUSTAND: kontroll leidis 18 viga");
+    const { statSync } = await import("fs");
+    expect(statSync(docx).size).toBeGreaterThan(5000);
+    // The rate goes into Seaded with the plan, so the workbook regenerates lisa 2 at the same rate.
+    const again = await run("annex", workbook, "-o", path.join(dir, "uuesti.xlsx"), "--lang", "en");
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(
+      "Lisa 2 written: " +
+        path.join(dir, "uuesti.xlsx") +
+        ' (sheets "Lisa 2" and "Lisa 2 maatriks" replaced; other sheets unchanged)',
+    );
+    expect(again.stdout).toContain("1.2 Indirect costs (7 %): 88 680,25");
+  });
+
+  it("refuses a bad rate, a missing output and an existing file, with the reason", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
+    const workbook = path.join(dir, "lisa2.xlsx");
+    const badRate = await run("annex", FIXTURE_PATH, "-o", workbook, "--indirect-rate", "seitse");
+    expect([badRate.status, badRate.stderr]).toEqual([
+      2,
+      expect.stringContaining(
+        'protsent 0–100, nt 7 / --indirect-rate must be a percentage from 0 to 100, e.g. 7 (not "seitse")',
+      ),
+    ]);
+    const tooHigh = await run("annex", FIXTURE_PATH, "-o", workbook, "--indirect-rate=101");
+    expect(tooHigh.status).toBe(2);
+    const noOutput = await run("annex", FIXTURE_PATH);
+    expect([noOutput.status, noOutput.stderr]).toEqual([2, expect.stringContaining("annex vajab väljundfaili")]);
+    const wrongKind = await run("annex", FIXTURE_PATH, "-o", path.join(dir, "lisa2.docx"));
+    expect([wrongKind.status, wrongKind.stderr]).toEqual([2, expect.stringContaining("-o peab olema .xlsx-fail")]);
+    expect((await run("annex", FIXTURE_PATH, "-o", workbook)).status).toBe(0);
+    const again = await run("annex", FIXTURE_PATH, "-o", workbook);
+    expect([again.status, again.stderr]).toEqual([2, expect.stringContaining("on juba olemas")]);
+    expect((await run("annex", FIXTURE_PATH, "-o", workbook, "--force", "--indirect-rate", "7,5 %")).stdout).toContain(
+      "1.2 Kaudsed kulud (7,5 %): 95 014,56",
+    );
+  });
+});
+
 describe("tat-budget demo", () => {
   it("runs the main job on the bundled sample: import, workbook, check", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
@@ -279,6 +333,12 @@ describe("tat-budget demo", () => {
       expect(stdout).toContain("Kontrolli tulemus: 18 viga, 7 hoiatust, 4 teadet");
       const { existsSync } = await import("fs");
       expect(existsSync(path.join(dir, "tat-budget-naidis.xlsx"))).toBe(true);
+      // Lisa 2 in both formats, without indirect costs until a rate is set.
+      expect(stdout).toContain("Lisa 2 Wordis: tat-budget-naidis-lisa2.docx");
+      expect(stdout).toContain("1.2 Kaudsed kulud: määr määramata");
+      expect(existsSync(path.join(dir, "tat-budget-naidis-lisa2.docx"))).toBe(true);
+      const sheets = (await readWorkbookFile(path.join(dir, "tat-budget-naidis.xlsx"))).map((sheet) => sheet.name);
+      expect(sheets.slice(-2)).toEqual(["Lisa 2", "Lisa 2 maatriks"]);
     } finally {
       process.chdir(cwd);
     }

@@ -18,7 +18,13 @@ export interface Lisa2 {
   /** The indirect-cost rate in per cent ("7"), or null: then there is no line 1.2. */
   indirectRatePercent: Money | null;
   /** Lisa 2's direct costs against the schedules' totals (lisa 1): they must be equal to the cent. */
-  reconciliation: { budgetDirect: Money; schedulesTotal: Money; difference: Money };
+  reconciliation: {
+    budgetDirect: Money;
+    schedulesTotal: Money;
+    difference: Money;
+    /** The schedules' top rows (a partner's 3.5.2.1; the implementer's activities and personnel): lisa 1's total. */
+    tops: RowSource[];
+  };
   /** Errors found by the checks: the annex is then a draft (MUSTAND) and lists them. */
   errors: Finding[];
   draft: boolean;
@@ -222,6 +228,7 @@ export function buildLisa2(plan: ActionPlan, options: Lisa2Options = {}): Lisa2 
       budgetDirect: lines[direct].amount,
       schedulesTotal,
       difference: lines[direct].amount.minus(schedulesTotal),
+      tops: parts.flatMap((part, implementer) => part.tops.map((node) => ({ implementer, row: node.index }))),
     },
     errors,
     draft: errors.length > 0,
@@ -265,6 +272,7 @@ interface ImplementerParts {
   activities: Map<string, PlanNode[]>;
   /** The amount a row shows in its schedule's "Planeeritav maksumus" cell. */
   amountOf: (node: PlanNode) => Money;
+  tops: PlanNode[];
   /** What the schedule's top row(s) add up to: the implementer's total in lisa 1. */
   scheduleTotal: Money;
 }
@@ -295,7 +303,7 @@ function implementerParts(tree: ImplementerTree): ImplementerParts {
     activities.set(code, [...(activities.get(code) ?? []), node]);
   }
   const tops = tree.top ? [tree.top] : tree.roots;
-  return { tree, personnel, activities, amountOf, scheduleTotal: sumMoney(tops.map(amountOf)) };
+  return { tree, personnel, activities, amountOf, tops, scheduleTotal: sumMoney(tops.map(amountOf)) };
 }
 
 interface ActivityCatalogue {

@@ -11,6 +11,7 @@ export async function writeWorkbookFile(model: WorkbookModel, file: string): Pro
   workbook.creator = "tat-budget";
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const sheet of model.sheets) renderSheet(workbook, sheet);
+  await protectSheets(workbook, model);
   await workbook.xlsx.writeFile(file);
 }
 
@@ -19,6 +20,7 @@ export async function writeWorkbookBuffer(model: WorkbookModel): Promise<Buffer>
   workbook.creator = "tat-budget";
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const sheet of model.sheets) renderSheet(workbook, sheet);
+  await protectSheets(workbook, model);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -50,11 +52,57 @@ function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
       const target = worksheet.getCell(rowIndex + 1, columnIndex + 1);
       const inTable = sheet.table && rowIndex + 1 > sheet.table.headerRow && rowIndex + 1 <= sheet.table.lastRow;
       if (!inTable || rowIndex + 1 === sheet.table?.headerRow) target.value = toExcelValue(model);
-      if (model.numFmt) target.numFmt = model.numFmt;
-      if (model.bold || model.italic) target.font = { bold: model.bold, italic: model.italic };
-      if (model.indent) target.alignment = { indent: model.indent };
+      styleCell(target, model);
     });
   });
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) worksheet.getRow(Number(row)).height = height;
+  for (const range of sheet.merges ?? []) worksheet.mergeCells(range);
+  if (sheet.print) {
+    worksheet.pageSetup = {
+      ...worksheet.pageSetup,
+      paperSize: 9, // A4
+      orientation: sheet.print.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: sheet.print.repeatRows ? `${sheet.print.repeatRows[0]}:${sheet.print.repeatRows[1]}` : undefined,
+    };
+    worksheet.headerFooter = { oddFooter: "&L&A&R&P / &N" };
+  }
+}
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+const THIN = { style: "thin" } as const;
+
+function styleCell(target: ExcelJS.Cell, model: CellModel): void {
+  if (model.numFmt) target.numFmt = model.numFmt;
+  if (model.bold || model.italic || model.color || model.size)
+    target.font = {
+      bold: model.bold,
+      italic: model.italic,
+      ...(model.color ? { color: { argb: argb(model.color) } } : {}),
+      ...(model.size ? { size: model.size } : {}),
+    };
+  if (model.indent || model.wrap || model.align || model.border)
+    target.alignment = {
+      indent: model.indent,
+      wrapText: model.wrap,
+      horizontal: model.align,
+      // Table cells of several lines read from the top, like the Word tables they stand for.
+      vertical: model.wrap || model.border ? "top" : undefined,
+    };
+  if (model.border) target.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (model.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(model.fill) } };
+}
+
+/** Locks a generated sheet against accidental typing; selecting and widening columns stay allowed. */
+async function protectSheets(workbook: ExcelJS.Workbook, model: WorkbookModel): Promise<void> {
+  for (const sheet of model.sheets) {
+    const worksheet = workbook.getWorksheet(sheet.name);
+    if (sheet.protect && worksheet)
+      await worksheet.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
+  }
 }
 
 function toExcelValue(model: CellModel | null): ExcelJS.CellValue {
@@ -134,6 +182,23 @@ export async function writeFormulasToCopy(
     if (!worksheet) continue;
     worksheet.getCell(cell).value = { formula, result: result ?? undefined } as ExcelJS.CellFormulaValue;
   }
+  workbook.calcProperties.fullCalcOnLoad = true;
+  await workbook.xlsx.writeFile(out);
+}
+
+/**
+ * Writes a copy of a workbook with `sheets` added, each replacing the sheet of its name if there is one: the
+ * generated annex is regenerated this way, and every other sheet, value and format stays as it was.
+ */
+export async function replaceSheetsInCopy(file: string, out: string, model: WorkbookModel): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  for (const sheet of model.sheets) {
+    const old = workbook.getWorksheet(sheet.name);
+    if (old) workbook.removeWorksheet(old.id);
+  }
+  for (const sheet of model.sheets) renderSheet(workbook, sheet);
+  await protectSheets(workbook, model);
   workbook.calcProperties.fullCalcOnLoad = true;
   await workbook.xlsx.writeFile(out);
 }

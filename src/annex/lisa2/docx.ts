@@ -1,0 +1,349 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ISectionOptions,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from "docx";
+import { Finding } from "../../checks/types";
+import { Money, formatMoneyEstonian } from "../../model/money";
+import { Lisa2, formatRate } from "./budget";
+
+/**
+ * Lisa 2 as a Word document: the ministry's house style (header block, the budget by cost line with a row of
+ * column numbers, then the same money by TAT activity and implementer), the reconciliation with lisa 1 and,
+ * while the checks find errors, a MUSTAND mark and the list of those errors. Pure docx: no Node built-ins and
+ * no Office or DOM globals, so the CLI, the tests and the task pane (browser) all build the same file.
+ */
+
+// Twips (1/20 pt). A4 is 210 × 297 mm; 2 cm margins leave 170 mm for text.
+const A4_WIDTH = 11906;
+const A4_HEIGHT = 16838;
+const MARGIN = 1134;
+const PORTRAIT_TEXT_WIDTH = A4_WIDTH - 2 * MARGIN;
+const LANDSCAPE_TEXT_WIDTH = A4_HEIGHT - 2 * MARGIN;
+
+// Half-points, as docx's `size` takes them.
+const BODY_SIZE = 22;
+const TABLE_SIZE = 20;
+const MATRIX_SIZE = 16;
+const ERRORS_SIZE = 18;
+
+const FONT = "Times New Roman";
+const RED = "C00000";
+const HEADER_FILL = "E7E6E6";
+const DASH = "\u2013";
+/** Indent per level of "Rea nr", so that the label column shows the tree the numbers encode. */
+const DEPTH_INDENT = 220;
+
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
+const ALL_BORDERS = {
+  top: THIN,
+  bottom: THIN,
+  left: THIN,
+  right: THIN,
+  insideHorizontal: THIN,
+  insideVertical: THIN,
+};
+
+export function lisa2Document(lisa2: Lisa2): Document {
+  return new Document({
+    title: lisa2.header.title,
+    subject: lisa2.header.annex,
+    creator: "tat-budget",
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: BODY_SIZE, language: { value: "et-EE" } },
+          paragraph: { spacing: { after: 0 } },
+        },
+      },
+    },
+    sections: [budgetSection(lisa2), matrixSection(lisa2)],
+  });
+}
+
+/**
+ * The .docx file's bytes. `Packer.pack(…, "uint8array")` zips with fflate in plain JavaScript, so unlike
+ * `toBuffer` (needs Node's Buffer) or `toBlob` (needs a DOM Blob) it works the same in Node and in the browser.
+ */
+export function lisa2DocxBytes(lisa2: Lisa2): Promise<Uint8Array> {
+  return Packer.pack(lisa2Document(lisa2), "uint8array");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sections
+
+function budgetSection(lisa2: Lisa2): ISectionOptions {
+  const { header } = lisa2;
+  const children: Array<Paragraph | Table> = [];
+  if (lisa2.draft) {
+    children.push(
+      paragraph([run("MUSTAND", { bold: true, color: RED, size: 32 })], { alignment: AlignmentType.CENTER }),
+      paragraph(
+        [
+          run(
+            `Kontrollid leidsid ${lisa2.errors.length} viga, seega on see lisa mustand: ` +
+              "enne kinnitamist tuleb vead parandada (loetelu on dokumendi lõpus).",
+            { color: RED, bold: true },
+          ),
+        ],
+        { alignment: AlignmentType.CENTER, after: 240 },
+      ),
+    );
+  }
+  if (header.approval) children.push(paragraph([run(header.approval)], { alignment: AlignmentType.RIGHT }));
+  children.push(paragraph([run(header.annex, { bold: true })], { alignment: AlignmentType.RIGHT, after: 360 }));
+  children.push(
+    paragraph([run(header.title, { bold: true, size: 24 })], { alignment: AlignmentType.CENTER, after: 240 }),
+  );
+  for (const line of [header.period, header.implementer]) if (line) children.push(paragraph([run(line)]));
+  children.push(
+    paragraph(
+      [
+        run(
+          lisa2.indirectRatePercent !== null
+            ? `Kaudsete kulude määr: ${formatRate(lisa2.indirectRatePercent)} % otsestest kuludest`
+            : "Kaudseid kulusid ei ole arvestatud (määr määramata).",
+        ),
+      ],
+      { after: 240 },
+    ),
+  );
+  children.push(paragraph([run("Eelarve kulukohtade kaupa", { bold: true })], { after: 120, keepNext: true }));
+  children.push(linesTable(lisa2));
+  return { properties: pageProperties(PageOrientation.PORTRAIT), children };
+}
+
+/** The matrix needs a column per implementer, which only a landscape page gives room for. */
+function matrixSection(lisa2: Lisa2): ISectionOptions {
+  const children: Array<Paragraph | Table> = [
+    paragraph([run("Eelarve tegevuste ja partnerite lõikes", { bold: true })], { after: 120, keepNext: true }),
+    matrixTable(lisa2),
+    reconciliationParagraph(lisa2),
+  ];
+  if (lisa2.draft) {
+    children.push(
+      paragraph([run(`Kontrolli vead (${lisa2.errors.length})`, { bold: true, color: RED })], {
+        before: 240,
+        after: 120,
+        keepNext: true,
+      }),
+      errorsTable(lisa2.errors),
+    );
+  }
+  return { properties: pageProperties(PageOrientation.LANDSCAPE), children };
+}
+
+function pageProperties(orientation: (typeof PageOrientation)[keyof typeof PageOrientation]) {
+  // docx swaps width and height itself for a landscape page: both are given as for portrait.
+  return {
+    page: {
+      size: { width: A4_WIDTH, height: A4_HEIGHT, orientation },
+      margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    },
+  };
+}
+
+function reconciliationParagraph(lisa2: Lisa2): Paragraph {
+  const { budgetDirect, schedulesTotal, difference } = lisa2.reconciliation;
+  const balanced = difference.isZero();
+  const text =
+    `Kontroll: lisa 2 otsesed kulud ${formatMoneyEstonian(budgetDirect)} ${balanced ? "=" : "\u2260"} ` +
+    `lisa 1 ajakavade kogusumma ${formatMoneyEstonian(schedulesTotal)} (vahe ${formatMoneyEstonian(difference)}).`;
+  const children = [run(text, balanced ? {} : { bold: true, color: RED })];
+  if (!balanced) children.push(run(" EI KLAPI.", { bold: true, color: RED }));
+  return paragraph(children, { before: 240 });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tables
+
+function linesTable(lisa2: Lisa2): Table {
+  const widths = [1150, 1500, PORTRAIT_TEXT_WIDTH - 1150 - 1500 - 1750, 1750];
+  const size = TABLE_SIZE;
+  const rows = [
+    headerRow(["Rea nr", "Tegevuse nr TAT-is", "Kulukoht", "Kokku (EUR)"], widths, size),
+    headerRow(
+      widths.map((_, index) => String(index + 1)),
+      widths,
+      size,
+    ),
+    ...lisa2.lines.map((line) => {
+      const bold = line.depth <= 2;
+      return new TableRow({
+        cantSplit: true,
+        children: [
+          cell(line.number, widths[0], { size, bold }),
+          cell(line.tatNumber ?? "", widths[1], { size, bold }),
+          cell(line.label, widths[2], { size, bold, indent: line.depth * DEPTH_INDENT }),
+          moneyCell(line.amount, widths[3], { size, bold }),
+        ],
+      });
+    }),
+  ];
+  return table(rows, widths);
+}
+
+function matrixTable(lisa2: Lisa2): Table {
+  const { matrix } = lisa2;
+  const codeWidth = 1050;
+  const totalWidth = 1200;
+  const minLabelWidth = 2300;
+  const count = matrix.columns.length;
+  const moneyWidth = Math.min(
+    1500,
+    Math.floor((LANDSCAPE_TEXT_WIDTH - codeWidth - totalWidth - minLabelWidth) / Math.max(count, 1)),
+  );
+  const labelWidth = LANDSCAPE_TEXT_WIDTH - codeWidth - totalWidth - count * moneyWidth;
+  const widths = [codeWidth, labelWidth, ...matrix.columns.map(() => moneyWidth), totalWidth];
+  const size = MATRIX_SIZE;
+  const totalColumn = widths.length - 1;
+  const rows = [
+    headerRow(["Tegevuse nr TAT-is", "Tegevus", ...matrix.columns.map((column) => column.name), "Kokku"], widths, size),
+    ...matrix.rows.map(
+      (row) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cell(row.tatNumber ?? "", widths[0], { size }),
+            cell(row.label, widths[1], { size }),
+            ...row.cells.map((value, column) =>
+              value === null
+                ? cell(DASH, widths[column + 2], { size, alignment: AlignmentType.CENTER })
+                : moneyCell(value, widths[column + 2], { size }),
+            ),
+            moneyCell(row.total, widths[totalColumn], { size, bold: true }),
+          ],
+        }),
+    ),
+    new TableRow({
+      cantSplit: true,
+      children: [
+        cell("", widths[0], { size, bold: true }),
+        cell("Kokku", widths[1], { size, bold: true }),
+        ...matrix.columnTotals.map((value, column) => moneyCell(value, widths[column + 2], { size, bold: true })),
+        moneyCell(matrix.total, widths[totalColumn], { size, bold: true }),
+      ],
+    }),
+  ];
+  return table(rows, widths, 57);
+}
+
+function errorsTable(errors: Finding[]): Table {
+  const widths = [600, 2200, 1800];
+  widths.push(LANDSCAPE_TEXT_WIDTH - widths.reduce((sum, width) => sum + width, 0));
+  const size = ERRORS_SIZE;
+  const rows = [
+    headerRow(["Nr", "Elluviija", "Kood", "Viga"], widths, size),
+    ...errors.map(
+      (error, index) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cell(String(index + 1), widths[0], { size }),
+            cell(error.implementer ?? "", widths[1], { size }),
+            cell(error.code ?? "", widths[2], { size }),
+            cell(error.message, widths[3], { size }),
+          ],
+        }),
+    ),
+  ];
+  return table(rows, widths);
+}
+
+/**
+ * Fixed layout with the grid and every cell's width given in twips: Word, LibreOffice and Google Docs then all
+ * lay the table out the same and none of them widens it past the margins to fit a long label.
+ */
+function table(rows: TableRow[], widths: number[], cellMargin = 80): Table {
+  return new Table({
+    rows,
+    columnWidths: widths,
+    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    borders: ALL_BORDERS,
+    margins: { top: 20, bottom: 20, left: cellMargin, right: cellMargin },
+  });
+}
+
+/** Header rows repeat on every page the table runs onto. */
+function headerRow(texts: string[], widths: number[], size: number): TableRow {
+  return new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: texts.map(
+      (text, index) =>
+        new TableCell({
+          width: { size: widths[index], type: WidthType.DXA },
+          verticalAlign: VerticalAlign.CENTER,
+          shading: { type: ShadingType.CLEAR, color: "auto", fill: HEADER_FILL },
+          children: [paragraph([run(text, { bold: true, size })], { alignment: AlignmentType.CENTER })],
+        }),
+    ),
+  });
+}
+
+interface CellOptions {
+  size: number;
+  bold?: boolean;
+  indent?: number;
+  alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
+}
+
+function cell(text: string, width: number, options: CellOptions): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    children: [
+      paragraph([run(text, { bold: options.bold, size: options.size })], {
+        alignment: options.alignment ?? AlignmentType.LEFT,
+        indent: options.indent,
+      }),
+    ],
+  });
+}
+
+function moneyCell(amount: Money, width: number, options: CellOptions): TableCell {
+  return cell(formatMoneyEstonian(amount), width, { ...options, alignment: AlignmentType.RIGHT });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Paragraphs
+
+interface RunOptions {
+  bold?: boolean;
+  color?: string;
+  size?: number;
+}
+
+function run(text: string, options: RunOptions = {}): TextRun {
+  return new TextRun({ text, bold: options.bold, color: options.color, size: options.size });
+}
+
+interface ParagraphOptions {
+  alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  before?: number;
+  after?: number;
+  indent?: number;
+  keepNext?: boolean;
+}
+
+function paragraph(children: TextRun[], options: ParagraphOptions = {}): Paragraph {
+  return new Paragraph({
+    children,
+    alignment: options.alignment,
+    keepNext: options.keepNext,
+    spacing: options.before || options.after ? { before: options.before, after: options.after } : undefined,
+    indent: options.indent ? { left: options.indent } : undefined,
+  });
+}
