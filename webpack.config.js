@@ -4,6 +4,7 @@
  *   npx webpack --mode production    production URLs (TAT_BUDGET_URL) in dist/web/manifest.xml
  *   npx webpack --mode development   manifest as in the repo (https://localhost:3000/)
  *   npx webpack serve --mode development   https://localhost:3000/ with office-addin-dev-certs certificates
+ *   npx webpack --mode production --env preview   the preview without Excel (task pane + Excel fake) into dist/preview/
  *
  * Office.js is not bundled: the HTML pages load it from Microsoft's CDN.
  */
@@ -46,8 +47,53 @@ async function getHttpsOptions() {
   }
 }
 
+/** Rules shared by the add-in and the preview. */
+function moduleRules() {
+  return [
+    {
+      test: /\.tsx?$/,
+      exclude: /node_modules/,
+      use: {
+        loader: "ts-loader",
+        options: {
+          configFile: path.resolve(__dirname, "tsconfig.json"),
+          // Type-check only what the bundles import (tsconfig.json also covers the CLI and the tests) ...
+          onlyCompileBundledFiles: true,
+          // ... and emit ES modules so that webpack can tree-shake Fluent UI; tsconfig.json stays CommonJS.
+          compilerOptions: { module: "es2020", moduleResolution: "node", noEmit: false },
+        },
+      },
+    },
+    // The bundled sample directive, as text, for the preview.
+    { test: /\.txt$/, type: "asset/source" },
+  ];
+}
+
+/**
+ * The preview: the task pane beside an in-browser workbook (the Excel fake), served over plain http by
+ * `npm run preview` and driven by the end-to-end tests. No Office.js, no certificates.
+ */
+function previewConfig(dev) {
+  return {
+    mode: dev ? "development" : "production",
+    devtool: "source-map",
+    entry: { preview: "./src/preview/index.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist/preview"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: moduleRules() },
+    plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html" })],
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
+  if (env.preview) return previewConfig(dev);
   const urlProd = dev ? URL_DEV : productionUrl();
 
   return {
@@ -56,33 +102,18 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      notice: "./src/commands/notice.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist/web"),
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
     },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: path.resolve(__dirname, "tsconfig.json"),
-              // Type-check only what the bundles import (tsconfig.json also covers the CLI and the tests) ...
-              onlyCompileBundledFiles: true,
-              // ... and emit ES modules so that webpack can tree-shake Fluent UI; tsconfig.json stays CommonJS.
-              compilerOptions: { module: "es2020", moduleResolution: "node", noEmit: false },
-            },
-          },
-        },
-      ],
-    },
+    module: { rules: moduleRules() },
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -93,6 +124,11 @@ module.exports = async (env, argv) => {
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "notice.html",
+        template: "./src/commands/notice.html",
+        chunks: ["notice"],
       }),
       new CopyWebpackPlugin({
         patterns: [

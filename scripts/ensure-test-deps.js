@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 "use strict";
 // The tests need real, independent programs: LibreOffice Calc recalculates the .xlsx files we write, LibreOffice
-// Writer turns the .docx files into PDF, pdftoppm renders pages to PNG for a person to look at. On a fresh Debian
-// machine (as root, as CI runs) this installs what is missing; elsewhere it says what to install.
+// Writer turns the .docx files into PDF, pdftoppm renders pages to PNG for a person to look at, Chromium runs the
+// task pane's end-to-end tests. On a fresh Debian machine (as root, as CI runs) this installs what is missing;
+// elsewhere it says what to install.
 const { execSync } = require("child_process");
 
 const run = (command) => {
@@ -26,6 +27,8 @@ const NEEDED = [
     present: () => installed("libreoffice-writer") || (!run("command -v dpkg-query") && run("command -v soffice")),
   },
   { pkg: "poppler-utils", present: () => run("command -v pdftoppm") },
+  // The end-to-end tests drive Debian's Chromium with playwright-core (browsers cannot be downloaded here).
+  { pkg: "chromium", present: () => run("command -v chromium") },
 ];
 
 const missing = NEEDED.filter((need) => !need.present()).map((need) => need.pkg);

@@ -1,96 +1,143 @@
 import {
   Body1,
-  Caption1,
-  List,
-  ListItem,
+  Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
-  Subtitle2,
+  MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
   Title2,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { Language, MESSAGES, MessagesContext, useMessages } from "./i18n";
+import { OperationProvider, useOperation } from "./operation";
+import { CheckPanel } from "./panels/CheckPanel";
+import { ImportPanel } from "./panels/ImportPanel";
+import { Lisa2Panel } from "./panels/Lisa2Panel";
+import { RecalcPanel } from "./panels/RecalcPanel";
+import { SettingsPanel } from "./panels/SettingsPanel";
+import { PaneServices } from "./services";
 
 export interface AppProps {
-  /** True when the pane runs inside Excel; false when the page was opened elsewhere (e.g. in a plain browser). */
-  inExcel: boolean;
+  /** The workbook operations; null when the pane runs outside Excel (a page opened in a plain browser). */
+  services: PaneServices | null;
+  language: Language;
+  onLanguageChange(language: Language): void;
+  /** The bundled sample directive, offered in the import panel (the preview without Excel). */
+  sample?: () => Promise<string>;
 }
 
-/** What the add-in is for, one line each (shown as a list in the pane). */
-export const FEATURES: readonly string[] = [
-  "impordib käskkirja tekstist toetatava tegevuse tegevuskavad;",
-  "liidab summad täpselt, sendi pealt ja ümardusvigadeta;",
-  "märgib vastuolud, näiteks kui tegevuste summad ei ühti eelarve kogusummaga;",
-  "koostab eelarve (lisa 2) otse töövihikusse.",
-];
+export type PanelId = "import" | "check" | "recalc" | "lisa2" | "settings";
+const PANELS: readonly PanelId[] = ["import", "check", "recalc", "lisa2", "settings"];
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
   },
   header: {
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  heading: {
-    margin: 0,
-  },
-  list: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalXL,
-  },
-  item: {
-    display: "list-item",
-    listStyleType: "disc",
-  },
-  note: {
-    color: tokens.colorNeutralForeground3,
-  },
+  heading: { margin: 0 },
+  busy: { alignSelf: "flex-start" },
 });
 
-export function App({ inExcel }: AppProps) {
+export function App(props: AppProps) {
+  return (
+    <MessagesContext.Provider value={MESSAGES[props.language]}>
+      <OperationProvider language={props.language}>
+        <Pane {...props} />
+      </OperationProvider>
+    </MessagesContext.Provider>
+  );
+}
+
+function Pane({ services, language, onLanguageChange, sample }: AppProps) {
   const styles = useStyles();
+  const t = useMessages();
+  const { busy, error, dismissError } = useOperation();
+  const [panel, setPanel] = useState<PanelId>("import");
+  // Bumped after an import so that the settings panel reads the new workbook.
+  const [workbookVersion, setWorkbookVersion] = useState(0);
+
   return (
     <main className={styles.root}>
       <header className={styles.header}>
         <Title2 as="h1" className={styles.heading}>
-          TAT eelarve
+          {t.appTitle}
         </Title2>
-        <Body1>Toetatava tegevuse aasta tegevuskava (lisa 1) ja eelarve (lisa 2) koostamine käskkirja põhjal.</Body1>
+        <Body1>{t.appLead}</Body1>
       </header>
 
-      {!inExcel && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>Leht on avatud väljaspool Excelit: see on ainult eelvaade.</MessageBarBody>
+      {!services && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.notInExcel}</MessageBarBody>
         </MessageBar>
       )}
 
-      <Subtitle2 as="h2" className={styles.heading}>
-        Mida lisandmoodul teeb
-      </Subtitle2>
-      <List className={styles.list} aria-label="Lisandmooduli võimalused">
-        {FEATURES.map((feature) => (
-          <ListItem key={feature} className={styles.item}>
-            <Body1>{feature}</Body1>
-          </ListItem>
+      <TabList
+        selectedValue={panel}
+        onTabSelect={(_, data) => setPanel(data.value as PanelId)}
+        aria-label={t.tabsLabel}
+        size="small"
+      >
+        {PANELS.map((id) => (
+          <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+            {t.tabs[id]}
+          </Tab>
         ))}
-      </List>
+      </TabList>
 
-      <Caption1 className={styles.note}>
-        Need võimalused lisanduvad järk-järgult. Nupp „Kontrolli“ vahekaardil Avaleht hakkab töövihikut kontrollima ka
-        paani avamata.
-      </Caption1>
+      {busy && <Spinner className={styles.busy} size="tiny" label={busy} aria-live="polite" />}
+      {error && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={t.dismiss}
+                icon={<DismissRegular />}
+                onClick={dismissError}
+              />
+            }
+          />
+        </MessageBar>
+      )}
+
+      {/* Every panel stays mounted, hidden when not chosen, so that its results survive switching tabs. */}
+      {PANELS.map((id) => (
+        <section key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={panel !== id}>
+          {id === "import" && (
+            <ImportPanel services={services} sample={sample} onImported={() => setWorkbookVersion((v) => v + 1)} />
+          )}
+          {id === "check" && <CheckPanel services={services} />}
+          {id === "recalc" && <RecalcPanel services={services} />}
+          {id === "lisa2" && <Lisa2Panel services={services} />}
+          {id === "settings" && (
+            <SettingsPanel
+              services={services}
+              language={language}
+              onLanguageChange={onLanguageChange}
+              workbookVersion={workbookVersion}
+              visible={panel === "settings"}
+            />
+          )}
+        </section>
+      ))}
     </main>
   );
 }
-
-export default App;

@@ -1,33 +1,60 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot, type Root } from "react-dom/client";
+import { OfficeWorkbookAdapter } from "../workbook/office/office-adapter";
+import { ExcelContext } from "../workbook/office/excel-api";
 import { App } from "./App";
+import { Language } from "./i18n";
+import { loadLanguage, saveLanguage } from "./language";
+import { PaneServices, createPaneServices } from "./services";
 
 /**
- * How long to wait for Office.onReady before rendering the pane anyway, so that a page opened outside Excel is not left
- * blank if Office.js never calls back.
+ * The task pane's entry, and with the ribbon commands the only code that touches `Office` and `Excel`: it binds
+ * the workbook adapter to `Excel.run` and hands the pane its services.
+ *
+ * How long to wait for Office.onReady before rendering the pane anyway, so that a page opened outside Excel is not
+ * left blank if Office.js never calls back.
  */
 const OFFICE_TIMEOUT_MS = 3000;
 
 let root: Root | undefined;
+let services: PaneServices | null = null;
+let language: Language = loadLanguage();
 
-function render(inExcel: boolean): void {
+function render(): void {
   const container = document.getElementById("container");
   if (!container) return;
   root ??= createRoot(container);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App inExcel={inExcel} />
+      <App
+        services={services}
+        language={language}
+        onLanguageChange={(next) => {
+          language = next;
+          saveLanguage(next);
+          render();
+        }}
+      />
     </FluentProvider>,
   );
 }
 
+function excelServices(): PaneServices {
+  // The adapter is typed against the structural subset of Office.js it uses; Excel's context has it all.
+  const adapter = new OfficeWorkbookAdapter((batch) =>
+    Excel.run((context) => batch(context as unknown as ExcelContext)),
+  );
+  return createPaneServices(adapter);
+}
+
 if (typeof Office === "undefined") {
   // office.js (a plain script tag, so settled before this deferred bundle runs) did not load: offline or blocked.
-  render(false);
+  render();
 } else {
-  const fallback = window.setTimeout(() => render(false), OFFICE_TIMEOUT_MS);
+  const fallback = window.setTimeout(render, OFFICE_TIMEOUT_MS);
   Office.onReady((info) => {
     window.clearTimeout(fallback);
-    render(info.host === Office.HostType.Excel);
+    if (info.host === Office.HostType.Excel) services = excelServices();
+    render();
   });
 }

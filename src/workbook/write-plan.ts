@@ -268,7 +268,7 @@ function settingsSheet(plan: ActionPlan, schedules: ScheduleSheetRef[]): SheetMo
     [cell(SETTING.planEnd), dateCell(plan.planPeriod?.end)],
     [
       cell(SETTING.indirectRate),
-      plan.indirectRatePercent ? cell(plan.indirectRatePercent.toNumber(), { numFmt: "0.##" }) : null,
+      plan.indirectRatePercent ? cell(plan.indirectRatePercent.toNumber(), { numFmt: "General" }) : null,
     ],
     [],
     IMPLEMENTER_HEADERS.map((header) => cell(header, { bold: true })),

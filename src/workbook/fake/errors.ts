@@ -5,6 +5,8 @@
 
 /** Messages from Microsoft's error table ("Error handling with the application-specific JavaScript APIs"). */
 export const MESSAGES = {
+  // Also what Excel (and Microsoft Graph's workbook API) answers to a write into a locked cell of a protected sheet.
+  AccessDenied: "You cannot perform the requested operation.",
   GeneralException: "There was an internal error while processing the request.",
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
   InvalidOperation: "The operation attempted is invalid on the object.",

@@ -1,11 +1,14 @@
 import type {
   ExcelCellProperties,
   ExcelContext,
+  ExcelPageLayout,
+  ExcelProtectionOptions,
   ExcelRange,
   ExcelValue,
   ExcelWorkbook,
   ExcelWorksheet,
   ExcelWorksheetCollection,
+  ExcelWorksheetProtection,
 } from "../office/excel-api";
 import { Bounds, MAX_COLUMNS, MAX_ROWS, parseA1 } from "./a1";
 import { excelError, FakeExcelError, MESSAGES, propertyNotLoaded } from "./errors";
@@ -178,6 +181,37 @@ const ENTITIES: Record<string, EntityMeta> = {
       id: ((sheet: SheetState) => sheet.id) as Reader,
       position: ((sheet: SheetState, state: FakeWorkbookState) => state.sheets.indexOf(sheet)) as Reader,
     },
+    navigations: { protection: "WorksheetProtection", pageLayout: "PageLayout" },
+  },
+  WorksheetProtection: {
+    scalars: {
+      protected: ((sheet: SheetState) => sheet.protection !== null) as Reader,
+      options: ((sheet: SheetState, state: FakeWorkbookState) => state.protectionOptions(sheet)) as Reader,
+    },
+    navigations: {},
+  },
+  PageLayout: {
+    scalars: {
+      orientation: ((sheet: SheetState) => sheet.pageLayout.orientation) as Reader,
+      paperSize: ((sheet: SheetState) => sheet.pageLayout.paperSize) as Reader,
+      zoom: ((sheet: SheetState) => ({ ...sheet.pageLayout.zoom })) as Reader,
+      topMargin: ((sheet: SheetState) => sheet.pageLayout.margins.top) as Reader,
+      bottomMargin: ((sheet: SheetState) => sheet.pageLayout.margins.bottom) as Reader,
+      leftMargin: ((sheet: SheetState) => sheet.pageLayout.margins.left) as Reader,
+      rightMargin: ((sheet: SheetState) => sheet.pageLayout.margins.right) as Reader,
+      headerMargin: ((sheet: SheetState) => sheet.pageLayout.margins.header) as Reader,
+      footerMargin: ((sheet: SheetState) => sheet.pageLayout.margins.footer) as Reader,
+    },
+    navigations: { headersFooters: "HeaderFooterGroup" },
+  },
+  HeaderFooterGroup: { scalars: {}, navigations: { defaultForAllPages: "HeaderFooter" } },
+  HeaderFooter: {
+    scalars: Object.fromEntries(
+      ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"].map((part) => [
+        part,
+        ((sheet: SheetState) => sheet.pageLayout.headersFooters[part] ?? "") as Reader,
+      ]),
+    ),
     navigations: {},
   },
   Table: { scalars: { name: ((table: TableState) => table.name) as Reader }, navigations: {} },
@@ -194,7 +228,13 @@ const ENTITIES: Record<string, EntityMeta> = {
     navigations: { format: "RangeFormat" },
   },
   RangeFormat: {
-    scalars: { columnWidth: rangeReaders((t, state) => state.readColumnWidth(t.sheet, t.bounds)) },
+    scalars: {
+      columnWidth: rangeReaders((t, state) => state.readColumnWidth(t.sheet, t.bounds)),
+      rowHeight: rangeReaders((t, state) => state.readRowHeight(t.sheet, t.bounds)),
+      wrapText: rangeReaders((t, state) => state.readStyle(t.sheet, t.bounds, "wrapText")),
+      horizontalAlignment: rangeReaders((t, state) => state.readStyle(t.sheet, t.bounds, "horizontalAlignment")),
+      verticalAlignment: rangeReaders((t, state) => state.readStyle(t.sheet, t.bounds, "verticalAlignment")),
+    },
     navigations: { font: "RangeFont", fill: "RangeFill" },
   },
   RangeFont: {
@@ -202,6 +242,7 @@ const ENTITIES: Record<string, EntityMeta> = {
       bold: rangeReaders((t, state) => state.readStyle(t.sheet, t.bounds, "bold")),
       italic: rangeReaders((t, state) => state.readStyle(t.sheet, t.bounds, "italic")),
       color: rangeReaders((t, state) => state.readStyle(t.sheet, t.bounds, "fontColor")),
+      size: rangeReaders((t, state) => state.readStyle(t.sheet, t.bounds, "fontSize")),
     },
     navigations: {},
   },
@@ -552,6 +593,22 @@ class WorksheetProxy extends ClientObject<SheetState> implements ExcelWorksheet 
     this._set("visibility", value, (sheet, visibility, tx) => tx.state.setVisibility(sheet, visibility));
   }
 
+  get position(): number {
+    return this._get("position");
+  }
+
+  set position(value: number) {
+    this._set("position", value, (sheet, position, tx) => tx.state.moveSheet(sheet, position));
+  }
+
+  get protection(): WorksheetProtectionProxy {
+    return this._child("protection", () => new WorksheetProtectionProxy(this.context, this));
+  }
+
+  get pageLayout(): PageLayoutProxy {
+    return this._child("pageLayout", () => new PageLayoutProxy(this.context, this));
+  }
+
   load(propertyNames?: string | string[]): this {
     return this._load(propertyNames);
   }
@@ -611,6 +668,161 @@ function rangeBounds(sheet: SheetState, address: unknown, location: string, tx: 
   const bounds = parseA1(address.slice(bang + 1));
   if (!bounds) throw excelError("InvalidArgument", location);
   return bounds;
+}
+
+/** A navigation property of a worksheet (protection, pageLayout, …): it stands for the sheet itself. */
+abstract class SheetPartProxy extends ClientObject<SheetState> {
+  _bind(tx: Batch): SheetState | null {
+    return tx.resolve(this._parent as ClientObject<SheetState>);
+  }
+}
+
+class WorksheetProtectionProxy extends SheetPartProxy implements ExcelWorksheetProtection {
+  constructor(context: FakeRequestContext, parent: WorksheetProxy) {
+    super(context, parent, { type: PathType.Property, name: "Protection" }, "WorksheetProtection");
+  }
+
+  get protected(): boolean {
+    return this._get("protected");
+  }
+
+  get options(): ExcelProtectionOptions {
+    return this._get("options");
+  }
+
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
+  }
+
+  protect(options?: ExcelProtectionOptions, password?: string): void {
+    this._method("Protect", wire([options, password]), (sheet, [wanted, secret], tx) =>
+      tx.state.protect(sheet, wanted, secret),
+    );
+  }
+
+  unprotect(password?: string): void {
+    this._method("Unprotect", wire([password]), (sheet, [secret], tx) => tx.state.unprotect(sheet, secret));
+  }
+}
+
+class PageLayoutProxy extends SheetPartProxy implements ExcelPageLayout {
+  constructor(context: FakeRequestContext, parent: WorksheetProxy) {
+    super(context, parent, { type: PathType.Property, name: "PageLayout" }, "PageLayout");
+  }
+
+  get orientation(): "Portrait" | "Landscape" {
+    return this._get("orientation");
+  }
+
+  set orientation(value: "Portrait" | "Landscape") {
+    this._set("orientation", value, (sheet, orientation, tx) =>
+      tx.state.setPageLayout(sheet, "orientation", orientation),
+    );
+  }
+
+  get paperSize(): string {
+    return this._get("paperSize");
+  }
+
+  set paperSize(value: string) {
+    this._set("paperSize", value, (sheet, paper, tx) => tx.state.setPageLayout(sheet, "paperSize", paper));
+  }
+
+  get zoom(): ExcelPageLayout["zoom"] {
+    return this._get("zoom");
+  }
+
+  set zoom(value: ExcelPageLayout["zoom"]) {
+    this._set("zoom", value, (sheet, zoom, tx) => tx.state.setPageLayout(sheet, "zoom", zoom));
+  }
+
+  get headersFooters(): HeaderFooterGroupProxy {
+    return this._child("headersFooters", () => new HeaderFooterGroupProxy(this.context, this));
+  }
+
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
+  }
+
+  setPrintTitleRows(printTitleRows: string): void {
+    this._method("SetPrintTitleRows", wire([printTitleRows]), (sheet, [rows], tx) =>
+      tx.state.setPrintTitleRows(sheet, rangeBounds(sheet, rows, "PageLayout.setPrintTitleRows", tx)),
+    );
+  }
+
+  setPrintMargins(unit: "Points" | "Inches" | "Centimeters", marginOptions: Record<string, number | undefined>): void {
+    this._method("SetPrintMargins", wire([unit, marginOptions]), (sheet, [given, margins], tx) =>
+      tx.state.setPrintMargins(sheet, given, margins),
+    );
+  }
+}
+
+class HeaderFooterGroupProxy extends SheetPartProxy {
+  constructor(context: FakeRequestContext, parent: PageLayoutProxy) {
+    super(context, parent, { type: PathType.Property, name: "HeadersFooters" }, "HeaderFooterGroup");
+  }
+
+  get defaultForAllPages(): HeaderFooterProxy {
+    return this._child("defaultForAllPages", () => new HeaderFooterProxy(this.context, this));
+  }
+}
+
+class HeaderFooterProxy extends SheetPartProxy {
+  constructor(context: FakeRequestContext, parent: HeaderFooterGroupProxy) {
+    super(context, parent, { type: PathType.Property, name: "DefaultForAllPages" }, "HeaderFooter");
+  }
+
+  private _part(part: string, text: string): void {
+    this._set(part, text, (sheet, value, tx) => tx.state.setHeaderFooter(sheet, part, value));
+  }
+
+  get leftFooter(): string {
+    return this._get("leftFooter");
+  }
+
+  set leftFooter(text: string) {
+    this._part("leftFooter", text);
+  }
+
+  get centerFooter(): string {
+    return this._get("centerFooter");
+  }
+
+  set centerFooter(text: string) {
+    this._part("centerFooter", text);
+  }
+
+  get rightFooter(): string {
+    return this._get("rightFooter");
+  }
+
+  set rightFooter(text: string) {
+    this._part("rightFooter", text);
+  }
+
+  get leftHeader(): string {
+    return this._get("leftHeader");
+  }
+
+  set leftHeader(text: string) {
+    this._part("leftHeader", text);
+  }
+
+  get centerHeader(): string {
+    return this._get("centerHeader");
+  }
+
+  set centerHeader(text: string) {
+    this._part("centerHeader", text);
+  }
+
+  get rightHeader(): string {
+    return this._get("rightHeader");
+  }
+
+  set rightHeader(text: string) {
+    this._part("rightHeader", text);
+  }
 }
 
 class FreezePanesProxy extends ClientObject<SheetState> {
@@ -795,6 +1007,14 @@ class RangeProxy extends ClientObject<RangeTarget> implements ExcelRange {
     );
   }
 
+  merge(across?: boolean): void {
+    this._method("Merge", wire([across]), (t, [rows], tx) => tx.state.merge(t.sheet, t.bounds, rows));
+  }
+
+  unmerge(): void {
+    this._method("Unmerge", [], (t, _, tx) => tx.state.unmerge(t.sheet, t.bounds));
+  }
+
   select(): void {
     this._method("Select", [], (t, _, tx) => tx.state.select(t.sheet, t.bounds));
   }
@@ -808,6 +1028,9 @@ class RangeFormatProxy extends ClientObject<RangeTarget> {
   _bind(tx: Batch): RangeTarget | null {
     return tx.resolve(this._parent as RangeProxy);
   }
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
+  }
 
   get columnWidth(): number {
     return this._get("columnWidth");
@@ -815,6 +1038,45 @@ class RangeFormatProxy extends ClientObject<RangeTarget> {
 
   set columnWidth(width: number) {
     this._set("columnWidth", width, (t, value, tx) => tx.state.setColumnWidth(t.sheet, t.bounds, value));
+  }
+
+  get rowHeight(): number {
+    return this._get("rowHeight");
+  }
+
+  set rowHeight(height: number) {
+    this._set("rowHeight", height, (t, value, tx) => tx.state.setRowHeight(t.sheet, t.bounds, value));
+  }
+
+  get wrapText(): boolean {
+    return this._get("wrapText");
+  }
+
+  set wrapText(wrap: boolean) {
+    this._set("wrapText", wrap, (t, value, tx) => {
+      if (typeof value !== "boolean") throw excelError("InvalidArgument", "RangeFormat.wrapText");
+      tx.state.setStyle(t.sheet, t.bounds, "wrapText", value);
+    });
+  }
+
+  get horizontalAlignment(): string {
+    return this._get("horizontalAlignment");
+  }
+
+  set horizontalAlignment(alignment: string) {
+    this._set("horizontalAlignment", alignment, (t, value, tx) =>
+      tx.state.setAlignment(t.sheet, t.bounds, "horizontalAlignment", value),
+    );
+  }
+
+  get verticalAlignment(): string {
+    return this._get("verticalAlignment");
+  }
+
+  set verticalAlignment(alignment: string) {
+    this._set("verticalAlignment", alignment, (t, value, tx) =>
+      tx.state.setAlignment(t.sheet, t.bounds, "verticalAlignment", value),
+    );
   }
 
   get font(): RangeFontProxy {
@@ -833,6 +1095,9 @@ class RangeFontProxy extends ClientObject<RangeTarget> {
 
   _bind(tx: Batch): RangeTarget | null {
     return tx.resolve(this._parent as RangeFormatProxy);
+  }
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
   }
 
   private _flag(name: "bold" | "italic", value: boolean): void {
@@ -876,6 +1141,9 @@ class RangeFillProxy extends ClientObject<RangeTarget> {
 
   _bind(tx: Batch): RangeTarget | null {
     return tx.resolve(this._parent as RangeFormatProxy);
+  }
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
   }
 
   get color(): string {

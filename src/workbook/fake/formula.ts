@@ -3,8 +3,8 @@ import { Bounds, columnIndex, MAX_COLUMNS, MAX_ROWS, quoteSheetName } from "./a1
 /**
  * The formula language the fake understands: numbers, strings, TRUE/FALSE, error literals, references
  * (A1, $A$1, A1:B2, C:D, 2:3, Sheet!A1, 'Sheet name'!A1:B2, #REF!A1 after a sheet was deleted), the operators
- * + - * / ^ & % and comparisons, parentheses, and function calls. SUM is the one function it computes; any
- * other name gives #NAME?, as an unknown function does in Excel.
+ * + - * / ^ & % and comparisons, parentheses, and function calls. It computes SUM, ROUND and IF, what the
+ * generated sheets use; any other name gives #NAME?, as an unknown function does in Excel.
  */
 
 export const ERROR_TEXTS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"] as const;
@@ -384,22 +384,63 @@ const FUNCTIONS: Record<
     }
     return finite(total);
   },
+  ROUND(args, evaluate, host) {
+    if (args.length !== 2 || args.some((arg) => arg === null)) return VALUE();
+    const [number, digits] = args.map((arg) => toNumber(single(evaluate(arg!), host)));
+    if (number instanceof CellError) return number;
+    if (digits instanceof CellError) return digits;
+    return round(number, Math.trunc(digits));
+  },
+  /** Only the branch taken is evaluated, so an error in the other one does not show. */
+  IF(args, evaluate, host) {
+    if (args.length < 2 || args.length > 3) return VALUE();
+    const condition = single(args[0] === null ? null : evaluate(args[0]), host);
+    if (condition instanceof CellError) return condition;
+    let test: boolean;
+    if (typeof condition === "string") {
+      // Text is a condition only when it reads TRUE or FALSE.
+      if (!/^(TRUE|FALSE)$/i.test(condition)) return VALUE();
+      test = condition.toUpperCase() === "TRUE";
+    } else test = Boolean(condition);
+    const branch = test ? args[1] : args[2];
+    // IF(c, x) gives FALSE when c fails; an empty argument, IF(c, , x), gives 0.
+    if (branch === undefined) return false;
+    return branch === null ? 0 : evaluate(branch);
+  },
 };
 
 /**
+ * A reference as one value: a one-cell reference gives the cell's value (null when empty); a multi-cell one gives
+ * #VALUE! (what Excel without dynamic arrays showed; Excel 365 would spill it instead).
+ */
+function single(value: Result, host: FormulaHost): Scalar | null {
+  if (!isRange(value)) return value;
+  const error = host.sheetError(value.sheet);
+  if (error) return error;
+  const { b } = value;
+  if (b.r1 !== b.r2 || b.c1 !== b.c2) return VALUE();
+  return host.valueAt(value.sheet, b.r1, b.c1);
+}
+
+/**
+ * Excel's ROUND: halves away from zero, on the decimal number shown rather than its binary approximation
+ * (ROUND(1.005, 2) is 1.01 in Excel, where 1.005 * 100 is 100.49999… in binary).
+ */
+function round(number: number, digits: number): number | CellError {
+  const scale = Math.pow(10, Math.abs(digits));
+  const scaled = digits >= 0 ? Math.abs(number) * scale : Math.abs(number) / scale;
+  const rounded = Math.round(Number(scaled.toPrecision(15)));
+  const result = digits >= 0 ? rounded / scale : rounded * scale;
+  const signed = number < 0 ? -result : result;
+  return finite(signed === 0 ? 0 : signed);
+}
+
+/**
  * A formula's value. A reference to one cell gives that cell's value (0 when empty, as a formula shows it);
- * a multi-cell reference outside a function gives #VALUE! (what Excel without dynamic arrays showed; Excel 365
- * would spill it instead).
+ * a multi-cell reference outside a function gives #VALUE! (see `single`).
  */
 export function evaluate(node: Node, host: FormulaHost): Scalar {
-  const deref = (value: Result): Scalar | null => {
-    if (!isRange(value)) return value;
-    const error = host.sheetError(value.sheet);
-    if (error) return error;
-    const { b } = value;
-    if (b.r1 !== b.r2 || b.c1 !== b.c2) return VALUE();
-    return host.valueAt(value.sheet, b.r1, b.c1);
-  };
+  const deref = (value: Result): Scalar | null => single(value, host);
   const run = (current: Node): Result => {
     switch (current.k) {
       case "lit":

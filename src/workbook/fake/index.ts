@@ -33,4 +33,4 @@ export { FakeExcelControl, FakeExcelStats, FakeRequestContext, PAYLOAD_LIMIT_BYT
 export type { SyncFault, SyncRecord } from "./fake-excel";
 export { FakeExcelError } from "./errors";
 export { FakeWorkbookState } from "./state";
-export type { InputLocale, Style, Visibility, WorkbookOptions } from "./state";
+export type { CellFormat, InputLocale, PageLayoutState, Style, Visibility, WorkbookOptions } from "./state";

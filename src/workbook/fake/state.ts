@@ -1,4 +1,4 @@
-import type { ExcelCellProperties, ExcelValue } from "../office/excel-api";
+import type { ExcelCellBorder, ExcelCellProperties, ExcelProtectionOptions, ExcelValue } from "../office/excel-api";
 import {
   Bounds,
   cellCount,
@@ -47,6 +47,38 @@ export interface Style {
   /** Absent: no fill, which Excel reports as "#FFFFFF". */
   fillColor?: string;
   indentLevel?: number;
+  /** In points; absent: 11, Calibri's default. */
+  fontSize?: number;
+  wrapText?: boolean;
+  /** Absent: "General". */
+  horizontalAlignment?: string;
+  /** Absent: "Bottom". */
+  verticalAlignment?: string;
+  /** The edges that have a line; kept per cell, as a cell's own format (a neighbour's edge is not shared). */
+  borders?: Partial<Record<BorderEdge, Required<ExcelCellBorder>>>;
+}
+
+/** A cell's formats as the inspection API reports them, defaults filled in. */
+export type CellFormat = Required<Omit<Style, "borders">> & { borders: NonNullable<Style["borders"]> };
+
+export const BORDER_EDGES = ["top", "bottom", "left", "right", "diagonalDown", "diagonalUp"] as const;
+export type BorderEdge = (typeof BORDER_EDGES)[number];
+
+/** Worksheet.pageLayout as the fake keeps it; margins in points. */
+export interface PageLayoutState {
+  orientation: "Portrait" | "Landscape";
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** "$9:$10", or null when no rows repeat. */
+  printTitleRows: string | null;
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  /** The default header and footer for all pages: leftFooter, rightFooter, … (absent: empty). */
+  headersFooters: Record<string, string>;
+}
+
+export interface ProtectionState {
+  options: ExcelProtectionOptions;
+  password: string | null;
 }
 
 export interface Cell {
@@ -74,6 +106,12 @@ export interface SheetState {
   columnWidths: Map<number, number>;
   hiddenColumns: Set<number>;
   frozenRows: number;
+  /** Heights in points by 0-based row, where set; others have the default. */
+  rowHeights: Map<number, number>;
+  merges: Bounds[];
+  pageLayout: PageLayoutState;
+  /** Null while the sheet is not protected. */
+  protection: ProtectionState | null;
 }
 
 export interface TableState {
@@ -101,7 +139,97 @@ export const DEFAULT_COLUMN_WIDTH = 48;
 /** A range read through the API is limited to 5,000,000 cells (Resource limits, "Excel add-ins"). */
 export const READ_CELL_LIMIT = 5_000_000;
 
-const DEFAULTS = { numberFormat: "General", bold: false, italic: false, fontColor: "#000000", fillColor: "#FFFFFF" };
+const DEFAULTS = {
+  numberFormat: "General",
+  bold: false,
+  italic: false,
+  fontColor: "#000000",
+  fillColor: "#FFFFFF",
+  fontSize: 11,
+  wrapText: false,
+  horizontalAlignment: "General",
+  verticalAlignment: "Bottom",
+};
+
+/** Excel's default row height for Calibri 11, in points. */
+export const DEFAULT_ROW_HEIGHT = 15;
+/** Excel's limit for a row's height, in points. */
+const MAX_ROW_HEIGHT = 409;
+
+const HORIZONTAL_ALIGNMENTS = [
+  "General",
+  "Left",
+  "Center",
+  "Right",
+  "Fill",
+  "Justify",
+  "CenterAcrossSelection",
+  "Distributed",
+];
+const VERTICAL_ALIGNMENTS = ["Top", "Center", "Bottom", "Justify", "Distributed"];
+const BORDER_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
+const BORDER_WEIGHTS = ["Hairline", "Thin", "Medium", "Thick"];
+/** Excel.PaperType's values. */
+const PAPER_TYPES = [
+  "Letter",
+  "LetterSmall",
+  "Tabloid",
+  "Ledger",
+  "Legal",
+  "Statement",
+  "Executive",
+  "A3",
+  "A4",
+  "A4Small",
+  "A5",
+  "B4",
+  "B5",
+  "Folio",
+  "Quatro",
+  "Paper10x14",
+  "Paper11x17",
+  "Note",
+  "Envelope9",
+  "Envelope10",
+  "Envelope11",
+  "Envelope12",
+  "Envelope14",
+  "Csheet",
+  "Dsheet",
+  "Esheet",
+  "EnvelopeDL",
+  "EnvelopeC5",
+  "EnvelopeC3",
+  "EnvelopeC4",
+  "EnvelopeC6",
+  "EnvelopeC65",
+  "EnvelopeB4",
+  "EnvelopeB5",
+  "EnvelopeB6",
+  "EnvelopeItaly",
+  "EnvelopeMonarch",
+  "EnvelopePersonal",
+  "FanfoldUS",
+  "FanfoldStdGerman",
+  "FanfoldLegalGerman",
+];
+const PROTECTION_FLAGS = [
+  "allowAutoFilter",
+  "allowDeleteColumns",
+  "allowDeleteRows",
+  "allowEditObjects",
+  "allowEditScenarios",
+  "allowFormatCells",
+  "allowFormatColumns",
+  "allowFormatRows",
+  "allowInsertColumns",
+  "allowInsertHyperlinks",
+  "allowInsertRows",
+  "allowPivotTables",
+  "allowSort",
+];
+const HEADER_FOOTER_PARTS = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
+const POINTS_PER: Record<string, number> = { Points: 1, Inches: 72, Centimeters: 72 / 2.54 };
 
 const NAMED_COLORS: Record<string, string> = {
   black: "#000000",
@@ -208,6 +336,19 @@ export class FakeWorkbookState {
       columnWidths: new Map(),
       hiddenColumns: new Set(),
       frozenRows: 0,
+      rowHeights: new Map(),
+      merges: [],
+      pageLayout: {
+        orientation: "Portrait",
+        // A new workbook's paper follows the locale: Letter in the US, A4 in Estonia.
+        paperSize: this.inputLocale === "et-EE" ? "A4" : "Letter",
+        zoom: { scale: 100 },
+        printTitleRows: null,
+        // Excel's "Normal" margins: 0.75" top and bottom, 0.7" left and right, 0.3" header and footer.
+        margins: { top: 54, bottom: 54, left: 50.4, right: 50.4, header: 21.6, footer: 21.6 },
+        headersFooters: {},
+      },
+      protection: null,
     };
     this.sheets.push(sheet);
     this.version++;
@@ -276,6 +417,124 @@ export class FakeWorkbookState {
     sheet.frozenRows = rows;
   }
 
+  /** Worksheet.position set: the sheet moves to that 0-based place among all sheets, hidden ones included. */
+  moveSheet(sheet: SheetState, position: unknown): void {
+    if (typeof position !== "number" || !Number.isInteger(position) || position < 0 || position >= this.sheets.length)
+      throw excelError("InvalidArgument", "Worksheet.position");
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.sheets.splice(position, 0, sheet);
+  }
+
+  // ---- Protection --------------------------------------------------------------------------------------
+
+  /**
+   * A protected sheet refuses, with AccessDenied, every change its options do not allow. Every cell counts as
+   * locked (the fake keeps no per-cell `locked` flag); renaming, moving, deleting, activating the sheet, freezing
+   * panes and page layout stay allowed, as in Excel.
+   */
+  private guard(sheet: SheetState, location: string, allowedBy?: keyof ExcelProtectionOptions): void {
+    if (!sheet.protection) return;
+    if (allowedBy && sheet.protection.options[allowedBy] === true) return;
+    throw excelError("AccessDenied", location);
+  }
+
+  /** WorksheetProtection.protect: documented to fail on a sheet already protected. */
+  protect(sheet: SheetState, options: unknown, password: unknown): void {
+    const location = "WorksheetProtection.protect";
+    const checked: ExcelProtectionOptions = {};
+    if (options !== undefined && options !== null) {
+      if (typeof options !== "object") throw excelError("InvalidArgument", location);
+      for (const [name, value] of Object.entries(options)) {
+        if (value === null || value === undefined) continue;
+        if (PROTECTION_FLAGS.includes(name) && typeof value === "boolean")
+          (checked as Record<string, unknown>)[name] = value;
+        else if (name === "selectionMode" && ["Normal", "Unlocked", "None"].includes(value as string))
+          checked.selectionMode = value as ExcelProtectionOptions["selectionMode"];
+        else throw excelError("InvalidArgument", location);
+      }
+    }
+    if (password !== undefined && password !== null && typeof password !== "string")
+      throw excelError("InvalidArgument", location);
+    if (sheet.protection) throw excelError("AccessDenied", location);
+    sheet.protection = { options: checked, password: password ? password : null };
+  }
+
+  /** WorksheetProtection.unprotect: nothing to do on a sheet that is not protected; a wrong password fails. */
+  unprotect(sheet: SheetState, password: unknown): void {
+    if (!sheet.protection) return;
+    if (sheet.protection.password !== null && password !== sheet.protection.password)
+      throw excelError("InvalidArgument", "WorksheetProtection.unprotect");
+    sheet.protection = null;
+  }
+
+  /** WorksheetProtection.options as Excel reports them: every flag, false unless allowed. */
+  protectionOptions(sheet: SheetState): ExcelProtectionOptions {
+    const options: Record<string, unknown> = Object.fromEntries(PROTECTION_FLAGS.map((flag) => [flag, false]));
+    return { ...options, selectionMode: "Normal", ...sheet.protection?.options } as ExcelProtectionOptions;
+  }
+
+  // ---- Page layout -------------------------------------------------------------------------------------
+
+  setPageLayout(sheet: SheetState, property: "orientation" | "paperSize" | "zoom", value: unknown): void {
+    const location = `PageLayout.${property}`;
+    const layout = sheet.pageLayout;
+    if (property === "orientation") {
+      if (value !== "Portrait" && value !== "Landscape") throw excelError("InvalidArgument", location);
+      layout.orientation = value;
+    } else if (property === "paperSize") {
+      if (typeof value !== "string" || !PAPER_TYPES.includes(value)) throw excelError("InvalidArgument", location);
+      layout.paperSize = value;
+    } else {
+      if (typeof value !== "object" || value === null) throw excelError("InvalidArgument", location);
+      const zoom: PageLayoutState["zoom"] = {};
+      for (const [name, raw] of Object.entries(value)) {
+        if (raw === null || raw === undefined) continue;
+        const valid =
+          typeof raw === "number" &&
+          Number.isInteger(raw) &&
+          (name === "scale"
+            ? raw >= 10 && raw <= 400
+            : (name === "horizontalFitToPages" || name === "verticalFitToPages") && raw >= 0 && raw <= 32767);
+        if (!valid) throw excelError("InvalidArgument", location);
+        zoom[name as keyof PageLayoutState["zoom"]] = raw;
+      }
+      // Fitting to pages replaces the percentage; 0 pages tall or wide is "automatic".
+      if (zoom.horizontalFitToPages !== undefined || zoom.verticalFitToPages !== undefined) delete zoom.scale;
+      if (Object.keys(zoom).length === 0) throw excelError("InvalidArgument", location);
+      layout.zoom = zoom;
+    }
+  }
+
+  /** PageLayout.setPrintTitleRows: whole rows only, as the documentation says. */
+  setPrintTitleRows(sheet: SheetState, bounds: Bounds): void {
+    if (!isWholeRows(bounds)) throw excelError("InvalidArgument", "PageLayout.setPrintTitleRows");
+    sheet.pageLayout.printTitleRows = `$${bounds.r1 + 1}:$${bounds.r2 + 1}`;
+  }
+
+  /** PageLayout.setPrintMargins: the margins given, in `unit`; the others stay. */
+  setPrintMargins(sheet: SheetState, unit: unknown, options: unknown): void {
+    const location = "PageLayout.setPrintMargins";
+    const factor = typeof unit === "string" ? POINTS_PER[unit] : undefined;
+    if (!factor || typeof options !== "object" || options === null) throw excelError("InvalidArgument", location);
+    const margins = { ...sheet.pageLayout.margins };
+    for (const [name, value] of Object.entries(options)) {
+      if (value === null || value === undefined) continue;
+      if (!(name in margins) || typeof value !== "number" || !Number.isFinite(value) || value < 0)
+        throw excelError("InvalidArgument", location);
+      // To a millionth of a point, so that 0.6 inches reads 43.2 and not 43.199999999999996.
+      margins[name as keyof typeof margins] = Math.round(value * factor * 1e6) / 1e6;
+    }
+    sheet.pageLayout.margins = margins;
+  }
+
+  /** HeaderFooter.leftFooter and the like, of `headersFooters.defaultForAllPages`. */
+  setHeaderFooter(sheet: SheetState, part: string, text: unknown): void {
+    if (!HEADER_FOOTER_PARTS.includes(part) || typeof text !== "string")
+      throw excelError("InvalidArgument", `HeaderFooter.${part}`);
+    if (text === "") delete sheet.pageLayout.headersFooters[part];
+    else sheet.pageLayout.headersFooters[part] = text;
+  }
+
   // ---- Content -----------------------------------------------------------------------------------------
 
   private cellAt(sheet: SheetState, row: number, column: number, create: true): Cell;
@@ -318,6 +577,7 @@ export class FakeWorkbookState {
   write(sheet: SheetState, bounds: Bounds, rows: unknown, property: "values" | "formulas" | "numberFormat"): void {
     const location = `Range.${property}`;
     this.checkShape(rows, bounds, location);
+    this.guard(sheet, location, property === "numberFormat" ? "allowFormatCells" : undefined);
     if (property === "numberFormat") {
       for (const row of rows)
         for (const format of row)
@@ -578,6 +838,7 @@ export class FakeWorkbookState {
 
   /** Sets (or, with undefined, removes) one format on every cell of the range; whole columns keep it per column. */
   setStyle<K extends keyof Style>(sheet: SheetState, bounds: Bounds, name: K, value: Style[K] | undefined): void {
+    this.guard(sheet, "RangeFormat", "allowFormatCells");
     if (isWholeRows(bounds)) throw excelError("NotImplemented", "RangeFormat", "The fake keeps no row formats.");
     const assign = (style: Style) => {
       if (value === undefined) delete style[name];
@@ -603,6 +864,19 @@ export class FakeWorkbookState {
       }
   }
 
+  /** RangeFormat.horizontalAlignment / verticalAlignment set. */
+  setAlignment(
+    sheet: SheetState,
+    bounds: Bounds,
+    name: "horizontalAlignment" | "verticalAlignment",
+    value: unknown,
+  ): void {
+    const allowed = name === "horizontalAlignment" ? HORIZONTAL_ALIGNMENTS : VERTICAL_ALIGNMENTS;
+    if (typeof value !== "string" || !allowed.includes(value))
+      throw excelError("InvalidArgument", `RangeFormat.${name}`);
+    this.setStyle(sheet, bounds, name, value);
+  }
+
   /** One format over the range as Excel reports it: the common value, or null when the cells differ. */
   readStyle(sheet: SheetState, bounds: Bounds, name: keyof typeof DEFAULTS): ExcelValue | null {
     const found = new Set<unknown>();
@@ -621,6 +895,7 @@ export class FakeWorkbookState {
   setColumnWidth(sheet: SheetState, bounds: Bounds, width: unknown): void {
     if (typeof width !== "number" || !Number.isFinite(width) || width < 0)
       throw excelError("InvalidArgument", "RangeFormat.columnWidth");
+    this.guard(sheet, "RangeFormat.columnWidth", "allowFormatColumns");
     for (let c = bounds.c1; c <= bounds.c2; c++) sheet.columnWidths.set(c, width);
   }
 
@@ -634,6 +909,7 @@ export class FakeWorkbookState {
 
   setColumnHidden(sheet: SheetState, bounds: Bounds, hidden: unknown): void {
     if (typeof hidden !== "boolean") throw excelError("InvalidArgument", "Range.columnHidden");
+    this.guard(sheet, "Range.columnHidden", "allowFormatColumns");
     for (let c = bounds.c1; c <= bounds.c2; c++) {
       if (hidden) sheet.hiddenColumns.add(c);
       else sheet.hiddenColumns.delete(c);
@@ -647,6 +923,83 @@ export class FakeWorkbookState {
     return hidden === 0 ? false : hidden === bounds.c2 - bounds.c1 + 1 ? true : null;
   }
 
+  /** RangeFormat.rowHeight set: every row of the range, in points. */
+  setRowHeight(sheet: SheetState, bounds: Bounds, height: unknown): void {
+    const location = "RangeFormat.rowHeight";
+    if (typeof height !== "number" || !Number.isFinite(height) || height < 0 || height > MAX_ROW_HEIGHT)
+      throw excelError("InvalidArgument", location);
+    this.guard(sheet, location, "allowFormatRows");
+    if (isWholeColumns(bounds)) throw excelError("NotImplemented", location, "The fake keeps no default row height.");
+    for (let r = bounds.r1; r <= bounds.r2; r++) sheet.rowHeights.set(r, height);
+  }
+
+  /** In points; null when the rows differ. */
+  readRowHeight(sheet: SheetState, bounds: Bounds): number | null {
+    const heights = new Set<number>();
+    const rows = bounds.r2 - bounds.r1 + 1;
+    let set = 0;
+    for (const [row, height] of sheet.rowHeights)
+      if (row >= bounds.r1 && row <= bounds.r2) {
+        heights.add(height);
+        set++;
+      }
+    if (set < rows) heights.add(DEFAULT_ROW_HEIGHT);
+    return heights.size === 1 ? [...heights][0] : null;
+  }
+
+  // ---- Merged cells ------------------------------------------------------------------------------------
+
+  /**
+   * Range.merge: the range becomes one merged area, or one per row with `across`. A merged area it overlaps
+   * joins the new one (the area grows to hold it). Only the top-left cell keeps its content, as in Excel, which
+   * drops the others' values. A merge over a table is refused, as a table over merged cells is.
+   */
+  merge(sheet: SheetState, bounds: Bounds, across: unknown): void {
+    const location = "Range.merge";
+    if (across !== undefined && across !== null && typeof across !== "boolean")
+      throw excelError("InvalidArgument", location);
+    this.guard(sheet, location);
+    const areas: Bounds[] = [];
+    if (across === true) for (let r = bounds.r1; r <= bounds.r2; r++) areas.push({ ...bounds, r1: r, r2: r });
+    else areas.push({ ...bounds });
+    const wanted = areas.filter((area) => cellCount(area) > 1);
+    for (const area of wanted)
+      if (this.tables.some((table) => table.sheetId === sheet.id && intersects(table.bounds, area)))
+        throw excelError("MergedRangeConflict", location);
+    for (let area of wanted) {
+      for (let grown = true; grown;) {
+        const overlapping = sheet.merges.filter((merged) => intersects(merged, area));
+        const next = overlapping.reduce(
+          (box, merged) => ({
+            r1: Math.min(box.r1, merged.r1),
+            c1: Math.min(box.c1, merged.c1),
+            r2: Math.max(box.r2, merged.r2),
+            c2: Math.max(box.c2, merged.c2),
+          }),
+          area,
+        );
+        grown = cellCount(next) !== cellCount(area);
+        area = next;
+      }
+      const kept = area;
+      sheet.merges = sheet.merges.filter((merged) => !intersects(merged, kept));
+      sheet.merges.push(kept);
+      for (const [cellKey, cell] of this.cellsIn(sheet, kept)) {
+        if (rowOf(cellKey) === kept.r1 && columnOf(cellKey) === kept.c1) continue;
+        for (const field of ["value", "formula", "prefixed", "unbound", "cached", "cachedAt"] as const)
+          delete cell[field];
+        this.dropIfEmpty(sheet, rowOf(cellKey), columnOf(cellKey));
+      }
+    }
+    this.version++;
+  }
+
+  /** Range.unmerge: every merged area the range touches is split again. */
+  unmerge(sheet: SheetState, bounds: Bounds): void {
+    this.guard(sheet, "Range.unmerge");
+    sheet.merges = sheet.merges.filter((merged) => !intersects(merged, bounds));
+  }
+
   /** Range.getCellProperties: per cell, only what the load options ask for. */
   cellProperties(sheet: SheetState, bounds: Bounds, options: unknown): Array<Array<Record<string, unknown>>> {
     const location = "Range.getCellProperties";
@@ -656,8 +1009,13 @@ export class FakeWorkbookState {
       address?: boolean;
       format?: {
         fill?: { color?: boolean };
-        font?: { color?: boolean; bold?: boolean; italic?: boolean };
+        font?: { color?: boolean; bold?: boolean; italic?: boolean; size?: boolean };
         indentLevel?: boolean;
+        wrapText?: boolean;
+        horizontalAlignment?: boolean;
+        verticalAlignment?: boolean;
+        /** true for every edge, or the edges wanted. */
+        borders?: boolean | Partial<Record<BorderEdge, unknown>>;
       };
     };
     const rows: Array<Array<Record<string, unknown>>> = [];
@@ -674,8 +1032,20 @@ export class FakeWorkbookState {
           if (want.format.font?.color) font.color = style.fontColor ?? DEFAULTS.fontColor;
           if (want.format.font?.bold) font.bold = style.bold ?? DEFAULTS.bold;
           if (want.format.font?.italic) font.italic = style.italic ?? DEFAULTS.italic;
+          if (want.format.font?.size) font.size = style.fontSize ?? DEFAULTS.fontSize;
           if (Object.keys(font).length) format.font = font;
           if (want.format.indentLevel) format.indentLevel = style.indentLevel ?? 0;
+          for (const name of ["wrapText", "horizontalAlignment", "verticalAlignment"] as const)
+            if (want.format[name]) format[name] = style[name] ?? DEFAULTS[name];
+          if (want.format.borders) {
+            const edges =
+              want.format.borders === true
+                ? BORDER_EDGES
+                : BORDER_EDGES.filter((edge) => (want.format!.borders as Record<string, unknown>)[edge]);
+            format.borders = Object.fromEntries(
+              edges.map((edge) => [edge, style.borders?.[edge] ?? { style: "None", weight: "Thin", color: "#000000" }]),
+            );
+          }
           item.format = format;
         }
         row.push(item);
@@ -689,10 +1059,19 @@ export class FakeWorkbookState {
   setCellProperties(sheet: SheetState, bounds: Bounds, rows: unknown): void {
     const location = "Range.setCellProperties";
     this.checkShape(rows, bounds, location);
+    this.guard(sheet, location, "allowFormatCells");
+    const invalid = () => excelError("InvalidArgument", location);
+    /** A border edge: a line to draw, or null for "None" (which removes the edge). */
+    const edge = (raw: unknown): Required<ExcelCellBorder> | null => {
+      if (typeof raw !== "object" || raw === null) throw invalid();
+      const { style = "Continuous", weight = "Thin", color = "#000000" } = raw as ExcelCellBorder;
+      if (!BORDER_STYLES.includes(style) || !BORDER_WEIGHTS.includes(weight)) throw invalid();
+      return style === "None" ? null : { style, weight, color: normalizeColor(color, location) };
+    };
     const patches = rows.map((row) =>
-      row.map((item): Style | null => {
+      row.map((item): { style: Style; borders: Array<[BorderEdge, Required<ExcelCellBorder> | null]> } | null => {
         if (item === null) return null;
-        if (typeof item !== "object") throw excelError("InvalidArgument", location);
+        if (typeof item !== "object") throw invalid();
         const { format } = item as ExcelCellProperties;
         const style: Style = {};
         if (format?.fill?.color !== undefined) style.fillColor = normalizeColor(format.fill.color, location);
@@ -700,24 +1079,59 @@ export class FakeWorkbookState {
         for (const flag of ["bold", "italic"] as const) {
           const value = format?.font?.[flag];
           if (value === undefined) continue;
-          if (typeof value !== "boolean") throw excelError("InvalidArgument", location);
+          if (typeof value !== "boolean") throw invalid();
           style[flag] = value;
+        }
+        if (format?.font?.size !== undefined) {
+          const size = format.font.size;
+          if (typeof size !== "number" || !(size >= 1 && size <= 409)) throw invalid();
+          style.fontSize = size;
         }
         if (format?.indentLevel !== undefined) {
           const level = format.indentLevel;
-          if (typeof level !== "number" || !Number.isInteger(level) || level < 0 || level > 250)
-            throw excelError("InvalidArgument", location);
+          if (typeof level !== "number" || !Number.isInteger(level) || level < 0 || level > 250) throw invalid();
           style.indentLevel = level;
         }
-        return style;
+        if (format?.wrapText !== undefined) {
+          if (typeof format.wrapText !== "boolean") throw invalid();
+          style.wrapText = format.wrapText;
+        }
+        if (format?.horizontalAlignment !== undefined) {
+          if (!HORIZONTAL_ALIGNMENTS.includes(format.horizontalAlignment)) throw invalid();
+          style.horizontalAlignment = format.horizontalAlignment;
+        }
+        if (format?.verticalAlignment !== undefined) {
+          if (!VERTICAL_ALIGNMENTS.includes(format.verticalAlignment)) throw invalid();
+          style.verticalAlignment = format.verticalAlignment;
+        }
+        const borders: Array<[BorderEdge, Required<ExcelCellBorder> | null]> = [];
+        if (format?.borders !== undefined) {
+          if (typeof format.borders !== "object" || format.borders === null) throw invalid();
+          for (const [name, raw] of Object.entries(format.borders)) {
+            // Inside lines (horizontal, vertical) mean nothing for a single cell: Excel ignores them there.
+            if (name === "horizontal" || name === "vertical") continue;
+            if (!(BORDER_EDGES as readonly string[]).includes(name)) throw invalid();
+            borders.push([name as BorderEdge, edge(raw)]);
+          }
+        }
+        return { style, borders };
       }),
     );
     patches.forEach((row, i) =>
       row.forEach((patch, j) => {
         if (!patch) return;
         const cell = this.cellAt(sheet, bounds.r1 + i, bounds.c1 + j, true);
-        Object.assign(cell.style, patch);
+        Object.assign(cell.style, patch.style);
         if (cell.style.indentLevel === 0) delete cell.style.indentLevel;
+        if (patch.borders.length) {
+          const borders = { ...cell.style.borders };
+          for (const [name, line] of patch.borders) {
+            if (line) borders[name] = line;
+            else delete borders[name];
+          }
+          if (Object.keys(borders).length) cell.style.borders = borders;
+          else delete cell.style.borders;
+        }
         this.dropIfEmpty(sheet, bounds.r1 + i, bounds.c1 + j);
       }),
     );
@@ -759,7 +1173,11 @@ export class FakeWorkbookState {
     const bounds = { ...requested };
     if (!hasHeaders || bounds.r1 === bounds.r2) bounds.r2 += 1;
     if (bounds.r2 >= MAX_ROWS) throw excelError("InvalidArgument", location);
-    if (this.tables.some((table) => table.sheetId === sheet.id && intersects(table.bounds, bounds)))
+    this.guard(sheet, location);
+    if (
+      this.tables.some((table) => table.sheetId === sheet.id && intersects(table.bounds, bounds)) ||
+      sheet.merges.some((merged) => intersects(merged, bounds))
+    )
       throw excelError("MergedRangeConflict", location);
     if (!hasHeaders) {
       const moving = this.cellsIn(sheet, { r1: bounds.r1, c1: bounds.c1, r2: MAX_ROWS - 1, c2: bounds.c2 }).reverse();
@@ -868,7 +1286,8 @@ export class FakeWorkbookState {
     return this.readCell(this.mustSheet(sheet), r1, c1, "formulas");
   }
 
-  format(sheet: string, cell: string): Required<Style> {
+  /** A cell's formats with Excel's defaults filled in; `borders` holds only the edges that have a line. */
+  format(sheet: string, cell: string): CellFormat {
     const { r1, c1 } = this.mustBounds(cell);
     const style = this.effectiveStyle(this.mustSheet(sheet), r1, c1);
     return {
@@ -878,7 +1297,33 @@ export class FakeWorkbookState {
       fontColor: style.fontColor ?? DEFAULTS.fontColor,
       fillColor: style.fillColor ?? DEFAULTS.fillColor,
       indentLevel: style.indentLevel ?? 0,
+      fontSize: style.fontSize ?? DEFAULTS.fontSize,
+      wrapText: style.wrapText ?? DEFAULTS.wrapText,
+      horizontalAlignment: style.horizontalAlignment ?? DEFAULTS.horizontalAlignment,
+      verticalAlignment: style.verticalAlignment ?? DEFAULTS.verticalAlignment,
+      borders: { ...style.borders },
     };
+  }
+
+  /** Height in points of a 1-based row. */
+  rowHeight(sheet: string, row: number): number {
+    return this.readRowHeight(this.mustSheet(sheet), { r1: row - 1, c1: 0, r2: row - 1, c2: 0 })!;
+  }
+
+  /** The merged areas ("A1:D1"), in the order they were merged. */
+  merges(sheet: string): string[] {
+    return this.mustSheet(sheet).merges.map(formatBounds);
+  }
+
+  /** Orientation, paper, zoom, print title rows, margins (points), headers and footers. */
+  pageLayout(sheet: string): PageLayoutState {
+    return structuredClone(this.mustSheet(sheet).pageLayout);
+  }
+
+  /** Null when the sheet is not protected; else what the protection allows, and whether it has a password. */
+  protection(sheet: string): { options: ExcelProtectionOptions; hasPassword: boolean } | null {
+    const { protection } = this.mustSheet(sheet);
+    return protection && { options: { ...protection.options }, hasPassword: protection.password !== null };
   }
 
   /** Width in points of a column ("B"), 0 when hidden. */
@@ -935,6 +1380,10 @@ export class FakeWorkbookState {
         name: sheet.name,
         visibility: sheet.visibility,
         frozenRows: sheet.frozenRows,
+        rowHeights: [...sheet.rowHeights].sort(([a], [b]) => a - b),
+        merges: sheet.merges.map(formatBounds),
+        pageLayout: sheet.pageLayout,
+        protection: sheet.protection,
         columnWidths: [...sheet.columnWidths].sort(([a], [b]) => a - b),
         hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
         columnStyles: [...sheet.columnStyles].sort(([a], [b]) => a - b),

@@ -28,22 +28,85 @@ export interface ExcelWorksheetCollection {
 export interface ExcelWorksheet {
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
+  /** 0-based among all sheets, hidden ones included; setting it moves the sheet. */
+  position: number;
   isNullObject: boolean;
   load(propertyNames: string): ExcelWorksheet;
   getRange(address: string): ExcelRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
   tables: { add(address: string, hasHeaders: boolean): { name: string } };
   freezePanes: { freezeRows(count: number): void };
+  pageLayout: ExcelPageLayout;
+  protection: ExcelWorksheetProtection;
   activate(): void;
   delete(): void;
 }
 
+/** Excel.PageLayout (ExcelApi 1.9). Margins are in points unless set through `setPrintMargins` with a unit. */
+export interface ExcelPageLayout {
+  orientation: "Portrait" | "Landscape";
+  /** Excel.PaperType: "A4", "Letter", … */
+  paperSize: string;
+  /** Set as a whole object: Office.js ignores `zoom.scale = …` on the proxy. 0 pages tall is "automatic". */
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  headersFooters: { defaultForAllPages: { leftFooter: string; rightFooter: string } };
+  /** Whole rows only: "$9:$10". */
+  setPrintTitleRows(printTitleRows: string): void;
+  setPrintMargins(
+    unit: "Points" | "Inches" | "Centimeters",
+    marginOptions: { top?: number; bottom?: number; left?: number; right?: number; header?: number; footer?: number },
+  ): void;
+}
+
+/** Excel.WorksheetProtectionOptions: what users may still do on the protected sheet. */
+export interface ExcelProtectionOptions {
+  allowAutoFilter?: boolean;
+  allowDeleteColumns?: boolean;
+  allowDeleteRows?: boolean;
+  allowEditObjects?: boolean;
+  allowEditScenarios?: boolean;
+  allowFormatCells?: boolean;
+  allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
+  allowInsertColumns?: boolean;
+  allowInsertHyperlinks?: boolean;
+  allowInsertRows?: boolean;
+  allowPivotTables?: boolean;
+  allowSort?: boolean;
+  selectionMode?: "Normal" | "Unlocked" | "None";
+}
+
+export interface ExcelWorksheetProtection {
+  protected: boolean;
+  load(propertyNames: string): ExcelWorksheetProtection;
+  /** Documented to fail on a sheet already protected. */
+  protect(options?: ExcelProtectionOptions, password?: string): void;
+  unprotect(password?: string): void;
+}
+
+/** Excel.CellBorder: one edge as `setCellProperties` takes it. */
+export interface ExcelCellBorder {
+  style?: "None" | "Continuous" | "Dash" | "DashDot" | "DashDotDot" | "Dot" | "Double" | "SlantDashDot";
+  weight?: "Hairline" | "Thin" | "Medium" | "Thick";
+  color?: string;
+}
+
+export type ExcelHorizontalAlignment =
+  "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed";
+export type ExcelVerticalAlignment = "Top" | "Center" | "Bottom" | "Justify" | "Distributed";
+
+/** Excel.SettableCellProperties, the part we use: Excel.CellPropertiesFormat's fields by their Office.js names. */
 export interface ExcelCellProperties {
   format?: {
     /** `pattern` "None" is no fill at all, which Excel also reports with color "#FFFFFF". */
     fill?: { color?: string; pattern?: string };
-    font?: { color?: string; bold?: boolean; italic?: boolean };
+    font?: { color?: string; bold?: boolean; italic?: boolean; size?: number };
     indentLevel?: number;
+    wrapText?: boolean;
+    horizontalAlignment?: ExcelHorizontalAlignment;
+    verticalAlignment?: ExcelVerticalAlignment;
+    /** Excel.CellBorderCollection: keyed top/bottom/left/right (not EdgeTop…, which name `RangeBorder` items). */
+    borders?: { top?: ExcelCellBorder; bottom?: ExcelCellBorder; left?: ExcelCellBorder; right?: ExcelCellBorder };
   };
 }
 
@@ -58,6 +121,8 @@ export interface ExcelRange {
   columnHidden: boolean;
   format: {
     columnWidth: number;
+    /** In points, for every row of the range. */
+    rowHeight: number;
     font: { bold: boolean; italic: boolean; color: string };
     fill: { color: string; clear(): void };
   };
@@ -66,5 +131,8 @@ export interface ExcelRange {
     format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { color?: boolean; bold?: boolean } };
   }): { value: ExcelCellProperties[][] };
   setCellProperties(properties: ExcelCellProperties[][]): void;
+  /** `across` true merges each row of the range separately. */
+  merge(across?: boolean): void;
+  unmerge(): void;
   select(): void;
 }

@@ -1,22 +1,31 @@
 import { Finding, Severity } from "../../checks/types";
-import { columnLetter, parseCellAddress } from "../layout";
-import { CellValue, RawCell, RawSheet, SheetModel, WorkbookModel } from "../model";
-import { ExcelCellProperties, ExcelContext, ExcelRange, ExcelValue, ExcelWorksheet } from "./excel-api";
+import { LISA2_SHEET, columnLetter, parseCellAddress } from "../layout";
+import { CellModel, CellValue, RawCell, RawSheet, SheetModel, WorkbookModel } from "../model";
+import {
+  ExcelCellBorder,
+  ExcelCellProperties,
+  ExcelContext,
+  ExcelRange,
+  ExcelValue,
+  ExcelWorksheet,
+} from "./excel-api";
 
 /**
  * The Office.js adapter. Each `context.sync()` is a round trip to Excel, so every operation batches its work
  * into a fixed number of syncs whatever the number of rows, with 2-D arrays per range and never a sync in a
  * loop; only payloads beyond `requestLimit` (Excel on the web refuses requests over 5 MB) take more:
  *
- * | operation     | syncs                                                               |
- * |---------------|---------------------------------------------------------------------|
- * | listSheets    | 1                                                                   |
- * | writeWorkbook | 2 (names, then everything); beyond 4 MB written, one more per 2–4 MB |
- * | readWorkbook  | 3 (names, sizes, cells); beyond 4 MB read, one more per 2–4 MB       |
- * | markFindings  | 2                                                                   |
- * | clearMarks    | 2                                                                   |
- * | rewriteFormulas | 2                                                                 |
- * | goTo          | 1                                                                   |
+ * | operation        | syncs                                                                |
+ * |------------------|----------------------------------------------------------------------|
+ * | listSheets       | 1                                                                    |
+ * | writeWorkbook    | 2 (names, then everything); beyond 4 MB written, one more per 2–4 MB |
+ * | writeAnnexSheets | 2 (names, then everything); beyond 4 MB written, one more per 2–4 MB |
+ * | writeCells       | 1                                                                    |
+ * | readWorkbook     | 3 (names, sizes, cells); beyond 4 MB read, one more per 2–4 MB       |
+ * | markFindings     | 2                                                                    |
+ * | clearMarks       | 2                                                                    |
+ * | rewriteFormulas  | 2                                                                    |
+ * | goTo             | 1                                                                    |
  *
  * Calls into Excel are made inside `run`, which the task pane binds to `Excel.run` and tests to the fake.
  */
@@ -30,6 +39,13 @@ export interface WriteResult {
   sheets: Record<string, string>;
   /** Old sheets kept as backups before being replaced: their new names. */
   backups: string[];
+}
+
+export interface AnnexResult {
+  /** The annex sheets written, in the model's order. */
+  sheets: string[];
+  /** Those of them that replaced a sheet of the same name. */
+  replaced: string[];
 }
 
 export interface RewriteResult {
@@ -109,7 +125,66 @@ export class OfficeWorkbookAdapter {
     });
   }
 
-  /** Queues one sheet's cells, formats, table and layout; syncs early only when the request would grow too big. */
+  /**
+   * Writes the generated annex sheets (lisa 2), replacing any sheet of the same name and nothing else, and shows
+   * the first of them ("Lisa 2"). Only sheets of kind "annex" are accepted: a replaced sheet is deleted without a
+   * backup, which is right for a generated, protected sheet and wrong for anything a person typed.
+   *
+   * The new sheets are written before the old ones go, under temporary names with their formulas following, then
+   * take the old names and places. So the workbook never lacks a visible sheet, and since Excel stops a batch at the
+   * first failing action, a failure before the deletions leaves the old annex whole (beside a half-written new
+   * one). Deleting a protected sheet needs no unprotecting: sheet protection guards cells, not the sheet's
+   * existence. Formulas elsewhere that named an old annex sheet turn into #REF!, as with any deleted sheet.
+   */
+  writeAnnexSheets(model: WorkbookModel): Promise<AnnexResult> {
+    const foreign = model.sheets.filter((sheet) => sheet.kind !== "annex").map((sheet) => sheet.name);
+    if (foreign.length > 0) return Promise.reject(new Error(`Not annex sheets, not replaced: ${foreign.join(", ")}.`));
+    return this.run(async (context) => {
+      const collection = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      // A run that failed half-way leaves its "Lisa 2 (uus)" behind: ours, generated, so it goes now.
+      const leftovers = new Set(model.sheets.map((sheet) => lower(`${sheet.name} (uus)`)));
+      const isLeftover = (name: string) => leftovers.has(lower(name).replace(/ \d+$/, ""));
+      for (const sheet of collection.items) if (isLeftover(sheet.name)) sheet.delete();
+      const kept = collection.items.filter((sheet) => !isLeftover(sheet.name));
+      const existing = new Map(
+        kept.map((sheet) => [lower(sheet.name), { sheet, position: collection.items.indexOf(sheet) }]),
+      );
+      const taken = new Set(existing.keys());
+      const temporary: Record<string, string> = {};
+      const replaced: Array<{ name: string; old: ExcelWorksheet; position: number; index: number }> = [];
+      model.sheets.forEach((sheet, index) => {
+        const old = existing.get(lower(sheet.name));
+        temporary[sheet.name] = old ? freeName(`${sheet.name} (uus)`, taken) : sheet.name;
+        taken.add(lower(temporary[sheet.name]));
+        if (old) replaced.push({ name: old.sheet.name, old: old.sheet, position: old.position, index });
+      });
+      const renamed = renameSheets(model, temporary);
+      context.application.suspendApiCalculationUntilNextSync();
+      const worksheets = renamed.sheets.map((sheet) => context.workbook.worksheets.add(sheet.name));
+      let pending = 0;
+      for (let index = 0; index < renamed.sheets.length; index++) {
+        pending = await this.writeSheet(context, worksheets[index], renamed.sheets[index], pending);
+      }
+      for (const { old } of replaced) old.delete();
+      model.sheets.forEach((sheet, index) => {
+        if (renamed.sheets[index].name !== sheet.name) worksheets[index].name = sheet.name;
+      });
+      // Each new sheet takes its old one's place, so that the other sheets keep their order. Placing them in
+      // ascending order leaves every earlier one where it was put.
+      for (const { position, index } of [...replaced].sort((a, b) => a.position - b.position))
+        worksheets[index].position = position;
+      const budget = model.sheets.findIndex((sheet) => sheet.name === LISA2_SHEET);
+      if (worksheets.length > 0) worksheets[Math.max(0, budget)].activate();
+      await context.sync();
+      return { sheets: model.sheets.map((sheet) => sheet.name), replaced: replaced.map(({ name }) => name) };
+    });
+  }
+
+  /**
+   * Queues one sheet's cells, formats, table, layout, merges, print setup and protection; syncs early only when the
+   * request would grow too big.
+   */
   private async writeSheet(
     context: ExcelContext,
     worksheet: ExcelWorksheet,
@@ -132,16 +207,7 @@ export class OfficeWorkbookAdapter {
           formulaRow.push(model?.formula ? `=${model.formula}` : toExcelValue(model?.value ?? null));
           // Text stays text: typed into Excel, "1." would become a number and "- kulud" a formula.
           formatRow.push(model?.numFmt ?? (typeof model?.value === "string" && !model.formula ? "@" : "General"));
-          propertyRow.push(
-            model && (model.bold || model.italic || model.indent)
-              ? {
-                  format: {
-                    font: { bold: Boolean(model.bold), italic: Boolean(model.italic) },
-                    indentLevel: model.indent ?? 0,
-                  },
-                }
-              : {},
-          );
+          propertyRow.push(cellProperties(model));
         }
         formulas.push(formulaRow);
         formats.push(formatRow);
@@ -173,7 +239,44 @@ export class OfficeWorkbookAdapter {
       worksheet.tables.add(`A${sheet.table.headerRow}:${last}${sheet.table.lastRow}`, true);
     }
     if (sheet.freezeRows) worksheet.freezePanes.freezeRows(sheet.freezeRows);
-    return pending + 200;
+    // A run of rows of one height takes one range ("4:6"), not one per row: each range adds actions to the request.
+    const heights = Object.entries(sheet.rowHeights ?? {})
+      .map(([row, height]) => [Number(row), height])
+      .sort(([a], [b]) => a - b);
+    for (let at = 0; at < heights.length;) {
+      let end = at;
+      while (
+        end + 1 < heights.length &&
+        heights[end + 1][0] === heights[end][0] + 1 &&
+        heights[end + 1][1] === heights[at][1]
+      )
+        end++;
+      worksheet.getRange(`${heights[at][0]}:${heights[end][0]}`).format.rowHeight = heights[at][1];
+      at = end + 1;
+    }
+    // After the values: Excel keeps only a merged area's top-left value, which is where the model puts it.
+    for (const merged of sheet.merges ?? []) worksheet.getRange(merged).merge(false);
+    if (sheet.print) printSetup(worksheet, sheet.print);
+    // Last: a protected sheet refuses further changes to its cells and formats.
+    if (sheet.protect) worksheet.protection.protect({ allowFormatColumns: true, selectionMode: "Normal" });
+    return pending + 200 + 40 * (heights.length + (sheet.merges?.length ?? 0));
+  }
+
+  /**
+   * Writes a few values into one sheet (the settings on Seaded), each with its number format, so that a date stays
+   * a date and a number typed as text stays text. 1 sync.
+   */
+  writeCells(sheetName: string, updates: Array<{ cell: string; value: CellValue; numFmt?: string }>): Promise<void> {
+    return this.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheetName);
+      for (const { cell, value, numFmt } of updates) {
+        const range = worksheet.getRange(cell);
+        // The format first: "@" makes Excel keep "68" as the text it is.
+        range.numberFormat = [[numFmt ?? "General"]];
+        range.values = [[toExcelValue(value)]];
+      }
+      await context.sync();
+    });
   }
 
   /**
@@ -379,6 +482,48 @@ interface SavedFormat {
   fill: string;
   pattern: string;
 }
+
+const ALIGNMENT = { left: "Left", center: "Center", right: "Right" } as const;
+const THIN: ExcelCellBorder = { style: "Continuous", weight: "Thin", color: "#000000" };
+
+/**
+ * A cell's formats as `setCellProperties` takes them (Excel.CellPropertiesFormat), only what differs from a new
+ * sheet's defaults, so that plain cells cost nothing in the request.
+ */
+function cellProperties(model: CellModel | null): ExcelCellProperties {
+  if (!model) return {};
+  const format: NonNullable<ExcelCellProperties["format"]> = {};
+  const font: NonNullable<typeof format.font> = {};
+  if (model.bold) font.bold = true;
+  if (model.italic) font.italic = true;
+  if (model.color) font.color = model.color;
+  if (model.size) font.size = model.size;
+  if (Object.keys(font).length > 0) format.font = font;
+  if (model.indent) format.indentLevel = model.indent;
+  if (model.wrap) format.wrapText = true;
+  if (model.align) format.horizontalAlignment = ALIGNMENT[model.align];
+  // Table cells of several lines read from the top, like the Word tables they stand for.
+  if (model.wrap || model.border) format.verticalAlignment = "Top";
+  if (model.border) format.borders = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+  if (model.fill) format.fill = { color: model.fill };
+  return Object.keys(format).length > 0 ? { format } : {};
+}
+
+/** A4, as wide as one page and as long as it takes, with the header rows on every page; as the .xlsx adapter. */
+function printSetup(worksheet: ExcelWorksheet, print: NonNullable<SheetModel["print"]>): void {
+  const layout = worksheet.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  // 0 pages tall: as many as the rows need.
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.setPrintMargins("Inches", { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 });
+  if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows[0]}:$${print.repeatRows[1]}`);
+  // The sheet's name on the left, "page / pages" on the right.
+  layout.headersFooters.defaultForAllPages.leftFooter = "&A";
+  layout.headersFooters.defaultForAllPages.rightFooter = "&P / &N";
+}
+
+const lower = (name: string) => name.toLocaleLowerCase("et");
 
 /** UTF-8 bytes of a JSON text, near enough: Estonian letters take two. */
 function utf8Estimate(text: string): number {

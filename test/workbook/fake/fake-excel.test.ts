@@ -325,3 +325,302 @@ describe("instrumentation", () => {
     expect(workbook.value("Sheet1", "A60000")).toBe(rows[59999][0]);
   });
 });
+
+describe("the annex's formulas: ROUND, IF, comparisons, absolute references, quoted sheet names", () => {
+  it("evaluates them as Excel does", async () => {
+    const { context, workbook } = createFakeExcel({ sheets: ["Tartu", "Lisa 2", "Lisa 2 maatriks"] });
+    workbook.setCells("Tartu", "G19", [[2400], [1577.15]]);
+    workbook.setCells("Lisa 2", "D7", [[7]]);
+    workbook.setCells("Lisa 2", "D12", [
+      ["=SUM('Tartu'!G19,Tartu!G20)"],
+      ["=ROUND(D12*$D$7/100,2)"],
+      ["=SUM(D12,D13)"],
+      ["=D14-D12-D13"],
+      ['=IF(ROUND(D15,2)=0,"Klapib","EI KLAPI")'],
+      ['=IF(D12=1,"Klapib","EI KLAPI")'],
+      ["=0"],
+    ]);
+    const matrix = context.workbook.worksheets.getItem("Lisa 2 maatriks");
+    matrix.getRange("C5:D5").formulas = [["='Lisa 2'!D13", "='lisa 2'!$D$12*2"]];
+    const range = matrix.getRange("C5:D5").load("values, formulas");
+    await context.sync();
+    expect(workbook.values("Lisa 2", "D12:D18")).toEqual([
+      [3977.15],
+      [278.4],
+      [4255.55],
+      [expect.closeTo(0, 10)],
+      ["Klapib"],
+      ["EI KLAPI"],
+      [0],
+    ]);
+    expect(workbook.formula("Lisa 2", "D12")).toBe("=SUM(Tartu!G19,Tartu!G20)");
+    expect(range.values).toEqual([[278.4, 7954.3]]);
+    // Sheet names are spelled as the sheet is, and quoted where they must be.
+    expect(range.formulas).toEqual([["='Lisa 2'!D13", "='Lisa 2'!$D$12*2"]]);
+  });
+
+  it("rounds halves away from zero on the decimal shown, to any number of digits", () => {
+    const { workbook } = createFakeExcel();
+    workbook.setCells("Sheet1", "A1", [
+      ["=ROUND(1.005,2)", "=ROUND(2.5,0)", "=ROUND(-2.5,0)", "=ROUND(1234.5678,-2)", "=ROUND(88680.2525,2)"],
+      ["=ROUND(63343.0375,2)", "=ROUND(-0.4,0)", "=ROUND(1.25,1.9)", '=ROUND("x",2)', "=ROUND(1)"],
+    ]);
+    expect(workbook.values("Sheet1", "A1:E2")).toEqual([
+      [1.01, 3, -3, 1200, 88680.25],
+      [63343.04, 0, 1.3, "#VALUE!", "#VALUE!"],
+    ]);
+  });
+
+  it("evaluates only IF's branch taken; text and blank conditions as Excel reads them", () => {
+    const { workbook } = createFakeExcel();
+    workbook.setCells("Sheet1", "A1", [
+      ['=IF(1>2,1/0,"ei")', '=IF(TRUE,"jah")', "=IF(FALSE,1)", "=IF(A9,1,2)", '=IF("x",1,2)', '=IF("true",1,2)'],
+      ["=IF(1/0,1,2)", "=IF(1,,2)", '=IF(A1="EI",1,2)', '=IF(2<>2,"a","b")', "=IF(1)", "=IF(D1>=2,D1,0)"],
+    ]);
+    expect(workbook.values("Sheet1", "A1:F2")).toEqual([
+      ["ei", "jah", false, 2, "#VALUE!", 1],
+      ["#DIV/0!", 0, 1, "b", "#VALUE!", 2],
+    ]);
+  });
+});
+
+describe("formats the annex uses: alignment, wrapping, borders, font size, row heights, merges", () => {
+  it("round-trips setCellProperties' alignment, wrapping, borders and font size, and refuses what Excel refuses", async () => {
+    const { context, workbook } = createFakeExcel();
+    const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1");
+    const thin = { style: "Continuous" as const, weight: "Thin" as const };
+    range.setCellProperties([
+      [
+        {
+          format: {
+            wrapText: true,
+            horizontalAlignment: "Center",
+            verticalAlignment: "Top",
+            font: { size: 8 },
+            borders: { top: thin, bottom: thin, left: thin, right: { ...thin, color: "red" } },
+          },
+        },
+        { format: { horizontalAlignment: "Right" } },
+      ],
+    ]);
+    const read = range.getCellProperties({
+      format: {
+        wrapText: true,
+        horizontalAlignment: true,
+        verticalAlignment: true,
+        font: { size: true },
+        borders: true,
+      },
+    } as never);
+    await context.sync();
+    const black = { style: "Continuous", weight: "Thin", color: "#000000" };
+    const none = { style: "None", weight: "Thin", color: "#000000" };
+    expect(read.value[0][0]).toEqual({
+      format: {
+        wrapText: true,
+        horizontalAlignment: "Center",
+        verticalAlignment: "Top",
+        font: { size: 8 },
+        borders: {
+          top: black,
+          bottom: black,
+          left: black,
+          right: { ...black, color: "#FF0000" },
+          diagonalDown: none,
+          diagonalUp: none,
+        },
+      },
+    });
+    expect(read.value[0][1].format).toMatchObject({ horizontalAlignment: "Right", verticalAlignment: "Bottom" });
+    expect(workbook.format("Sheet1", "B1")).toMatchObject({ wrapText: false, fontSize: 11, borders: {} });
+
+    // "None" removes an edge; the range format's own properties read the common value.
+    range.setCellProperties([[{ format: { borders: { top: { style: "None" } } } }, {}]]);
+    const format = range.format.load("wrapText, horizontalAlignment");
+    await context.sync();
+    expect(Object.keys(workbook.format("Sheet1", "A1").borders)).toEqual(["bottom", "left", "right"]);
+    expect([format.wrapText, format.horizontalAlignment]).toEqual([null, null]);
+
+    for (const bad of [
+      { horizontalAlignment: "Middle" },
+      { verticalAlignment: "Centre" },
+      { wrapText: "yes" },
+      { font: { size: 0 } },
+      { borders: { top: { style: "Solid" } } },
+      { borders: { outline: thin } },
+    ]) {
+      range.setCellProperties([[{ format: bad } as never, {}]]);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per case, to see each one's error
+      expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    }
+  });
+
+  it("sets row heights in points, reads 15 where none is set and null where rows differ", async () => {
+    const { context, workbook } = createFakeExcel();
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("4:4").format.rowHeight = 34;
+    sheet.getRange("A6:C7").format.rowHeight = 20.25;
+    const heights = ["A4", "A5", "6:7", "4:5"].map((address) => sheet.getRange(address).format.load("rowHeight"));
+    await context.sync();
+    expect(heights.map((format) => format.rowHeight)).toEqual([34, 15, 20.25, null]);
+    expect([workbook.rowHeight("Sheet1", 4), workbook.rowHeight("Sheet1", 7)]).toEqual([34, 20.25]);
+    sheet.getRange("A1").format.rowHeight = 410;
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+  });
+
+  it("merges keeping the top-left value, per row with `across`, grows over merged areas, and unmerges", async () => {
+    const { context, workbook } = createFakeExcel();
+    workbook.setCells("Sheet1", "A1", [
+      ["pealkiri", "kaob", 3],
+      ["a", "b", "c"],
+    ]);
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("A1:C1").merge(false);
+    sheet.getRange("A2:C3").merge(true);
+    await context.sync();
+    expect(workbook.merges("Sheet1")).toEqual(["A1:C1", "A2:C2", "A3:C3"]);
+    expect(workbook.values("Sheet1", "A1:C2")).toEqual([
+      ["pealkiri", "", ""],
+      ["a", "", ""],
+    ]);
+    // A merge overlapping merged areas takes them in whole.
+    sheet.getRange("B2:B4").merge();
+    await context.sync();
+    expect(workbook.merges("Sheet1")).toEqual(["A1:C1", "A2:C4"]);
+    sheet.getRange("B3").unmerge();
+    await context.sync();
+    expect(workbook.merges("Sheet1")).toEqual(["A1:C1"]);
+  });
+
+  it("refuses a merge over a table and a table over merged cells", async () => {
+    const { context, workbook } = createFakeExcel();
+    workbook.setCells("Sheet1", "A4", [
+      ["Kood", "Summa"],
+      ["1", 2],
+    ]);
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.tables.add("A4:B5", true);
+    await context.sync();
+    sheet.getRange("A3:B4").merge();
+    expect(await codeOf(context.sync())).toBe("MergedRangeConflict");
+    sheet.getRange("D1:E1").merge();
+    await context.sync();
+    sheet.tables.add("D1:E3", true);
+    expect(await codeOf(context.sync())).toBe("MergedRangeConflict");
+    expect(workbook.merges("Sheet1")).toEqual(["D1:E1"]);
+  });
+});
+
+describe("page layout, protection and sheet position", () => {
+  it("sets orientation, paper, zoom, print title rows, margins and footers, with Excel's checks", async () => {
+    const { context, workbook } = createFakeExcel();
+    const layout = context.workbook.worksheets.getItem("Sheet1").pageLayout;
+    expect(workbook.pageLayout("Sheet1")).toMatchObject({
+      orientation: "Portrait",
+      paperSize: "Letter",
+      zoom: { scale: 100 },
+    });
+    expect(createFakeExcel({ inputLocale: "et-EE" }).workbook.pageLayout("Sheet1").paperSize).toBe("A4");
+    layout.orientation = "Landscape";
+    layout.paperSize = "A4";
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    layout.setPrintTitleRows("$9:$10");
+    layout.setPrintMargins("Centimeters", { left: 2.54 });
+    layout.headersFooters.defaultForAllPages.rightFooter = "&P / &N";
+    layout.load("orientation, paperSize, zoom, leftMargin, headersFooters/defaultForAllPages/rightFooter");
+    await context.sync();
+    expect([
+      layout.orientation,
+      layout.paperSize,
+      layout.zoom,
+      layout.headersFooters.defaultForAllPages.rightFooter,
+    ]).toEqual(["Landscape", "A4", { horizontalFitToPages: 1, verticalFitToPages: 0 }, "&P / &N"]);
+    expect(workbook.pageLayout("Sheet1")).toMatchObject({ printTitleRows: "$9:$10", margins: { left: 72, top: 54 } });
+
+    const refused: Array<() => void> = [
+      () => (layout.orientation = "Sideways" as never),
+      () => (layout.paperSize = "A6"),
+      () => (layout.zoom = { scale: 5 }),
+      () => layout.setPrintTitleRows("A9:D10"),
+      () => layout.setPrintMargins("Miles" as never, { left: 1 }),
+    ];
+    for (const set of refused) {
+      set();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per case, to see each one's error
+      expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    }
+  });
+
+  it("protects a sheet: cells, formats, rows and tables are refused with AccessDenied, the rest stays allowed", async () => {
+    const { context, workbook } = createFakeExcel({ sheets: ["Koond", "Lisa 2"] });
+    workbook.setCells("Lisa 2", "A1", [[1]]);
+    const sheet = context.workbook.worksheets.getItem("Lisa 2");
+    const protection = sheet.protection.load("protected");
+    await context.sync();
+    expect(protection.protected).toBe(false);
+    sheet.protection.protect({ allowFormatColumns: true });
+    await context.sync();
+    expect(workbook.protection("Lisa 2")).toEqual({ options: { allowFormatColumns: true }, hasPassword: false });
+
+    const refused: Array<() => void> = [
+      () => (sheet.getRange("A1").values = [[2]]),
+      () => (sheet.getRange("A1").formulas = [["=1+1"]]),
+      () => (sheet.getRange("A1").numberFormat = [["0.00"]]),
+      () => (sheet.getRange("A1").format.font.bold = true),
+      () => sheet.getRange("A1").setCellProperties([[{ format: { wrapText: true } }]]),
+      () => (sheet.getRange("1:1").format.rowHeight = 30),
+      () => sheet.getRange("A1:B1").merge(),
+      () => sheet.tables.add("C1:D2", true),
+      () => sheet.protection.protect(),
+    ];
+    for (const change of refused) {
+      change();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per case, to see each one's error
+      expect(await codeOf(context.sync())).toBe("AccessDenied");
+    }
+    expect(await codeOf(() => workbook.setCells("Lisa 2", "A1", [[3]]))).toBe("AccessDenied");
+    expect(workbook.value("Lisa 2", "A1")).toBe(1);
+
+    // Allowed: widening columns (by the options), freezing, page layout, renaming, moving, activating.
+    sheet.getRange("B:B").format.columnWidth = 100;
+    sheet.freezePanes.freezeRows(1);
+    sheet.pageLayout.orientation = "Landscape";
+    sheet.name = "Lisa 2 vana";
+    sheet.position = 0;
+    sheet.activate();
+    sheet.protection.load("protected, options");
+    await context.sync();
+    expect(sheet.protection.protected).toBe(true);
+    expect(sheet.protection.options).toMatchObject({ allowFormatColumns: true, allowFormatCells: false });
+    expect(workbook.sheetNames()).toEqual(["Lisa 2 vana", "Koond"]);
+
+    sheet.protection.unprotect();
+    sheet.getRange("A1").values = [[2]];
+    sheet.protection.unprotect(); // nothing to do: no error
+    await context.sync();
+    expect([workbook.protection("Lisa 2 vana"), workbook.value("Lisa 2 vana", "A1")]).toEqual([null, 2]);
+
+    sheet.protection.protect({}, "salajane");
+    await context.sync();
+    sheet.protection.unprotect("vale");
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    sheet.protection.protect({ allowSort: "yes" } as never);
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+    // A protected sheet can be deleted: sheet protection guards cells, not the sheet.
+    sheet.delete();
+    await context.sync();
+    expect(workbook.sheetNames()).toEqual(["Koond"]);
+  });
+
+  it("moves a sheet to a position, counting hidden sheets, and refuses one out of range", async () => {
+    const { context, workbook } = createFakeExcel({ sheets: ["A", "B", "C", "D"] });
+    const sheets = context.workbook.worksheets;
+    sheets.getItem("B").visibility = "Hidden";
+    sheets.getItem("D").position = 1;
+    const d = sheets.getItem("D").load("position");
+    await context.sync();
+    expect([workbook.sheetNames(), d.position]).toEqual([["A", "D", "B", "C"], 1]);
+    sheets.getItem("A").position = 4;
+    expect(await codeOf(context.sync())).toBe("InvalidArgument");
+  });
+});

@@ -1,0 +1,128 @@
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+} from "@fluentui/react-components";
+import Decimal from "decimal.js";
+import { useState } from "react";
+import { Money, formatMoneyEstonian, parseMoney } from "../../model/money";
+import { useMessages } from "../i18n";
+import { useOperation } from "../operation";
+import { Lisa2Outcome, PaneServices } from "../services";
+import { usePanelStyles } from "./styles";
+
+/** "7", "7,5", "7 %"; empty is no rate. Undefined when the text is not a rate from 0 to 100. */
+export function readRate(text: string): Money | null | undefined {
+  const trimmed = text.trim().replace(/\s*%$/, "");
+  if (trimmed === "") return null;
+  const rate = parseMoney(trimmed);
+  if (!rate || rate.isNegative() || rate.greaterThan(new Decimal(100))) return undefined;
+  return rate;
+}
+
+/** Saves bytes as a download: the browser's own save, which Excel's task pane passes to the system. */
+function download(bytes: Uint8Array, name: string): void {
+  const blob = new Blob([bytes], {
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // After the click has been handled: revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function Lisa2Panel({ services }: { services: PaneServices | null }) {
+  const styles = usePanelStyles();
+  const t = useMessages();
+  const { busy, run } = useOperation();
+  const [rateText, setRateText] = useState("");
+  const [outcome, setOutcome] = useState<Lisa2Outcome | null>(null);
+  const rate = readRate(rateText);
+
+  const generate = async () => {
+    if (!services || rate === undefined) return;
+    const result = await run(t.generating, () => services.generateLisa2(rate));
+    if (result) setOutcome(result);
+  };
+
+  const downloadDocx = async () => {
+    if (!services || rate === undefined) return;
+    const bytes = await run(t.makingDocx, () => services.lisa2Docx(rate));
+    if (bytes) download(bytes, "lisa2.docx");
+  };
+
+  const disabled = !services || busy !== null || rate === undefined;
+  const lisa2 = outcome?.lisa2;
+  const lineOf = (kind: string) => lisa2?.lines.find((line) => line.kind === kind);
+  return (
+    <div className={styles.panel}>
+      <Body1>{t.lisa2Lead}</Body1>
+      <Field
+        label={t.rateLabel}
+        hint={t.rateHint}
+        validationState={rate === undefined ? "error" : "none"}
+        validationMessage={rate === undefined ? t.rateInvalid : undefined}
+      >
+        <Input value={rateText} onChange={(_, data) => setRateText(data.value)} inputMode="decimal" placeholder="7" />
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => void generate()} disabled={disabled}>
+          {t.generate}
+        </Button>
+        <Button onClick={() => void downloadDocx()} disabled={disabled}>
+          {t.downloadDocx}
+        </Button>
+      </div>
+      {outcome && lisa2 && (
+        <>
+          <MessageBar intent={lisa2.draft ? "warning" : "success"} layout="multiline">
+            <MessageBarBody>
+              {t.lisa2Done(outcome.sheets.join(", "))} {lisa2.draft && t.lisa2Draft(lisa2.errors.length)}
+            </MessageBarBody>
+          </MessageBar>
+          <Table size="small" aria-label={t.lisa2Done(outcome.sheets.join(", "))}>
+            <TableBody>
+              <TableRow>
+                <TableCell>{t.directCosts}</TableCell>
+                <TableCell className={styles.number}>{formatMoneyEstonian(lineOf("direct")!.amount)}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableCell>{t.indirectCosts}</TableCell>
+                <TableCell className={styles.number}>
+                  {lineOf("indirect") ? formatMoneyEstonian(lineOf("indirect")!.amount) : t.noIndirect}
+                </TableCell>
+              </TableRow>
+              <TableRow>
+                <TableCell>
+                  <strong>{t.budgetTotal}</strong>
+                </TableCell>
+                <TableCell className={styles.number}>
+                  <strong>{formatMoneyEstonian(lisa2.lines[0].amount)}</strong>
+                </TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+          <MessageBar intent={lisa2.reconciliation.difference.isZero() ? "success" : "error"} layout="multiline">
+            <MessageBarBody>
+              {lisa2.reconciliation.difference.isZero()
+                ? t.reconciles(formatMoneyEstonian(lisa2.reconciliation.schedulesTotal))
+                : t.disagrees(formatMoneyEstonian(lisa2.reconciliation.difference))}
+            </MessageBarBody>
+          </MessageBar>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { Lisa2, Lisa2Options, lisa2SheetsForWorkbook } from "../annex/lisa2";
+import { CheckResult, RULES, runChecks } from "../checks";
+import { Finding } from "../checks/types";
+import { parseDirectiveText } from "../import/text";
+import { Money } from "../model/money";
+import { ImportResult } from "../model/plan";
+import { parseCellAddress } from "../workbook/layout";
+import { CellValue, RawSheet, WorkbookModel } from "../workbook/model";
+import type { RewriteResult, SheetConflict, WriteResult } from "../workbook/office/office-adapter";
+import { workbookToPlan } from "../workbook/read-plan";
+import { rollupFormulas } from "../workbook/rollups";
+import { PlanSettings, settingsCellUpdates, settingsOf } from "../workbook/settings";
+import { planToWorkbook } from "../workbook/write-plan";
+import { SETTINGS_SHEET } from "../workbook/layout";
+
+/**
+ * What the task pane does, in the domain's words, over a workbook port: the Office adapter in Excel, the same
+ * adapter over the Excel fake in the preview and the tests. Components receive these as props and never touch
+ * Office, so they test without Excel.
+ */
+
+/** The adapter operations the pane uses; `OfficeWorkbookAdapter` has them all. */
+export interface WorkbookPort {
+  listSheets(): Promise<string[]>;
+  writeWorkbook(model: WorkbookModel, conflicts?: Record<string, SheetConflict>): Promise<WriteResult>;
+  readWorkbook(): Promise<RawSheet[]>;
+  markFindings(findings: Finding[]): Promise<number>;
+  clearMarks(): Promise<number>;
+  rewriteFormulas(formulas: Array<{ sheet: string; cell: string; formula: string }>): Promise<RewriteResult>;
+  goTo(position: { sheet?: string; cell?: string }): Promise<void>;
+  writeAnnexSheets(model: WorkbookModel): Promise<{ sheets: string[]; replaced: string[] }>;
+  writeCells(sheet: string, updates: Array<{ cell: string; value: CellValue; numFmt?: string }>): Promise<void>;
+}
+
+export interface ImportPreview {
+  result: ImportResult;
+  /** The sheets the import would write, and those of them already in the workbook. */
+  sheets: string[];
+  conflicts: string[];
+}
+
+export interface CheckOutcome {
+  result: CheckResult;
+  /** Import diagnostics of reading the workbook back (a cell that is not a number, a missing sheet). */
+  diagnostics: ImportResult["diagnostics"];
+  marked: number;
+}
+
+export interface RecalcOutcome {
+  formulas: number;
+  changed: Array<{ sheet: string; cell: string; before: string | null; after: string }>;
+  backup: string | null;
+}
+
+export interface Lisa2Outcome {
+  lisa2: Lisa2;
+  sheets: string[];
+  replaced: string[];
+}
+
+export interface PaneServices {
+  /** Reads a directive's text; nothing is written. Throws ImportError on text without schedules. */
+  previewText(text: string): Promise<ImportPreview>;
+  importPlan(preview: ImportPreview, conflicts: Record<string, SheetConflict>): Promise<WriteResult>;
+  check(options: { mark: boolean }): Promise<CheckOutcome>;
+  clearMarks(): Promise<number>;
+  goTo(position: { sheet?: string; cell?: string }): Promise<void>;
+  recalc(): Promise<RecalcOutcome>;
+  generateLisa2(rate: Money | null): Promise<Lisa2Outcome>;
+  /** Lisa 2 as a Word document; the docx library is loaded on first use. */
+  lisa2Docx(rate: Money | null): Promise<Uint8Array>;
+  readSettings(): Promise<PlanSettings>;
+  writeSettings(settings: PlanSettings): Promise<void>;
+}
+
+export function createPaneServices(port: WorkbookPort): PaneServices {
+  const readPlan = async (): Promise<{ result: ImportResult; sheets: RawSheet[] }> => {
+    const sheets = await port.readWorkbook();
+    return { result: workbookToPlan(sheets), sheets };
+  };
+  const lisa2Options = (rate: Money | null): Lisa2Options => ({ indirectRatePercent: rate });
+
+  return {
+    async previewText(text) {
+      const result = parseDirectiveText(text);
+      const { workbook } = planToWorkbook(result.plan);
+      const sheets = workbook.sheets.map((sheet) => sheet.name);
+      const existing = new Set((await port.listSheets()).map((name) => name.toLocaleLowerCase("et")));
+      return { result, sheets, conflicts: sheets.filter((name) => existing.has(name.toLocaleLowerCase("et"))) };
+    },
+
+    importPlan(preview, conflicts) {
+      return port.writeWorkbook(planToWorkbook(preview.result.plan).workbook, conflicts);
+    },
+
+    async check({ mark }) {
+      const { result } = await readPlan();
+      const checked = runChecks(result.plan, RULES);
+      const marked = mark ? await port.markFindings(checked.findings) : 0;
+      return { result: checked, diagnostics: result.diagnostics, marked };
+    },
+
+    clearMarks: () => port.clearMarks(),
+    goTo: (position) => port.goTo(position),
+
+    async recalc() {
+      const { result, sheets } = await readPlan();
+      const formulaAt = (sheet: string, cell: string) => {
+        const at = parseCellAddress(cell);
+        const raw = sheets.find((candidate) => candidate.name === sheet);
+        return at && raw ? (raw.rows[at.row - 1]?.[at.column]?.formula ?? null) : null;
+      };
+      const formulas = rollupFormulas(result.plan, formulaAt);
+      const normal = (formula: string | null) => (formula === null ? null : formula.replace(/^=/, ""));
+      const changed = formulas
+        .filter((formula) => normal(formula.previousFormula) !== formula.formula)
+        .map((formula) => ({
+          sheet: formula.sheet,
+          cell: formula.cell,
+          before: normal(formula.previousFormula),
+          after: formula.formula,
+        }));
+      const rewrite =
+        changed.length > 0
+          ? await port.rewriteFormulas(changed.map(({ sheet, cell, after }) => ({ sheet, cell, formula: after })))
+          : null;
+      return { formulas: formulas.length, changed, backup: rewrite?.backup ?? null };
+    },
+
+    async generateLisa2(rate) {
+      const { result } = await readPlan();
+      const generated = lisa2SheetsForWorkbook(result.plan, lisa2Options(rate));
+      const written = await port.writeAnnexSheets(generated.workbook);
+      return { lisa2: generated.lisa2, ...written };
+    },
+
+    async lisa2Docx(rate) {
+      const { result } = await readPlan();
+      const [{ buildLisa2 }, { lisa2DocxBytes }] = await Promise.all([
+        import("../annex/lisa2/budget"),
+        import(/* webpackChunkName: "docx" */ "../annex/lisa2/docx"),
+      ]);
+      return lisa2DocxBytes(buildLisa2(result.plan, lisa2Options(rate)));
+    },
+
+    async readSettings() {
+      return settingsOf((await readPlan()).result.plan);
+    },
+
+    async writeSettings(settings) {
+      const sheets = await port.readWorkbook();
+      const seaded = sheets.find(
+        (sheet) => sheet.name.toLocaleLowerCase("et") === SETTINGS_SHEET.toLocaleLowerCase("et"),
+      );
+      if (!seaded) throw new Error(`Töövihikus puudub leht „${SETTINGS_SHEET}“: importige käskkiri esmalt.`);
+      await port.writeCells(seaded.name, settingsCellUpdates(seaded, settings));
+    },
+  };
+}
