@@ -223,13 +223,16 @@ function readRate(value: RawCell["value"] | undefined, diagnostics: ImportDiagno
   return null;
 }
 
-/** Money comes back from Excel as a binary number: its shortest decimal form is the amount that was written. */
+/**
+ * Money comes back from Excel as a binary number: its shortest decimal form is the amount that was written. A SUM's
+ * result can carry binary noise (8160.540000000001); Excel keeps 15 significant digits, and so do we.
+ */
 function readAmount(raw: RawCell | null): { amount: Money | null; text: string | null } {
   const value = raw?.value ?? null;
   if (value === null || value === "") return { amount: null, text: null };
   if (typeof value === "number")
     return Number.isFinite(value)
-      ? { amount: new Decimal(String(value)), text: null }
+      ? { amount: new Decimal(String(value)).toSignificantDigits(15), text: null }
       : { amount: null, text: String(value) };
   const printed = isDate(value) ? value.toISOString() : String(value).trim();
   return { amount: parseMoney(printed), text: printed };

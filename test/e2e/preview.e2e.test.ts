@@ -1,0 +1,188 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from "fs";
+import * as path from "path";
+import { Browser, Locator, Page, chromium } from "playwright-core";
+import { TEST_OUTPUT_DIR } from "../libreoffice";
+
+/**
+ * The task pane in a real browser: Debian's Chromium, driven by playwright-core, against the preview (the pane
+ * beside the Excel fake shown as a grid). An officer's first session: import the sample, check it, go to a finding,
+ * switch the marks off and on, build lisa 2 and download it. Each step leaves a screenshot in test-output/e2e/.
+ * `npm run test:deps` installs Chromium; browsers cannot be downloaded here.
+ */
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildPreview, servePreview } = require("../../scripts/serve-preview.js") as {
+  buildPreview(options?: { mode?: string }): Promise<unknown>;
+  servePreview(options?: { port?: number }): Promise<{ url: string; close(): Promise<void> | void }>;
+};
+
+jest.setTimeout(300_000);
+
+const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
+const SHOTS = path.join(TEST_OUTPUT_DIR, "e2e");
+/** The check's mark for an error (the adapter's fill #F8CBAD), as the browser reports a background colour. */
+const ERROR_FILL = "rgb(248, 203, 173)";
+
+describe("the preview in Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  let server: { url: string; close(): Promise<void> | void };
+  const requests: string[] = [];
+  let shot = 0;
+  const screenshot = async (name: string) => {
+    shot++;
+    await page.screenshot({ path: path.join(SHOTS, `${String(shot).padStart(2, "0")}-${name}.png`), fullPage: true });
+  };
+  const pane = () => page.getByRole("region", { name: "TAT eelarve paan" });
+  const workbook = () => page.getByRole("region", { name: "Töövihik" });
+  const sheetTab = (name: string): Locator => workbook().locator(`[role=tab][data-sheet="${name}"]`);
+  const gridCell = (address: string): Locator => workbook().locator(`[role=gridcell][data-cell="${address}"]`);
+
+  beforeAll(async () => {
+    if (!CHROMIUM) throw new Error("Chromium is needed: run `npm run test:deps` (apt-get install chromium).");
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    await buildPreview({ mode: "production" });
+    server = await servePreview({ port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on("request", (request) => requests.push(request.url()));
+    await page.goto(server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("1. the page opens with an empty workbook and the pane in Estonian", async () => {
+    await sheetTab("Sheet1").waitFor();
+    await pane().getByRole("tab", { name: "Import" }).waitFor();
+    await screenshot("start");
+  });
+
+  test("2. import the sample: preview first, then the canonical sheets", async () => {
+    await pane().getByRole("button", { name: "Lae näidiskäskkiri" }).click();
+    await expectText(pane().getByRole("textbox", { name: "Käskkirja tekst" }), /MINISTRI KÄSKKIRI/, "value");
+    await pane().getByRole("button", { name: "Eelvaade" }).click();
+    const found = pane().getByRole("table", { name: "Leitud" });
+    await found.waitFor();
+    expect(await found.innerText()).toContain("Tartu linn");
+    expect((await found.innerText()).replace(/\u00a0/g, " ")).toContain("1 266 860,75");
+    await screenshot("preview");
+    await pane().getByRole("button", { name: "Kirjuta töövihikusse" }).click();
+    await pane()
+      .getByText(/Kirjutatud lehed: Koond, ELVL, Tartu/)
+      .waitFor();
+    for (const sheet of ["Koond", "ELVL", "Tartu", "Kohtla-Järve", "Seaded", "Näitajad"])
+      await sheetTab(sheet).waitFor();
+    await screenshot("imported");
+  });
+
+  test("3. one click checks: findings grouped by implementer with counts", async () => {
+    await pane().getByRole("tab", { name: "Kontroll" }).click();
+    await pane().getByRole("button", { name: "Kontrolli", exact: true }).click();
+    await expectText(pane().getByTestId("check-counts"), /18 viga, 7 hoiatust, 4 teadet/);
+    await pane().getByRole("region", { name: "Rakvere linn" }).waitFor();
+    await screenshot("findings");
+  });
+
+  test("4. clicking a finding selects its cell in the workbook, on its sheet", async () => {
+    await pane().getByRole("button", { name: "Mine lahtrisse ELVL!E14" }).first().click();
+    await expectAttribute(sheetTab("ELVL"), "aria-selected", "true");
+    await expectAttribute(gridCell("E14"), "aria-selected", "true");
+    await screenshot("goto-ELVL-E14");
+    await pane().getByRole("button", { name: "Mine lahtrisse Tallinn!C17" }).first().click();
+    await expectAttribute(sheetTab("Tallinn"), "aria-selected", "true");
+    await expectAttribute(sheetTab("ELVL"), "aria-selected", "false");
+    await expectAttribute(gridCell("C17"), "aria-selected", "true");
+    await screenshot("goto-Tallinn-C17");
+  });
+
+  test("5. the marks colour the cells and come off again", async () => {
+    await pane().getByRole("button", { name: "Mine lahtrisse ELVL!E14" }).first().click();
+    await expectAttribute(gridCell("E14"), "aria-selected", "true");
+    expect(await background(gridCell("E14"))).toBe(ERROR_FILL);
+    await pane().getByRole("switch", { name: "Märgi lahtrid värviga" }).click();
+    await pane()
+      .getByText(/Märgid eemaldatud/)
+      .waitFor();
+    expect(await background(gridCell("E14"))).not.toBe(ERROR_FILL);
+    await screenshot("marks-off");
+    await pane().getByRole("switch", { name: "Märgi lahtrid värviga" }).click();
+    await pane()
+      .getByText(/Märgitud \d+ lahtrit/)
+      .waitFor();
+    expect(await background(gridCell("E14"))).toBe(ERROR_FILL);
+    await screenshot("marks-on");
+  });
+
+  test("6. lisa 2 appears as sheets with its figures, and downloads as Word", async () => {
+    await pane().getByRole("tab", { name: "Lisa 2" }).click();
+    await pane().getByRole("textbox", { name: "Kaudsete kulude määr (%)" }).fill("7");
+    await pane().getByRole("button", { name: "Koosta lisa 2" }).click();
+    await pane()
+      .getByText(/Lisa 2 koostatud: Lisa 2, Lisa 2 maatriks/)
+      .waitFor();
+    await expectAttribute(sheetTab("Lisa 2"), "aria-selected", "true");
+    await sheetTab("Lisa 2 maatriks").waitFor();
+    const grid = (await workbook().getByRole("grid").innerText()).replace(/\u00a0/g, " ");
+    expect(grid).toContain("1 266 860,75");
+    expect(grid).toContain("88 680,25");
+    expect(grid).toContain("1 355 541,00");
+    expect(grid).toContain("Klapib");
+    await screenshot("lisa2");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      pane().getByRole("button", { name: "Laadi alla Wordi fail (.docx)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("lisa2.docx");
+    const file = path.join(SHOTS, "lisa2.docx");
+    await download.saveAs(file);
+    expect(readFileSync(file).subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+
+  test("7. the page asked nothing of any other host", () => {
+    const foreign = requests.filter((url) => !url.startsWith(server.url) && !url.startsWith("blob:"));
+    expect(foreign).toEqual([]);
+  });
+});
+
+async function expectAttribute(locator: Locator, attribute: string, value: string): Promise<void> {
+  await locator.waitFor();
+  await locator
+    .page()
+    .waitForFunction(
+      ([element, name, wanted]) => (element as Element).getAttribute(name as string) === wanted,
+      [await locator.elementHandle(), attribute, value] as const,
+      { timeout: 10_000 },
+    );
+}
+
+async function expectText(locator: Locator, pattern: RegExp, property: "text" | "value" = "text"): Promise<void> {
+  await locator.waitFor();
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const text = property === "value" ? await locator.inputValue() : await locator.innerText();
+    if (pattern.test(text)) return;
+    if (Date.now() > deadline) throw new Error(`"${text.slice(0, 200)}" does not match ${pattern}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function background(locator: Locator): Promise<string> {
+  return locator.evaluate((element) => getComputedStyle(element).backgroundColor);
+}
