@@ -10,8 +10,12 @@ export interface OperationApi {
   /** The running operation's label, or null when idle. */
   busy: string | null;
   error: string | null;
-  /** Runs `work` unless another operation is running; resolves to undefined when refused or failed. */
-  run<T>(label: string, work: () => Promise<T>): Promise<T | undefined>;
+  /**
+   * Runs `work` unless another operation is running; resolves to undefined when refused or failed. A run starts by
+   * clearing the last error, except with `keepError`: for a run the pane starts by itself (not a click), which must
+   * not wipe a failure the user has not seen yet.
+   */
+  run<T>(label: string, work: () => Promise<T>, options?: { keepError?: boolean }): Promise<T | undefined>;
   dismissError(): void;
 }
 
@@ -36,11 +40,11 @@ export function OperationProvider({ language, children }: { language: Language; 
   // A ref, not state: two clicks in one frame both see the state before either re-render.
   const running = useRef(false);
   const run = useCallback(
-    async <T,>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
+    async <T,>(label: string, work: () => Promise<T>, options?: { keepError?: boolean }): Promise<T | undefined> => {
       if (running.current) return undefined;
       running.current = true;
       setBusy(label);
-      setError(null);
+      if (!options?.keepError) setError(null);
       try {
         return await work();
       } catch (caught) {

@@ -81,6 +81,11 @@ function periodProblem(start: string, end: string, t: Messages): string | null {
   return periodOf(start, end) === undefined ? t.periodReversed : null;
 }
 
+/** The problem to show under a period's end field: the start field shows its own, so it is not repeated here. */
+function endProblem(start: string, end: string, t: Messages): string | null {
+  return dateProblem(end, t) ?? (dateProblem(start, t) ? null : periodProblem(start, end, t));
+}
+
 /** The settings from the form, or null when a field is invalid. */
 function fromForm(form: SettingsForm): PlanSettings | null {
   const planPeriod = periodOf(form.planStart, form.planEnd);
@@ -107,9 +112,10 @@ export function SettingsPanel({ services, language, onLanguageChange, workbookVe
   const [loadedVersion, setLoadedVersion] = useState<number | null>(null);
   const [saved, setSaved] = useState(false);
 
-  const load = async () => {
+  /** `automatic`: read because the tab was shown, not clicked; an earlier failure's message then stays. */
+  const load = async (automatic = false) => {
     if (!services) return;
-    const settings = await run(t.loadingSettings, () => services.readSettings());
+    const settings = await run(t.loadingSettings, () => services.readSettings(), { keepError: automatic });
     setLoadedVersion(workbookVersion);
     if (settings) {
       setForm(toForm(settings));
@@ -119,7 +125,7 @@ export function SettingsPanel({ services, language, onLanguageChange, workbookVe
 
   // Read when first shown and after an import; not while another operation runs (it would be refused).
   useEffect(() => {
-    if (visible && services && busy === null && loadedVersion !== workbookVersion) void load();
+    if (visible && services && busy === null && loadedVersion !== workbookVersion) void load(true);
   }, [visible, services, workbookVersion, busy]);
 
   const settings = form ? fromForm(form) : null;
@@ -169,7 +175,7 @@ export function SettingsPanel({ services, language, onLanguageChange, workbookVe
           </Field>
           {dateField(t.directiveDate, "directiveDate", dateProblem(form.directiveDate, t))}
           {dateField(t.planStart, "planStart", dateProblem(form.planStart, t))}
-          {dateField(t.planEnd, "planEnd", periodProblem(form.planStart, form.planEnd, t))}
+          {dateField(t.planEnd, "planEnd", endProblem(form.planStart, form.planEnd, t))}
           <Field
             label={t.rateLabel}
             hint={t.rateHint}
