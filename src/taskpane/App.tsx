@@ -126,7 +126,9 @@ function Pane({ services, language, onLanguageChange, sample }: AppProps) {
           )}
           {id === "check" && <CheckPanel services={services} />}
           {id === "recalc" && <RecalcPanel services={services} />}
-          {id === "lisa2" && <Lisa2Panel services={services} />}
+          {id === "lisa2" && (
+            <Lisa2Panel services={services} workbookVersion={workbookVersion} visible={panel === "lisa2"} />
+          )}
           {id === "settings" && (
             <SettingsPanel
               services={services}

@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
 import "./setup";
-import { act, screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import Decimal from "decimal.js";
 import { readRate } from "../../src/taskpane/panels/Lisa2Panel";
 import { Lisa2Outcome, RecalcOutcome } from "../../src/taskpane/services";
-import { RenderedPane, deferred, lisa2Outcome, nbsp, openTab, renderApp } from "./harness";
+import { settingsOf } from "../../src/workbook/settings";
+import { RenderedPane, deferred, fixtureImport, lisa2Outcome, nbsp, openTab, renderApp } from "./harness";
 
 describe("Summad (recalculating the parent rows)", () => {
   const changed: RecalcOutcome = {
@@ -105,11 +106,23 @@ describe("Lisa 2", () => {
   const generateButton = () => screen.getByRole("button", { name: "Koosta lisa 2" });
   const downloadButton = () => screen.getByRole("button", { name: "Laadi alla Wordi fail (.docx)" });
 
-  async function openLisa2(language: "et" | "en" = "et") {
+  /** Opens the tab; the pane then reads Seaded's rate (none here unless `seaded` has one). */
+  async function openLisa2(language: "et" | "en" = "et", seaded: Decimal | null = null) {
     const pane = renderApp({ language });
+    pane.services!.readSettings.mockResolvedValue({ ...settingsOf(fixtureImport().plan), indirectRatePercent: seaded });
     await openTab(pane.user, "Lisa 2");
+    await waitFor(() => expect(pane.services!.readSettings).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
     return pane;
   }
+
+  test("the rate on Seaded is shown when the tab opens; what the officer types wins", async () => {
+    const pane = await openLisa2("et", new Decimal("7.5"));
+    await waitFor(() => expect(rateBox()).toHaveValue("7,5"));
+    await typeRate(pane, "5");
+    expect(rateBox()).toHaveValue("5");
+    expect(pane.services!.readSettings).toHaveBeenCalledTimes(1);
+  });
 
   async function typeRate(pane: RenderedPane, text: string) {
     await pane.user.clear(rateBox());

@@ -11,7 +11,7 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import Decimal from "decimal.js";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Money, formatMoneyEstonian, parseMoney } from "../../model/money";
 import { useMessages } from "../i18n";
 import { useOperation } from "../operation";
@@ -43,13 +43,33 @@ function download(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function Lisa2Panel({ services }: { services: PaneServices | null }) {
+export interface Lisa2PanelProps {
+  services: PaneServices | null;
+  /** Changes when the workbook was rewritten (an import), so the rate is read again. */
+  workbookVersion: number;
+  visible: boolean;
+}
+
+export function Lisa2Panel({ services, workbookVersion, visible }: Lisa2PanelProps) {
   const styles = usePanelStyles();
   const t = useMessages();
   const { busy, run } = useOperation();
   const [rateText, setRateText] = useState("");
   const [outcome, setOutcome] = useState<Lisa2Outcome | null>(null);
+  const [loadedVersion, setLoadedVersion] = useState<number | null>(null);
+  // What the officer typed wins over what the workbook says.
+  const typed = useRef(false);
   const rate = readRate(rateText);
+
+  // The rate lives on Seaded: shown here when the tab is first opened and after an import.
+  useEffect(() => {
+    if (!visible || !services || busy !== null || loadedVersion === workbookVersion) return;
+    setLoadedVersion(workbookVersion);
+    void run(t.loadingSettings, () => services.readSettings(), { keepError: true }).then((settings) => {
+      if (settings && !typed.current)
+        setRateText(settings.indirectRatePercent ? settings.indirectRatePercent.toString().replace(".", ",") : "");
+    });
+  }, [visible, services, workbookVersion, busy, loadedVersion, run, t]);
 
   const generate = async () => {
     if (!services || rate === undefined) return;
@@ -75,7 +95,15 @@ export function Lisa2Panel({ services }: { services: PaneServices | null }) {
         validationState={rate === undefined ? "error" : "none"}
         validationMessage={rate === undefined ? t.rateInvalid : undefined}
       >
-        <Input value={rateText} onChange={(_, data) => setRateText(data.value)} inputMode="decimal" placeholder="7" />
+        <Input
+          value={rateText}
+          onChange={(_, data) => {
+            typed.current = true;
+            setRateText(data.value);
+          }}
+          inputMode="decimal"
+          placeholder="7"
+        />
       </Field>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void generate()} disabled={disabled}>
