@@ -1,0 +1,379 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from "docx";
+import { CalendarDate, Period } from "../../model/calendar-date";
+import { formatMoneyEstonian } from "../../model/money";
+import { ActionPlan, Implementer, IndicatorRow, ScheduleRow } from "../../model/plan";
+
+/**
+ * Lisa 1 (the action plan) as a Word document in the directive's layout: title block, section 1.1 with the
+ * partners' agreement periods, then per implementer a heading and its "Tegevuste ajakava" tables, with the
+ * indicator tables where their numbers put them. Every sentence the importer (src/import/docx) relies on is
+ * written in the form it reads back, so a plan survives .docx → plan unchanged. Pure docx: no Node built-ins,
+ * so it builds the same file in the browser.
+ */
+
+// Twips (1/20 pt). A4 landscape with 2 cm margins: the schedule's five columns need the width.
+const A4_WIDTH = 11906;
+const A4_HEIGHT = 16838;
+const MARGIN = 1134;
+const TEXT_WIDTH = A4_HEIGHT - 2 * MARGIN;
+
+// Half-points.
+const BODY_SIZE = 22;
+const TABLE_SIZE = 20;
+const FONT = "Times New Roman";
+const HEADER_FILL = "E7E6E6";
+const DASH = "\u2013";
+
+export const SCHEDULE_COLUMNS = [
+  "Tegevus",
+  "Tegevuse üldajaraam",
+  "Tegevuse algus- ja lõppkuupäev tegevuskava perioodil",
+  "Planeeritav maksumus tegevuskava aastal",
+  "Tegevuse eest vastutaja",
+] as const;
+// Both range columns fit "01.01.2023 – 31.12.2025" on one line.
+const SCHEDULE_WIDTHS = [5300, 2300, 2300, 1900, TEXT_WIDTH - 5300 - 2300 - 2300 - 1900];
+
+const INDICATOR_WIDTHS = [4200, 1700, 1400, 1400, TEXT_WIDTH - 4200 - 1700 - 1400 - 1400];
+
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
+const ALL_BORDERS = {
+  top: THIN,
+  bottom: THIN,
+  left: THIN,
+  right: THIN,
+  insideHorizontal: THIN,
+  insideVertical: THIN,
+};
+
+const MONTHS = [
+  "jaanuari",
+  "veebruari",
+  "märtsi",
+  "aprilli",
+  "mai",
+  "juuni",
+  "juuli",
+  "augusti",
+  "septembri",
+  "oktoobri",
+  "novembri",
+  "detsembri",
+];
+
+/** The heading the directive gives the implementer's own part. */
+export const ELLUVIIJA_HEADING = "1. Elluviija tegevused";
+/** The directive names each partner's part after the activity it carries out there. */
+export const PARTNER_HEADING = "3.5.2.1 Sihtrühmale teenuste arendamine ja pakkumine";
+/** For a partner whose name is not "<stem> linn/vald", which has no inessive the importer could undo. */
+export const OTHER_PARTNER_HEADING = "Partneri tegevused:";
+export const PARTNERSHIP_PREFIX = "Partnerluslepingu periood:";
+
+export function lisa1Document(plan: ActionPlan): Document {
+  const children: Array<Paragraph | Table> = [...titleBlock(plan), ...section11(plan)];
+  const indicatorTables = groupIndicators(plan.indicators);
+  const placed = new Set<number>();
+  const placeIndicatorsUpTo = (limit: number) => {
+    for (const [table, rows] of indicatorTables) {
+      if (table < limit && !placed.has(table)) {
+        placed.add(table);
+        children.push(...indicatorTable(table, rows));
+      }
+    }
+  };
+
+  for (const implementer of plan.implementers) {
+    const tables = scheduleTables(implementer);
+    if (tables.length > 0) placeIndicatorsUpTo(tables[0][0]);
+    children.push(heading(implementerHeading(implementer)));
+    for (const [index, [table, rows]] of tables.entries()) {
+      // Indicator tables numbered between two of this implementer's schedule tables stand between them.
+      if (index > 0) placeIndicatorsUpTo(table);
+      children.push(...scheduleTable(table, rows));
+    }
+  }
+  placeIndicatorsUpTo(Number.POSITIVE_INFINITY);
+
+  return new Document({
+    title: "Tegevuskava",
+    subject: "LISA 1",
+    creator: "tat-budget",
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: BODY_SIZE, language: { value: "et-EE" } },
+          paragraph: { spacing: { after: 0 } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            // docx swaps width and height itself for a landscape page: both are given as for portrait.
+            size: { width: A4_WIDTH, height: A4_HEIGHT, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+          },
+        },
+        children,
+      },
+    ],
+  });
+}
+
+/** `Packer.pack(…, "uint8array")` zips in plain JavaScript, so it works in Node and in the browser alike. */
+export function lisa1DocxBytes(plan: ActionPlan): Promise<Uint8Array> {
+  return Packer.pack(lisa1Document(plan), "uint8array");
+}
+
+/** "Tartu linn" → "Tartu linnas", "Saaremaa vald" → "Saaremaa vallas"; null for other names. */
+export function inessive(name: string): string | null {
+  const match = /^(.+)\s+(linn|vald)$/u.exec(name);
+  if (!match) return null;
+  return `${match[1]} ${match[2] === "linn" ? "linnas" : "vallas"}`;
+}
+
+export function implementerHeading(implementer: Implementer): string {
+  if (implementer.role === "elluviija") return `${ELLUVIIJA_HEADING}: ${implementer.name}`;
+  const where = inessive(implementer.name);
+  return where ? `${PARTNER_HEADING} ${where}` : `${OTHER_PARTNER_HEADING} ${implementer.name}`;
+}
+
+export function rangeText(period: Period): string {
+  return `${period.start.toEstonian()} ${DASH} ${period.end.toEstonian()}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Title block and section 1.1
+
+function titleBlock(plan: ActionPlan): Paragraph[] {
+  const { directive } = plan;
+  const approval =
+    directive.date && directive.number
+      ? `KINNITATUD kultuuriministri ${directive.date.toEstonian()} käskkirjaga nr ${directive.number}`
+      : "KINNITATUD kultuuriministri käskkirjaga";
+  const paragraphs = [
+    paragraph([run(approval)], { alignment: AlignmentType.RIGHT }),
+    paragraph([run("LISA 1", { bold: true })], { alignment: AlignmentType.RIGHT, after: 360 }),
+  ];
+  const title = [run("Toetatava tegevuse ", { bold: true })];
+  if (directive.activityName) title.push(run(`„${directive.activityName}“ `, { bold: true }));
+  // The directive's own wording, which also carries the plan period the importer reads back.
+  title.push(
+    run(plan.planPeriod ? `tegevuskava perioodil ${rangeText(plan.planPeriod)}` : "tegevuskava", { bold: true }),
+  );
+  paragraphs.push(paragraph(title, { alignment: AlignmentType.CENTER, after: 240 }));
+  const tat = directive.tat;
+  if (tat?.date && tat.number) {
+    paragraphs.push(
+      paragraph(
+        [
+          run(
+            `Tegevuskava aluseks on kultuuriministri ${tatDate(tat.date)} käskkirja nr ${tat.number} ` +
+              `„${directive.activityName ?? "Toetuse andmise tingimused"}“ (edaspidi TAT).`,
+          ),
+        ],
+        { after: 240 },
+      ),
+    );
+  }
+  return paragraphs;
+}
+
+/** "26. jaanuari 2023. a", the form the directives cite their TAT in. */
+function tatDate(date: CalendarDate): string {
+  return `${date.day}. ${MONTHS[date.month - 1]} ${date.year}. a`;
+}
+
+function section11(plan: ActionPlan): Paragraph[] {
+  const partners = plan.implementers.filter((implementer) => implementer.role === "partner");
+  if (partners.length === 0) return [];
+  const paragraphs = [heading("1.1 Partnerid ja partnerluslepingute perioodid")];
+  for (const partner of partners) {
+    const period = partner.partnership ? rangeText(partner.partnership) : "määramata";
+    paragraphs.push(paragraph([run(`${PARTNERSHIP_PREFIX} ${partner.name} ${period}.`)]));
+  }
+  return paragraphs;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tables
+
+/** Rows by the table they were printed in, in the order of `implementer.tables` (then any others). */
+function scheduleTables(implementer: Implementer): Array<[number, ScheduleRow[]]> {
+  const tables = new Map<number, ScheduleRow[]>(implementer.tables.map((table) => [table, []]));
+  for (const row of implementer.rows) {
+    const rows = tables.get(row.table);
+    if (rows) rows.push(row);
+    else tables.set(row.table, [row]);
+  }
+  return [...tables];
+}
+
+function groupIndicators(indicators: IndicatorRow[]): Array<[number, IndicatorRow[]]> {
+  const tables = new Map<number, IndicatorRow[]>();
+  for (const indicator of indicators) {
+    const rows = tables.get(indicator.table);
+    if (rows) rows.push(indicator);
+    else tables.set(indicator.table, [indicator]);
+  }
+  return [...tables];
+}
+
+function scheduleTable(table: number, rows: ScheduleRow[]): Array<Paragraph | Table> {
+  const widths = SCHEDULE_WIDTHS;
+  return [
+    caption(`Tabel ${table}. Tegevuste ajakava`),
+    grid(
+      [
+        headerRow([...SCHEDULE_COLUMNS], widths),
+        ...rows.map(
+          (row) =>
+            new TableRow({
+              // A row split over two pages reads as two rows, one of them without a code.
+              cantSplit: true,
+              children: [
+                cell(firstCellText(row), widths[0]),
+                cell(row.frame ? rangeText(row.frame) : (row.frameText ?? ""), widths[1]),
+                cell(row.plan ? rangeText(row.plan) : (row.planText ?? ""), widths[2]),
+                cell(amountCellText(row), widths[3], AlignmentType.RIGHT),
+                cell(row.responsible ?? "", widths[4]),
+              ],
+            }),
+        ),
+      ],
+      widths,
+    ),
+  ];
+}
+
+/** Code and label share the first cell, as in the directive: "3.5.2.1.1 KOV-s elava sihtrühma …". */
+export function firstCellText(row: ScheduleRow): string {
+  return row.printedCode ? `${row.printedCode} ${row.label}` : row.label;
+}
+
+/** As printed in the source when known ("115 817.00" stays so); otherwise the Estonian form. */
+export function amountCellText(row: ScheduleRow): string {
+  if (row.amountText !== null) return row.amountText;
+  return row.amount ? formatMoneyEstonian(row.amount) : "";
+}
+
+export const INDICATOR_COLUMNS = [
+  "Indikaator",
+  "Indikaatori mõõtühik",
+  "Sihttase (2025)",
+  "Sihttase (2029)",
+  "Selgitus",
+] as const;
+
+function indicatorTable(table: number, rows: IndicatorRow[]): Array<Paragraph | Table> {
+  const widths = INDICATOR_WIDTHS;
+  return [
+    caption(`Tabel ${table}. Tegevustega seotud näitajad`),
+    grid(
+      [
+        headerRow([...INDICATOR_COLUMNS], widths),
+        ...rows.map(
+          (row) =>
+            new TableRow({
+              cantSplit: true,
+              children: [
+                cell(row.name, widths[0]),
+                cell(row.unit, widths[1]),
+                cell(row.target, widths[2], AlignmentType.RIGHT),
+                cell(row.target2029, widths[3], AlignmentType.RIGHT),
+                cell(row.explanation, widths[4]),
+              ],
+            }),
+        ),
+      ],
+      widths,
+    ),
+  ];
+}
+
+/** Fixed layout with every width in twips, so Word and LibreOffice lay the table out alike within the margins. */
+function grid(rows: TableRow[], widths: number[]): Table {
+  return new Table({
+    rows,
+    columnWidths: widths,
+    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    borders: ALL_BORDERS,
+    margins: { top: 20, bottom: 20, left: 80, right: 80 },
+  });
+}
+
+/** Header rows repeat on every page the table runs onto. */
+function headerRow(texts: string[], widths: number[]): TableRow {
+  return new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: texts.map(
+      (text, index) =>
+        new TableCell({
+          width: { size: widths[index], type: WidthType.DXA },
+          verticalAlign: VerticalAlign.CENTER,
+          shading: { type: ShadingType.CLEAR, color: "auto", fill: HEADER_FILL },
+          children: [paragraph([run(text, { bold: true, size: TABLE_SIZE })], { alignment: AlignmentType.CENTER })],
+        }),
+    ),
+  });
+}
+
+function cell(
+  text: string,
+  width: number,
+  alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT,
+): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    children: [paragraph([run(text, { size: TABLE_SIZE })], { alignment })],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Paragraphs
+
+function heading(text: string): Paragraph {
+  return paragraph([run(text, { bold: true })], { before: 240, after: 120, keepNext: true });
+}
+
+function caption(text: string): Paragraph {
+  return paragraph([run(text, { bold: true })], { before: 120, after: 60, keepNext: true });
+}
+
+function run(text: string, options: { bold?: boolean; size?: number } = {}): TextRun {
+  return new TextRun({ text, bold: options.bold, size: options.size });
+}
+
+interface ParagraphOptions {
+  alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  before?: number;
+  after?: number;
+  keepNext?: boolean;
+}
+
+function paragraph(children: TextRun[], options: ParagraphOptions = {}): Paragraph {
+  return new Paragraph({
+    children,
+    alignment: options.alignment,
+    keepNext: options.keepNext,
+    spacing: options.before || options.after ? { before: options.before, after: options.after } : undefined,
+  });
+}

@@ -1,0 +1,1 @@
+export { importDocx } from "./import-docx";
