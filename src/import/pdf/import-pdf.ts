@@ -1,0 +1,323 @@
+import { CalendarDate } from "../../model/calendar-date";
+import { ImportDiagnostic, ImportError, ImportResult, Implementer } from "../../model/plan";
+import { parseDirectiveText } from "../text/parse-directive";
+import { matchCaption, matchRowStart } from "../text/patterns";
+import { PdfItem, PdfLine, PdfPage, extractRules, groupLines } from "./pdf-layout";
+import { buildIndicators, buildRows, findTables } from "./schedule-tables";
+
+/**
+ * Reads a directive's action plan (lisa 1) from its PDF.
+ *
+ * The tables (schedule rows, and indicators when their header is recognised) are read by position, see
+ * schedule-tables.ts: a cell's text is whole however it wraps, which the flattened text cannot promise.
+ * Everything else (plan period, directive, implementers from the headings before the tables, partnership
+ * periods) is read by the text importer from the document's running text with the tables blanked out of
+ * it, so that one piece of code knows the directive's wording.
+ *
+ * A row's `line` (and a diagnostic's) is the 1-based number of the line in the PDF's text in reading order:
+ * pages one after the other, each page's text lines from top to bottom, a line being the items sharing a
+ * baseline. It is the row's first line (the top of its cells).
+ *
+ * Runs in Node with pdfjs' legacy build, which parses in-process when no worker is configured. In a browser
+ * the worker must be set up first (`GlobalWorkerOptions.workerSrc` pointing at a bundled pdf.worker.js).
+ */
+export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
+  const pages = await readPages(bytes);
+  const lines = pages.flatMap((page) => page.lines);
+  if (lines.length === 0) {
+    throw new ImportError(
+      "PDF-is ei ole teksti (kas see on skannitud pilt?). Oodatakse käskkirja lisa 1 PDF-i, millest saab teksti kopeerida.",
+      "The PDF holds no text (is it a scanned image?). Expected the PDF of the directive's annex 1 with selectable text.",
+    );
+  }
+  const { tables, tableLines } = findTables(pages);
+
+  let parsed: ImportResult;
+  const text = runningText(pages, tableLines);
+  try {
+    parsed = parseDirectiveText(text);
+  } catch (error) {
+    if (error instanceof ImportError) {
+      throw new ImportError(
+        "PDF-ist ei leitud ühtegi tegevuste ajakava tabelit. Oodatakse käskkirja lisa 1, kus on tabelid " +
+          "pealkirjaga „Tabel N. Tegevuste ajakava“ (veerud: tegevus, üldajaraam, algus- ja lõppkuupäev " +
+          "tegevuskava perioodil, planeeritav maksumus, vastutaja).",
+        'No activity schedule table was found in the PDF. Expected the directive\'s annex 1 with tables captioned "Tabel N. Tegevuste ajakava" (columns: activity, overall frame, plan-period dates, planned cost, responsible).',
+      );
+    }
+    throw error;
+  }
+
+  const plan = parsed.plan;
+  const found = readNominativePartnerships(plan.implementers, text);
+  // Rows come from the tables alone; the text importer only saw captions, so its row findings do not apply.
+  const diagnostics: ImportDiagnostic[] = parsed.diagnostics.filter(
+    (d) =>
+      !ROW_DIAGNOSTICS.has(d.id) &&
+      !(d.id === "missing-partnership" && found.some((name) => d.messageEn.includes(`"${name}"`))),
+  );
+  const report = (
+    severity: ImportDiagnostic["severity"],
+    id: string,
+    line: number | null,
+    message: string,
+    messageEn: string,
+    text?: string,
+  ) => diagnostics.push({ severity, id, line, message, messageEn, ...(text !== undefined ? { text } : {}) });
+
+  nameImplementerFromHeading(plan.implementers, text);
+  for (const implementer of plan.implementers) implementer.rows = [];
+  const indicatorTables = tables.filter((table) => table.kind === "indicators");
+  // Indicator tables read by position are whole; the text importer's reading is the fallback when none was.
+  if (indicatorTables.length > 0) plan.indicators = indicatorTables.flatMap(buildIndicators);
+  for (const table of tables.filter((candidate) => candidate.kind === "schedule")) {
+    const implementer = implementerOf(plan.implementers, table.table, table.headerLine, report);
+    implementer.rows.push(...buildRows(table, report));
+  }
+  for (const implementer of plan.implementers) {
+    for (const number of implementer.tables) {
+      if (!tables.some((table) => table.kind === "schedule" && table.table === number && table.rows.length > 0)) {
+        report(
+          "error",
+          "empty-table",
+          null,
+          `Tabelis ${number} („Tegevuste ajakava“) ei leitud ühtegi rida (tabeli päist ei tuvastatud).`,
+          `No rows were found in table ${number} ("Tegevuste ajakava"): its header was not recognised.`,
+        );
+      }
+    }
+  }
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { plan, diagnostics };
+}
+
+/**
+ * Without the directive's preamble ("… Liidus (edaspidi elluviija)") the text importer can only call the
+ * implementer "Elluviija"; a generated lisa 1 names it in the heading instead ("1. Elluviija tegevused: ELVL").
+ */
+function nameImplementerFromHeading(implementers: Implementer[], text: string): void {
+  const implementer = implementers.find((candidate) => candidate.role === "elluviija");
+  const heading = /^\d+\.?\s+Elluviija\s+tegevused\s*[:\u2013\u2014-]\s*(\S[^\n]{0,60}?)\s*$/imu.exec(text);
+  if (!implementer || implementer.name !== "Elluviija" || !heading) return;
+  implementer.name = heading[1];
+  implementer.aliases = [heading[1], "elluviija"];
+}
+
+/**
+ * Section 1.1 of a generated lisa 1 names partners in the nominative ("Partnerluslepingu periood: Tartu linn
+ * 01.01.2023 – 31.12.2025."), which the text importer (made for the directive's sentences) does not read.
+ * Returns the names whose period was found here.
+ */
+function readNominativePartnerships(implementers: Implementer[], text: string): string[] {
+  const found: string[] = [];
+  for (const implementer of implementers) {
+    if (implementer.role !== "partner" || implementer.partnership) continue;
+    const name = implementer.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const match = new RegExp(
+      `(?<![\\p{L}-])${name}\\s*:?\\s+(\\d{1,2}\\.\\d{1,2}\\.\\d{4})\\s*[-\\u2013\\u2014]\\s*(\\d{1,2}\\.\\d{1,2}\\.\\d{4})`,
+      "u",
+    ).exec(text);
+    const start = match && CalendarDate.parseEstonian(match[1]);
+    const end = match && CalendarDate.parseEstonian(match[2]);
+    if (start && end) {
+      implementer.partnership = { start, end };
+      found.push(implementer.name);
+    }
+  }
+  return found;
+}
+
+/** The text importer's findings about rows, which here come from the tables instead. */
+const ROW_DIAGNOSTICS = new Set([
+  "unreadable-amount",
+  "missing-amount",
+  "incomplete-row",
+  "invalid-date",
+  "extra-dates",
+  "unreadable-dates",
+  "row-outside-table",
+  "unparsed-line",
+  "empty-table",
+]);
+
+function implementerOf(
+  implementers: Implementer[],
+  table: number,
+  line: number,
+  report: (s: "error" | "warning", id: string, line: number | null, et: string, en: string) => void,
+): Implementer {
+  const found = implementers.find((implementer) => implementer.tables.includes(table));
+  if (found) return found;
+  const name = `Tabel ${table}`;
+  let orphan = implementers.find((implementer) => implementer.name === name);
+  if (!orphan) {
+    orphan = { name, role: "partner", aliases: [name], tables: [table], partnership: null, rows: [] };
+    implementers.push(orphan);
+    report(
+      "warning",
+      "unknown-implementer",
+      line,
+      `Tabeli ${table} elluviijat ei leitud: tabeli ees puudub pealkiri „Tabel N. Tegevuste ajakava“ või osa pealkiri.`,
+      `The implementer of table ${table} was not found: no "Tabel N. Tegevuste ajakava" caption or section heading precedes it.`,
+    );
+  }
+  return orphan;
+}
+
+/**
+ * The document's text for the text importer, line numbers kept (blanked lines stay as empty lines). Before
+ * the first schedule caption everything is kept (title, plan period, section 1.1); after it only captions,
+ * section headings and indicator tables: narrative paragraphs wrap into short lines in a PDF, and a wrapped
+ * line opening with a code and followed by a date would look like a row to the text importer.
+ */
+function runningText(pages: PdfPage[], tableLines: Set<number>): string {
+  const out: string[] = [];
+  let afterFirstCaption = false;
+  let inIndicators = false;
+  for (const page of pages) {
+    const paragraphs = joinParagraphs(
+      page,
+      page.lines.filter((line) => !tableLines.has(line.no)),
+    );
+    for (const line of page.lines) {
+      const text = paragraphs.get(line.no);
+      if (text === undefined) {
+        out.push("");
+        continue;
+      }
+      const caption = matchCaption(text);
+      if (caption?.kind === "schedule") afterFirstCaption = true;
+      if (caption) inIndicators = caption.kind === "indicators";
+      else if (isHeading(text)) inIndicators = false;
+      out.push(!afterFirstCaption || caption || inIndicators || isHeading(text) ? text : "");
+    }
+  }
+  return out.join("\n");
+}
+
+function isHeading(text: string): boolean {
+  if (/^\d+\.?\s+Elluviija\s+tegevused/iu.test(text) || /^\d+(?:\.\d+)*\.?\s+Partnerite\s+tegevused/iu.test(text))
+    return true;
+  return matchRowStart(text)?.codeStyle === "dotted" && /\p{L}\s+(linnas|vallas)(?=[\s.,]|$)/u.test(text.slice(0, 160));
+}
+
+/**
+ * Joins the lines of a paragraph (same font and size, normal line spacing) onto its first line, as a copy of
+ * the text gives it. Captions stand alone; table lines (framed by a drawn border) are never joined.
+ */
+function joinParagraphs(page: PdfPage, lines: PdfLine[]): Map<number, string> {
+  const texts = new Map<number, string>();
+  let head: PdfLine | null = null;
+  let previous: PdfLine | null = null;
+  for (const line of lines) {
+    const joins =
+      head !== null &&
+      previous !== null &&
+      previous.page === line.page &&
+      previous.no === line.no - 1 &&
+      fontOf(previous) === fontOf(line) &&
+      Math.abs(previous.size - line.size) < 0.5 &&
+      previous.y - line.y <= 1.6 * line.size &&
+      !matchCaption(previous.text) &&
+      !matchCaption(line.text) &&
+      !framed(page, previous) &&
+      !framed(page, line);
+    if (joins && head) {
+      texts.set(head.no, `${texts.get(head.no)} ${line.text}`);
+    } else {
+      head = line;
+      texts.set(line.no, line.text);
+    }
+    previous = line;
+  }
+  return texts;
+}
+
+/** Inside a drawn table: between two vertical borders. */
+function framed(page: PdfPage, line: PdfLine): boolean {
+  const x = line.items[0].x;
+  const y = line.y;
+  return (
+    page.vertical.some((rule) => rule.at < x && rule.from <= y && y <= rule.to) &&
+    page.vertical.some((rule) => rule.at > x && rule.from <= y && y <= rule.to)
+  );
+}
+
+function fontOf(line: PdfLine): string {
+  return line.items[0]?.font ?? "";
+}
+
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.js");
+
+async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
+  if (!(bytes instanceof Uint8Array) || bytes.length === 0) {
+    throw new ImportError(
+      "Fail on tühi. Valige käskkirja lisa 1 PDF-fail.",
+      "The file is empty. Choose the PDF of the directive's annex 1.",
+    );
+  }
+  // Not Buffer: the same code is to run in the task pane.
+  const head = String.fromCharCode(...bytes.subarray(0, 1024));
+  if (!head.includes("%PDF-")) throw notPdf();
+
+  const pdfjs: PdfJs = await import("pdfjs-dist/legacy/build/pdf.js");
+  let document: Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
+  try {
+    // A copy: pdfjs takes over the buffer it is given.
+    document = await pdfjs.getDocument({
+      data: bytes.slice(),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
+  } catch (error) {
+    if ((error as Error | null)?.name === "PasswordException") {
+      throw new ImportError(
+        "PDF on parooliga kaitstud. Salvestage see ilma paroolita ja proovige uuesti.",
+        "The PDF is password-protected. Save it without a password and try again.",
+      );
+    }
+    throw notPdf();
+  }
+  try {
+    const pages: PdfPage[] = [];
+    let firstNo = 1;
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      const items: PdfItem[] = [];
+      for (const item of content.items) {
+        if (!("str" in item)) continue;
+        const [a, b, c, d, e, f] = item.transform as number[];
+        items.push({
+          text: item.str,
+          x: e,
+          y: f,
+          width: item.width,
+          size: Math.hypot(c, d) || Math.hypot(a, b),
+          font: item.fontName,
+        });
+      }
+      const operators = await page.getOperatorList();
+      const rules = extractRules(operators.fnArray, operators.argsArray, pdfjs.OPS);
+      const lines = groupLines(items, number, firstNo);
+      firstNo += lines.length;
+      pages.push({ number, lines, ...rules });
+      page.cleanup();
+    }
+    return pages;
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw notPdf();
+  } finally {
+    await document.destroy();
+  }
+}
+
+function notPdf(): ImportError {
+  return new ImportError(
+    "Fail ei ole loetav PDF. Valige käskkirja lisa 1 PDF-fail.",
+    "The file is not a readable PDF. Choose the PDF of the directive's annex 1.",
+  );
+}

@@ -1,0 +1,1 @@
+export { importPdf } from "./import-pdf";
