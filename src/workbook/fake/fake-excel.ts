@@ -457,6 +457,14 @@ class WorkbookProxy extends ClientObject<true> implements ExcelWorkbook {
   get application(): ApplicationProxy {
     return this._child("application", () => new ApplicationProxy(this.context, this));
   }
+
+  /**
+   * Workbook.getSelectedRange: the active sheet's selection. Excel always has one; the fake keeps one selection for
+   * the workbook, so a sheet activated since (or never selected in) has its A1 selected, as a new sheet does.
+   */
+  getSelectedRange(): RangeProxy {
+    return new SelectedRangeProxy(this.context, this);
+  }
 }
 
 class ApplicationProxy extends ClientObject<true> {
@@ -912,7 +920,7 @@ class FakeClientResult<V> {
 class RangeProxy extends ClientObject<RangeTarget> implements ExcelRange {
   constructor(
     context: FakeRequestContext,
-    parent: WorksheetProxy,
+    parent: WorksheetProxy | WorkbookProxy,
     path: PathSpec,
     private readonly _locate: (sheet: SheetState, tx: Batch) => RangeTarget | null,
     orNull = false,
@@ -923,6 +931,20 @@ class RangeProxy extends ClientObject<RangeTarget> implements ExcelRange {
   _bind(tx: Batch): RangeTarget | null {
     const sheet = tx.resolve(this._parent as WorksheetProxy);
     return sheet === null ? null : this._locate(sheet, tx);
+  }
+
+  /** Range.worksheet: the sheet the range is on. */
+  get worksheet(): WorksheetProxy {
+    return this._child(
+      "worksheet",
+      () =>
+        new WorksheetProxy(
+          this.context,
+          this,
+          { type: PathType.Property, name: "Worksheet" },
+          (tx) => tx.resolve(this as ClientObject<RangeTarget>)?.sheet ?? null,
+        ),
+    );
   }
 
   get address(): string {
@@ -1017,6 +1039,21 @@ class RangeProxy extends ClientObject<RangeTarget> implements ExcelRange {
 
   select(): void {
     this._method("Select", [], (t, _, tx) => tx.state.select(t.sheet, t.bounds));
+  }
+}
+
+/** The range Workbook.getSelectedRange returns: found from the workbook's selection, not from a sheet. */
+class SelectedRangeProxy extends RangeProxy {
+  constructor(context: FakeRequestContext, parent: WorkbookProxy) {
+    super(context, parent, { type: PathType.Method, name: "GetSelectedRange" }, () => null);
+  }
+
+  override _bind(tx: Batch): RangeTarget | null {
+    const sheet = tx.state.sheetById(tx.state.activeSheetId);
+    if (!sheet) throw excelError("ItemNotFound", "Workbook.getSelectedRange");
+    const selected = tx.state.selected;
+    const bounds = selected && selected.sheetId === sheet.id ? { ...selected.bounds } : { r1: 0, c1: 0, r2: 0, c2: 0 };
+    return { sheet, bounds };
   }
 }
 

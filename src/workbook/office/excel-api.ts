@@ -15,6 +15,8 @@ export interface ExcelContext {
 
 export interface ExcelWorkbook {
   worksheets: ExcelWorksheetCollection;
+  /** The active sheet's selected range (one area; Excel refuses a multi-area selection here). */
+  getSelectedRange(): ExcelRange;
 }
 
 export interface ExcelWorksheetCollection {
@@ -119,6 +121,8 @@ export interface ExcelRange {
   numberFormat: string[][];
   isNullObject: boolean;
   columnHidden: boolean;
+  /** The sheet the range is on. */
+  worksheet: ExcelWorksheet;
   format: {
     columnWidth: number;
     /** In points, for every row of the range. */

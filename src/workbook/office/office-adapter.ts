@@ -1,5 +1,5 @@
 import { Finding, Severity } from "../../checks/types";
-import { LISA2_SHEET, columnLetter, parseCellAddress } from "../layout";
+import { LISA2_SHEET, columnLetter, fromExcelSerial, parseCellAddress } from "../layout";
 import { CellModel, CellValue, RawCell, RawSheet, SheetModel, WorkbookModel } from "../model";
 import {
   ExcelCellBorder,
@@ -26,6 +26,7 @@ import {
  * | clearMarks       | 2                                                                    |
  * | rewriteFormulas  | 2                                                                    |
  * | goTo             | 1                                                                    |
+ * | readSelection    | 2 (selection and used range, then the cells); 1 when nothing is used |
  *
  * Calls into Excel are made inside `run`, which the task pane binds to `Excel.run` and tests to the fake.
  */
@@ -448,6 +449,41 @@ export class OfficeWorkbookAdapter {
     });
   }
 
+  /**
+   * Reads the selected range (a schedule table pasted from the directive) for `mapPastedRange`: values and formulas
+   * as `RawCell`s, with numbers that Excel shows as dates (a pasted "01.01.2025" in an Estonian Excel) as Dates.
+   * The selection is first clipped to the sheet's used range, since selecting whole columns ("A:E") is the
+   * natural way to take a table and reading a million empty rows is not. `address` is the part read, without the
+   * sheet ("D5:H40"), or the selection's own when nothing in it is used (then `cells` is empty). 2 syncs; 1 then.
+   */
+  readSelection(): Promise<{ sheet: string; address: string; cells: Array<Array<RawCell | null>> }> {
+    return this.run(async (context) => {
+      const selected = context.workbook.getSelectedRange().load("address");
+      const worksheet = selected.worksheet.load("name");
+      const used = worksheet.getUsedRangeOrNullObject(true).load("address");
+      await context.sync();
+      const area = boundsOf(selected.address);
+      const clipped = used.isNullObject ? null : intersect(area, boundsOf(used.address));
+      if (!clipped) return { sheet: worksheet.name, address: formatArea(area), cells: [] };
+      const block = worksheet.getRange(formatArea(clipped)).load("values,formulas,numberFormat");
+      await context.sync();
+      const cells = block.values.map((values, r) =>
+        values.map((value, c): RawCell | null => {
+          const formula = block.formulas[r]?.[c];
+          if (typeof formula === "string" && formula.startsWith("="))
+            return { value: value === "" ? null : value, formula: formula.slice(1) };
+          if (value === "" || value === null) return null;
+          if (typeof value === "number" && isDateFormat(block.numberFormat[r]?.[c] ?? "")) {
+            const date = excelSerialToDate(value);
+            if (date) return { value: date };
+          }
+          return { value };
+        }),
+      );
+      return { sheet: worksheet.name, address: formatArea(clipped), cells };
+    });
+  }
+
   /** Queues the load of the saved formats; read them with `savedFormats` after the next sync. */
   private loadSavedFormats(context: ExcelContext): { sheet: ExcelWorksheet; used: ExcelRange } {
     const sheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
@@ -546,6 +582,59 @@ function placeBlock(sheet: RawSheet, block: ExcelRange, rowOffset: number, colum
       row[columnOffset + c] = isFormula ? { value: value === "" ? null : value, formula: formula.slice(1) } : { value };
     });
   });
+}
+
+interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** "Tartu!D5:H40", "'Lisa 2'!B3", "Sheet1!A:E" → 1-based rows and 0-based columns; whole rows or columns run to the end. */
+function boundsOf(address: string): Area {
+  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const [first, last = first] = local.split(":");
+  const part = (text: string, end: boolean) => {
+    const match = /^([A-Z]*)(\d*)$/.exec(text) ?? ["", "", ""];
+    const column = match[1] ? (parseCellAddress(`${match[1]}1`)?.column ?? 0) : end ? EXCEL_COLUMNS - 1 : 0;
+    const row = match[2] ? Number(match[2]) : end ? EXCEL_ROWS : 1;
+    return { row, column };
+  };
+  const start = part(first, false);
+  const end = part(last, true);
+  return { top: start.row, left: start.column, bottom: end.row, right: end.column };
+}
+
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLUMNS = 16_384;
+
+function intersect(a: Area, b: Area): Area | null {
+  const area = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
+  return area.top > area.bottom || area.left > area.right ? null : area;
+}
+
+function formatArea(area: Area): string {
+  const first = `${columnLetter(area.left)}${area.top}`;
+  const last = `${columnLetter(area.right)}${area.bottom}`;
+  return first === last ? first : `${first}:${last}`;
+}
+
+/** A number format that shows a date: day, month or year codes outside quoted text, brackets and escapes. */
+function isDateFormat(format: string): boolean {
+  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "");
+  return /[dy]|m(?!.*[hs])/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** A date serial as a UTC midnight Date, which `RawCell` carries as ExcelJS does. */
+function excelSerialToDate(serial: number): Date | null {
+  const date = fromExcelSerial(serial);
+  return date ? new Date(Date.UTC(date.year, date.month - 1, date.day)) : null;
 }
 
 /** The name itself, or with " 2", " 3", … until free, within Excel's 31 characters. */
