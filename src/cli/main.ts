@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { Lisa2, Lisa2Options, lisa2SheetsForWorkbook, planWithLisa2Workbook } from "../annex/lisa2";
+import { lisa1DocxBytes } from "../annex/lisa1/docx";
 import { lisa2DocxBytes } from "../annex/lisa2/docx";
 import { RULES, runChecks } from "../checks";
 import { parseDirectiveText } from "../import/text";
@@ -38,13 +39,14 @@ function findSample(relative: string): string {
 
 const USAGE = `tat-budget — tegevuskava ja eelarve tööriist (TAT)
 
-Kasutus / usage (<fail> on käskkirja tekst .txt või tat-budgeti töövihik .xlsx):
+Kasutus / usage (<fail> on käskkiri .txt, .docx või .pdf, või tat-budgeti töövihik .xlsx):
   tat-budget parse <fail> [--json] [--lang et|en]          mis failist leiti / what the file holds
-  tat-budget import <fail.txt> -o <kava.xlsx> [--force]    ajakavad töövihikusse / schedules into a workbook
+  tat-budget import <fail> -o <kava.xlsx> [--force]        ajakavad töövihikusse / schedules into a workbook
   tat-budget check <fail> [--json] [--lang et|en]          kontrollib kava / checks the plan
   tat-budget recalc <fail> [-o <uus.xlsx>] [--lang et|en]  summad; -o kirjutab ülemridade valemid tagasi
   tat-budget annex <fail> -o <lisa2.xlsx> [--docx <lisa2.docx>] [--indirect-rate 7] [--force]
                                                            lisa 2 (eelarve) Excelis ja Wordis / lisa 2 in Excel and Word
+  tat-budget lisa1 <fail> -o <lisa1.docx> [--force]        lisa 1 ajakavade tabelid Wordis / lisa 1's tables in Word
   tat-budget demo [--lang et|en]                           põhitöö näidiskäskkirjal / the main job on the sample
   tat-budget help                                          see abi / this help
 
@@ -109,6 +111,21 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
           ? { indirectRatePercent: readRate(flags.get("indirect-rate") ?? "") }
           : {};
         await writeAnnex(file, output, flags.get("docx"), options, flags.has("force"), language, io);
+        return 0;
+      }
+      case "lisa1": {
+        const output = flags.get("output");
+        if (!output || !/\.docx$/i.test(output))
+          throw new UsageError("lisa1 vajab väljundfaili: -o <lisa1.docx> / lisa1 needs -o <lisa1.docx>");
+        const result = await loadPlan(one("lisa1"), language);
+        refuseOverwrite(output, flags.has("force"), language);
+        writeFileSync(output, await lisa1DocxBytes(result.plan));
+        const tables = result.plan.implementers.reduce((sum, implementer) => sum + implementer.tables.length, 0);
+        io.out(
+          language === "et"
+            ? `Lisa 1 kirjutatud: ${output} (${result.plan.implementers.length} elluviijat ja partnerit, ${tables} ajakava tabelit)\n`
+            : `Lisa 1 written: ${output} (${result.plan.implementers.length} implementers and partners, ${tables} schedule tables)\n`,
+        );
         return 0;
       }
       case "demo": {
@@ -318,7 +335,7 @@ function refuseOverwrite(output: string, force: boolean, language: Language): vo
 
 const isWorkbook = (file: string) => /\.xlsx$/i.test(file);
 
-/** Reads a plan from a directive's text or from a tat-budget workbook. */
+/** Reads a plan from a directive (its text, a Word document or a PDF) or from a tat-budget workbook. */
 async function loadPlan(file: string, language: Language): Promise<ImportResult> {
   if (!existsSync(file)) {
     throw new InputError(language === "et" ? `faili ei leitud: ${file}` : `file not found: ${file}`);
@@ -334,6 +351,15 @@ async function loadPlan(file: string, language: Language): Promise<ImportResult>
           : `${file} is not a readable Excel workbook (.xlsx): ${(error as Error).message}`,
       );
     }
+  }
+  if (/\.(docx|pdf)$/i.test(file)) {
+    const bytes = new Uint8Array(readFileSync(file));
+    if (/\.docx$/i.test(file)) {
+      const { importDocx } = await import("../import/docx/import-docx");
+      return importDocx(bytes);
+    }
+    const { importPdf } = await import("../import/pdf/import-pdf");
+    return importPdf(bytes);
   }
   const text = readFileSync(file).toString("utf8");
   if (text.includes("\u0000") || text.includes("\ufffd")) {

@@ -1,17 +1,19 @@
 import { Lisa2, Lisa2Options, lisa2SheetsForWorkbook } from "../annex/lisa2";
 import { CheckResult, RULES, runChecks } from "../checks";
 import { Finding } from "../checks/types";
+import { RangeImplementer, RangeMapping, mapPastedRange, rangeMappingToImplementer } from "../import/range/map-range";
 import { parseDirectiveText } from "../import/text";
 import { Money } from "../model/money";
-import { ImportResult } from "../model/plan";
+import { ActionPlan, ImportError, ImportResult } from "../model/plan";
 import { parseCellAddress } from "../workbook/layout";
-import { CellValue, RawSheet, WorkbookModel } from "../workbook/model";
+import { CellValue, RawCell, RawSheet, WorkbookModel } from "../workbook/model";
 import type { RewriteResult, SheetConflict, WriteResult } from "../workbook/office/office-adapter";
 import { workbookToPlan } from "../workbook/read-plan";
 import { rollupFormulas } from "../workbook/rollups";
 import { PlanSettings, settingsCellUpdates, settingsOf } from "../workbook/settings";
 import { planToWorkbook } from "../workbook/write-plan";
-import { SETTINGS_SHEET } from "../workbook/layout";
+import { SETTINGS_SHEET, scheduleSheetName, toExcelSerial } from "../workbook/layout";
+import { IMPLEMENTER_HEADERS } from "../workbook/write-plan";
 
 /**
  * What the task pane does, in the domain's words, over a workbook port: the Office adapter in Excel, the same
@@ -30,6 +32,23 @@ export interface WorkbookPort {
   goTo(position: { sheet?: string; cell?: string }): Promise<void>;
   writeAnnexSheets(model: WorkbookModel): Promise<{ sheets: string[]; replaced: string[] }>;
   writeCells(sheet: string, updates: Array<{ cell: string; value: CellValue; numFmt?: string }>): Promise<void>;
+  readSelection(): Promise<{ sheet: string; address: string; cells: Array<Array<RawCell | null>> }>;
+}
+
+/** A schedule table pasted into Excel and selected, as mapped; nothing is written yet. */
+export interface SelectionPreview {
+  sheet: string;
+  address: string;
+  mapping: RangeMapping;
+}
+
+export interface SelectionImport {
+  /** The canonical sheet written. */
+  sheet: string;
+  /** Old sheets kept as backups. */
+  backups: string[];
+  /** True when the workbook had no plan yet and the canonical sheets were all written. */
+  newWorkbook: boolean;
 }
 
 export interface ImportPreview {
@@ -62,6 +81,15 @@ export interface PaneServices {
   /** Reads a directive's text; nothing is written. Throws ImportError on text without schedules. */
   previewText(text: string): Promise<ImportPreview>;
   importPlan(preview: ImportPreview, conflicts: Record<string, SheetConflict>): Promise<WriteResult>;
+  /** Reads a Word or PDF document's schedule tables; nothing is written. The importers load on first use. */
+  previewDocument(kind: "docx" | "pdf", bytes: Uint8Array): Promise<ImportPreview>;
+  /** Maps the selected range (a schedule table pasted from Word or PDF); nothing is written. */
+  previewSelection(): Promise<SelectionPreview>;
+  /**
+   * Writes the mapped table as the implementer's canonical sheet (an existing one is kept as a backup) and lists it
+   * on Seaded; in a workbook without a plan, writes the canonical sheets around it.
+   */
+  importSelection(preview: SelectionPreview, implementer: RangeImplementer): Promise<SelectionImport>;
   check(options: { mark: boolean }): Promise<CheckOutcome>;
   clearMarks(): Promise<number>;
   goTo(position: { sheet?: string; cell?: string }): Promise<void>;
@@ -79,14 +107,23 @@ export function createPaneServices(port: WorkbookPort): PaneServices {
     return { result: workbookToPlan(sheets), sheets };
   };
   const lisa2Options = (rate: Money | null): Lisa2Options => ({ indirectRatePercent: rate });
+  const previewOf = async (result: ImportResult): Promise<ImportPreview> => {
+    const { workbook } = planToWorkbook(result.plan);
+    const sheets = workbook.sheets.map((sheet) => sheet.name);
+    const existing = new Set((await port.listSheets()).map((name) => name.toLocaleLowerCase("et")));
+    return { result, sheets, conflicts: sheets.filter((name) => existing.has(name.toLocaleLowerCase("et"))) };
+  };
 
   return {
-    async previewText(text) {
-      const result = parseDirectiveText(text);
-      const { workbook } = planToWorkbook(result.plan);
-      const sheets = workbook.sheets.map((sheet) => sheet.name);
-      const existing = new Set((await port.listSheets()).map((name) => name.toLocaleLowerCase("et")));
-      return { result, sheets, conflicts: sheets.filter((name) => existing.has(name.toLocaleLowerCase("et"))) };
+    previewText: (text) => previewOf(parseDirectiveText(text)),
+
+    async previewDocument(kind, bytes) {
+      if (kind === "docx") {
+        const { importDocx } = await import(/* webpackChunkName: "import-docx" */ "../import/docx/import-docx");
+        return previewOf(await importDocx(bytes));
+      }
+      const { importPdf } = await import(/* webpackChunkName: "import-pdf" */ "../import/pdf/import-pdf");
+      return previewOf(await importPdf(bytes));
     },
 
     importPlan(preview, conflicts) {
@@ -98,6 +135,85 @@ export function createPaneServices(port: WorkbookPort): PaneServices {
       const checked = runChecks(result.plan, RULES);
       const marked = mark ? await port.markFindings(checked.findings) : 0;
       return { result: checked, diagnostics: result.diagnostics, marked };
+    },
+
+    async previewSelection() {
+      const selection = await port.readSelection();
+      const topLeft = selection.address.split(":")[0];
+      return {
+        sheet: selection.sheet,
+        address: selection.address,
+        mapping: mapPastedRange(selection.cells, { topLeft, sheet: selection.sheet }),
+      };
+    },
+
+    async importSelection(preview, chosen) {
+      const implementer = rangeMappingToImplementer(preview.mapping, chosen);
+      const sheets = await port.readWorkbook();
+      let plan: ActionPlan | null = null;
+      try {
+        plan = workbookToPlan(sheets).plan;
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+      }
+      const names = new Set(sheets.map((sheet) => sheet.name));
+      if (!plan) {
+        const fresh: ActionPlan = {
+          planPeriod: null,
+          directive: { number: null, date: null, activityName: null, tat: null },
+          implementers: [implementer],
+          indicators: [],
+        };
+        const model = planToWorkbook(fresh).workbook;
+        const conflicts = Object.fromEntries(
+          model.sheets.filter((sheet) => names.has(sheet.name)).map((sheet) => [sheet.name, "replace" as const]),
+        );
+        const written = await port.writeWorkbook(model, conflicts);
+        const schedule = model.sheets.find((sheet) => sheet.kind === "schedule")!;
+        return { sheet: written.sheets[schedule.name], backups: written.backups, newWorkbook: true };
+      }
+      // An implementer already on Seaded keeps its row and sheet; a new one gets the next row and a free name.
+      const seaded = sheets.find(
+        (sheet) => sheet.name.toLocaleLowerCase("et") === SETTINGS_SHEET.toLocaleLowerCase("et"),
+      )!;
+      const header = seaded.rows.findIndex((row) => row?.[0]?.value === IMPLEMENTER_HEADERS[0]);
+      let row = header + 1;
+      let sheetName: string | null = null;
+      for (; row < seaded.rows.length && seaded.rows[row]?.[0]?.value; row++) {
+        const name = String(seaded.rows[row]?.[0]?.value);
+        if (name.toLocaleLowerCase("et") === implementer.name.toLocaleLowerCase("et")) {
+          sheetName = String(seaded.rows[row]?.[2]?.value ?? name);
+          break;
+        }
+      }
+      const existing = sheetName !== null;
+      sheetName ??= scheduleSheetName(implementer, names);
+      const single = planToWorkbook({ ...plan, implementers: [implementer] });
+      const schedule = { ...single.workbook.sheets.find((sheet) => sheet.kind === "schedule")!, name: sheetName };
+      const written = await port.writeWorkbook(
+        { sheets: [schedule] },
+        existing && names.has(sheetName) ? { [sheetName]: "replace" } : {},
+      );
+      const sheetRow = row + 1;
+      const date = (value: ReturnType<typeof toExcelSerial> | null) => value;
+      await port.writeCells(seaded.name, [
+        { cell: `A${sheetRow}`, value: implementer.name, numFmt: "@" },
+        { cell: `B${sheetRow}`, value: implementer.role, numFmt: "@" },
+        { cell: `C${sheetRow}`, value: sheetName, numFmt: "@" },
+        ...(existing
+          ? []
+          : [
+              { cell: `D${sheetRow}`, value: "", numFmt: "@" },
+              { cell: `E${sheetRow}`, value: date(null) },
+              { cell: `F${sheetRow}`, value: date(null) },
+              {
+                cell: `G${sheetRow}`,
+                value: implementer.aliases.filter((alias) => alias !== implementer.name).join("; "),
+                numFmt: "@",
+              },
+            ]),
+      ]);
+      return { sheet: written.sheets[sheetName], backups: written.backups, newWorkbook: false };
     },
 
     clearMarks: () => port.clearMarks(),

@@ -87,10 +87,20 @@ describe("tat-budget parse", () => {
   it("refuses a missing file and a binary file", async () => {
     expect((await run("parse", "/no/such/file.txt")).stderr).toContain("faili ei leitud");
     const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
-    const file = path.join(dir, "plan.pdf");
+    const file = path.join(dir, "plan.txt");
     writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe]));
     const binary = await run("parse", file);
     expect([binary.status, binary.stderr]).toEqual([2, expect.stringContaining("ei ole UTF-8 tekstifail")]);
+    // A file named .pdf or .docx goes to its importer, which says what is wrong with it.
+    const pdf = path.join(dir, "plan.pdf");
+    writeFileSync(pdf, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe]));
+    expect([(await run("parse", pdf)).status, (await run("parse", pdf)).stderr]).toEqual([
+      2,
+      "tat-budget: Fail ei ole loetav PDF. Valige käskkirja lisa 1 PDF-fail.\n",
+    ]);
+    const docx = path.join(dir, "plan.docx");
+    writeFileSync(docx, "see ei ole Wordi fail");
+    expect((await run("parse", docx)).status).toBe(2);
   });
 
   it("answers bad usage with status 2 and the usage", async () => {
@@ -316,6 +326,26 @@ describe("tat-budget annex", () => {
     expect((await run("annex", FIXTURE_PATH, "-o", workbook, "--force", "--indirect-rate", "7,5 %")).stdout).toContain(
       "1.2 Kaudsed kulud (7,5 %): 95 014,56",
     );
+  });
+});
+
+describe("tat-budget lisa1 and Word input", () => {
+  it("writes lisa 1's tables as .docx, and reading that document gives the same plan as the text", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
+    const docx = path.join(dir, "lisa1.docx");
+    const written = await run("lisa1", FIXTURE_PATH, "-o", docx);
+    expect(written.status).toBe(0);
+    expect(written.stdout).toBe(`Lisa 1 kirjutatud: ${docx} (9 elluviijat ja partnerit, 12 ajakava tabelit)\n`);
+    const withoutLines = (json: string) =>
+      JSON.stringify(JSON.parse(json), (key, value) => (key === "line" ? undefined : value));
+    const fromText = await run("parse", FIXTURE_PATH, "--json");
+    const fromWord = await run("parse", docx, "--json");
+    expect(fromWord.status).toBe(0);
+    expect(withoutLines(fromWord.stdout)).toBe(withoutLines(fromText.stdout));
+    const checked = await run("check", docx, "--json");
+    expect(JSON.parse(checked.stdout).counts).toEqual({ error: 18, warning: 7, info: 4 });
+    expect((await run("lisa1", FIXTURE_PATH, "-o", docx)).status).toBe(2);
+    expect((await run("lisa1", FIXTURE_PATH, "-o", path.join(dir, "lisa1.xlsx"))).stderr).toContain("lisa1 vajab");
   });
 });
 

@@ -30,6 +30,9 @@ export function fakeServices(): FakeServices {
   return {
     previewText: unexpected("previewText"),
     importPlan: unexpected("importPlan"),
+    previewSelection: unexpected("previewSelection"),
+    importSelection: unexpected("importSelection"),
+    previewDocument: unexpected("previewDocument"),
     check: unexpected("check"),
     clearMarks: unexpected("clearMarks"),
     goTo: unexpected("goTo"),

@@ -117,7 +117,7 @@ describe("preview", () => {
     await pane.user.click(screen.getByRole("button", { name: "Eelvaade" }));
     expect(screen.getByText("Loen teksti…")).toBeVisible();
     expect(screen.getByRole("button", { name: "Eelvaade" })).toBeDisabled();
-    expect(screen.getByRole("button", { name: "Vali fail (.txt)" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Vali fail" })).toBeDisabled();
   });
 
   test("error: text without schedules gives the importer's message, in English too", async () => {
@@ -230,7 +230,7 @@ describe("files", () => {
   test("a .txt file chosen through the file input fills the text box", async () => {
     const pane = renderApp();
     const input = screen.getByTestId("import-file");
-    expect(input).toHaveAttribute("accept", ".txt,text/plain");
+    expect(input.getAttribute("accept")?.split(",")).toEqual(expect.arrayContaining([".txt", ".docx"]));
     await pane.user.upload(input, new File(["Tabel 1. Tegevuste ajakava\n"], "kaskkiri.txt", { type: "text/plain" }));
     expect(await screen.findByDisplayValue("Tabel 1. Tegevuste ajakava")).toBe(textBox());
   });
@@ -240,23 +240,34 @@ describe("files", () => {
     const input = screen.getByTestId("import-file");
     const opened = jest.fn();
     input.addEventListener("click", opened);
-    await pane.user.click(screen.getByRole("button", { name: "Vali fail (.txt)" }));
+    await pane.user.click(screen.getByRole("button", { name: "Vali fail" }));
     expect(opened).toHaveBeenCalled();
   });
 
-  test("a .docx file is refused with a clear message, and the text is left as it was", async () => {
-    // The user switched the file dialog to "all files": the accept filter does not stop a .docx.
-    const pane = renderApp({}, { applyAccept: false });
-    await pane.user.type(textBox(), "eelmine");
+  test("a .docx file is read as a document: its bytes go to the Word importer and the preview shows", async () => {
+    const pane = renderApp();
+    pane.services!.previewDocument.mockResolvedValue(previewOf(fixtureImport()));
     const docx = new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04])], "lisa1.docx", {
       type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     });
     await pane.user.upload(screen.getByTestId("import-file"), docx);
+    await screen.findByRole("table", { name: "Leitud" });
+    expect(pane.services!.previewDocument).toHaveBeenCalledTimes(1);
+    const [kind, bytes] = pane.services!.previewDocument.mock.calls[0];
+    expect(kind).toBe("docx");
+    expect([...bytes]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect(pane.services!.previewText).not.toHaveBeenCalled();
+  });
+
+  test("another kind of file is refused with a clear message, and the text is left as it was", async () => {
+    // The user switched the file dialog to "all files": the accept filter does not stop an .odt.
+    const pane = renderApp({}, { applyAccept: false });
+    await pane.user.type(textBox(), "eelmine");
+    const odt = new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04])], "lisa1.odt", { type: "application/octet-stream" });
+    await pane.user.upload(screen.getByTestId("import-file"), odt);
 
     expect(
-      await screen.findByText(
-        "Faili „lisa1.docx“ ei saa lugeda: toetatud on UTF-8 tekstifail (.txt). Word ja PDF lisanduvad hiljem.",
-      ),
+      await screen.findByText("Faili „lisa1.odt“ ei saa lugeda: toetatud on tekstifail (.txt) ja Wordi fail (.docx)."),
     ).toBeVisible();
     expect(textBox()).toHaveValue("eelmine");
     expect(textBox()).toHaveAttribute("aria-invalid", "true");

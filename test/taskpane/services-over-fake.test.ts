@@ -145,3 +145,80 @@ describe("the ribbon's check without the pane", () => {
     expect(lines[1]).toMatch(/puudub leht „Seaded“/);
   });
 });
+
+describe("a schedule pasted into Excel becomes an implementer's canonical sheet", () => {
+  /** A paste of a small partner table, as an Estonian Excel receives it from Word (text cells, two-row header). */
+  const PASTE: unknown[][] = [
+    [
+      "Tegevus",
+      "Tegevuse üldajaraam",
+      "Tegevuse algus- ja lõppkuupäev tegevuskava perioodil",
+      null,
+      "Planeeritav maksumus tegevuskava aastal",
+      "Tegevuse eest vastutaja",
+    ],
+    [null, null, "algus", "lõpp"],
+    [
+      "3.5.2.1 Sihtrühmale teenuste arendamine ja pakkumine",
+      "01.01.2025- 31.12.2026",
+      "01.01.2025",
+      "31.12.2025",
+      "1 500,00",
+      "Viljandi linn",
+    ],
+    [
+      "3.5.2.1.1 KOV-s elava sihtrühma kaasamine",
+      "01.01.2025- 31.12.2026",
+      "01.01.2025",
+      "31.12.2025",
+      "1 000,00",
+      "Viljandi linn",
+    ],
+    ["Otsesed personalikulud", "01.01.2025- 31.12.2026", "01.01.2025", "31.12.2025", "500,00", "Viljandi linn"],
+  ];
+
+  async function pasteAndSelect(fake: FakeExcel, sheet: string): Promise<void> {
+    if (!fake.workbook.sheetNames().includes(sheet)) fake.workbook.addSheet(sheet);
+    fake.workbook.setCells(sheet, "B3", PASTE);
+    fake.context.workbook.worksheets.getItem(sheet).getRange("B3:G7").select();
+    await fake.context.sync();
+  }
+
+  test("into a workbook with a plan: a new sheet, listed on Seaded; the check and lisa 2 then include it", async () => {
+    const { fake, services } = await imported();
+    await pasteAndSelect(fake, "Kleebitud");
+    const preview = await services.previewSelection();
+    expect(preview.address).toBe("B3:G7");
+    expect(preview.mapping.implementer).toEqual({ name: "Viljandi linn", role: "partner" });
+    expect(preview.mapping.rows.map((row) => row.code)).toEqual(["3.5.2.1", "3.5.2.1.1", null]);
+    const before = fake.workbook.sheetNames();
+    const written = await services.importSelection(preview, { name: "Viljandi linn", role: "partner" });
+    expect(written).toEqual({ sheet: "Viljandi", backups: [], newWorkbook: false });
+    expect(fake.workbook.sheetNames()).toEqual([...before, "Viljandi"]);
+    // The parent's amount is a live SUM of its items, as on every canonical sheet.
+    expect(fake.workbook.formula("Viljandi", "G5")).toBe("=SUM(G6:G7)");
+    const settings = await services.readSettings();
+    expect(settings.partnerships.map((partner) => partner.name)).toContain("Viljandi linn");
+    const lisa2 = await services.generateLisa2(null);
+    expect(lisa2.lisa2.lines.find((line) => line.kind === "direct")!.amount.toFixed(2)).toBe("1268360.75");
+    // Importing it again replaces its sheet, keeping the old one as a backup.
+    const again = await services.importSelection(await services.previewSelection(), {
+      name: "Viljandi linn",
+      role: "partner",
+    });
+    expect(again).toEqual({ sheet: "Viljandi", backups: ["Viljandi (varu)"], newWorkbook: false });
+  });
+
+  test("into an empty workbook: the canonical sheets around it", async () => {
+    const { fake, services } = setUp();
+    await pasteAndSelect(fake, "Sheet1");
+    const preview = await services.previewSelection();
+    const written = await services.importSelection(preview, { name: "Viljandi linn", role: "partner" });
+    expect(written.newWorkbook).toBe(true);
+    expect(fake.workbook.sheetNames()).toEqual(["Sheet1", "Koond", "Viljandi", "Seaded", "Näitajad"]);
+    const checked = await services.check({ mark: false });
+    expect(checked.result.totals.map((line) => [line.implementer, line.computed?.toFixed(2)])).toEqual([
+      ["Viljandi linn", "1500.00"],
+    ]);
+  });
+});

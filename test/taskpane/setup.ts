@@ -51,6 +51,18 @@ if (!Blob.prototype.text) {
   };
 }
 
+// Nor arrayBuffer(), with which it reads a Word or PDF file's bytes.
+if (!Blob.prototype.arrayBuffer) {
+  Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob): Promise<ArrayBuffer> {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}
+
 // Accessible queries compute roles and styles over the whole pane, which jsdom does slowly under Fluent's many CSS
 // rules: a test that switches tabs a few times can take several seconds.
 jest.setTimeout(60_000);

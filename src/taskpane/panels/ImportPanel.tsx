@@ -8,10 +8,13 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Dropdown,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Subtitle2,
+  Option,
   Table,
   TableBody,
   TableCell,
@@ -26,7 +29,7 @@ import { declaredTotal } from "../../model/totals";
 import type { SheetConflict, WriteResult } from "../../workbook/office/office-adapter";
 import { useMessages } from "../i18n";
 import { useOperation } from "../operation";
-import { ImportPreview, PaneServices } from "../services";
+import { ImportPreview, PaneServices, SelectionImport, SelectionPreview } from "../services";
 import { usePanelStyles } from "./styles";
 
 export interface ImportPanelProps {
@@ -35,8 +38,9 @@ export interface ImportPanelProps {
   onImported(): void;
 }
 
-/** Files the pane reads now; Word and PDF come with their importers. */
 const TEXT_FILE = /\.txt$/i;
+// PDF is read by the CLI; in the pane it waits for pdf.js's browser worker to be bundled.
+const DOCUMENT_FILE = /\.(docx)$/i;
 
 export function ImportPanel({ services, sample, onImported }: ImportPanelProps) {
   const styles = usePanelStyles();
@@ -48,9 +52,22 @@ export function ImportPanel({ services, sample, onImported }: ImportPanelProps) 
   const [asking, setAsking] = useState(false);
   const [written, setWritten] = useState<WriteResult | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [selection, setSelection] = useState<SelectionPreview | null>(null);
+  const [owner, setOwner] = useState<{ name: string; role: "elluviija" | "partner" }>({ name: "", role: "partner" });
+  const [selectionWritten, setSelectionWritten] = useState<SelectionImport | null>(null);
 
   const readFile = async (file: File) => {
     setInputError(null);
+    const documentKind = DOCUMENT_FILE.exec(file.name);
+    if (documentKind && services) {
+      // Word and PDF are read from their own structure, not as text: straight to the preview.
+      const kind = "docx" as const;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      setWritten(null);
+      const found = await run(t.previewing, () => services.previewDocument(kind, bytes));
+      if (found) setPreview(found);
+      return;
+    }
     if (!TEXT_FILE.test(file.name)) {
       setInputError(t.unsupportedFile(file.name));
       return;
@@ -92,6 +109,28 @@ export function ImportPanel({ services, sample, onImported }: ImportPanelProps) 
     }
   };
 
+  const readSelection = async () => {
+    if (!services) return;
+    setSelectionWritten(null);
+    const found = await run(t.readingSelection, () => services.previewSelection());
+    if (!found) return;
+    setSelection(found);
+    const guessed = found.mapping.implementer;
+    setOwner({ name: guessed?.name ?? "", role: guessed?.role ?? found.mapping.roleHint ?? "partner" });
+  };
+
+  const writeSelection = async () => {
+    if (!services || !selection) return;
+    const result = await run(t.writingSelection, () =>
+      services.importSelection(selection, { name: owner.name.trim(), role: owner.role }),
+    );
+    if (result) {
+      setSelectionWritten(result);
+      setSelection(null);
+      onImported();
+    }
+  };
+
   const disabled = !services || busy !== null;
   return (
     <div className={styles.panel}>
@@ -119,7 +158,7 @@ export function ImportPanel({ services, sample, onImported }: ImportPanelProps) 
         <input
           ref={fileInput}
           type="file"
-          accept=".txt,text/plain"
+          accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           hidden
           data-testid="import-file"
           onChange={(event) => {
@@ -154,6 +193,72 @@ export function ImportPanel({ services, sample, onImported }: ImportPanelProps) 
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             {t.imported(Object.values(written.sheets).join(", "), written.backups.join(", "))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <Subtitle2 as="h2">{t.selectionTitle}</Subtitle2>
+      <Body1>{t.selectionLead}</Body1>
+      <div className={styles.actions}>
+        <Button onClick={() => void readSelection()} disabled={disabled}>
+          {t.readSelection}
+        </Button>
+      </div>
+      {selection && (
+        <section aria-label={t.selectionTitle} className={styles.panel}>
+          <Body1>{t.selectionFound(selection.mapping.rows.length, `${selection.sheet}!${selection.address}`)}</Body1>
+          {selection.mapping.diagnostics.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <strong>{t.diagnosticsTitle(selection.mapping.diagnostics.length)}</strong>
+                <ul className={styles.list}>
+                  {selection.mapping.diagnostics.map((diagnostic, index) => (
+                    <li key={index}>
+                      {t.lineLabel(diagnostic.line)} {t.language === "et" ? diagnostic.message : diagnostic.messageEn}
+                    </li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {selection.mapping.rows.length > 0 && (
+            <>
+              <Subtitle2 as="h3">{t.selectionOwner}</Subtitle2>
+              <Field label={t.ownerName}>
+                <Input value={owner.name} onChange={(_, data) => setOwner({ ...owner, name: data.value })} />
+              </Field>
+              <Field label={t.ownerRole}>
+                <Dropdown
+                  value={t.roleNames[owner.role]}
+                  selectedOptions={[owner.role]}
+                  onOptionSelect={(_, data) =>
+                    data.optionValue && setOwner({ ...owner, role: data.optionValue as "elluviija" | "partner" })
+                  }
+                >
+                  {(["partner", "elluviija"] as const).map((role) => (
+                    <Option key={role} value={role}>
+                      {t.roleNames[role]}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
+              <div className={styles.actions}>
+                <Button
+                  appearance="primary"
+                  onClick={() => void writeSelection()}
+                  disabled={disabled || owner.name.trim() === ""}
+                >
+                  {t.writeSelection}
+                </Button>
+              </div>
+            </>
+          )}
+        </section>
+      )}
+      {selectionWritten && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            {t.selectionWritten(selectionWritten.sheet, selectionWritten.backups.join(", "))}
           </MessageBarBody>
         </MessageBar>
       )}
