@@ -47,6 +47,24 @@ async function getHttpsOptions() {
   }
 }
 
+/**
+ * pdf.js parses PDFs in a worker in the browser; the PDF importer looks for it beside the page. Emitted by a plugin
+ * of a few lines rather than copy-webpack-plugin, whose dynamic import() cannot run inside jest (the end-to-end
+ * test builds the preview in-process).
+ */
+class PdfWorkerPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    const file = require.resolve("pdfjs-dist/legacy/build/pdf.worker.min.js");
+    compiler.hooks.thisCompilation.tap("PdfWorkerPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "PdfWorkerPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => compilation.emitAsset("pdf.worker.min.js", new sources.RawSource(fs.readFileSync(file))),
+      );
+    });
+  }
+}
+
 /** Rules shared by the add-in and the preview. */
 function moduleRules() {
   return [
@@ -86,7 +104,10 @@ function previewConfig(dev) {
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: moduleRules() },
-    plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html" })],
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html" }),
+      new PdfWorkerPlugin(),
+    ],
     performance: { hints: false },
   };
 }
@@ -125,6 +146,7 @@ module.exports = async (env, argv) => {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
       }),
+      new PdfWorkerPlugin(),
       new HtmlWebpackPlugin({
         filename: "notice.html",
         template: "./src/commands/notice.html",

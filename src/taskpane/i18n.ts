@@ -22,7 +22,7 @@ const et = {
   textLabel: "Käskkirja tekst",
   textPlaceholder: "Kleepige siia käskkirja tekst…",
   chooseFile: "Vali fail",
-  fileFormats: "Toetatud: käskkirja tekst (.txt, UTF-8) ja Word (.docx). PDF-i loeb käsurida (npx tat-budget).",
+  fileFormats: "Toetatud: käskkirja tekst (.txt, UTF-8), Word (.docx) ja PDF (.pdf).",
   selectionTitle: "Excelisse kleebitud tabelist",
   selectionLead:
     "Kleepige ajakava tabel Wordist või PDF-ist lehele, valige see koos päisega ja vajutage nuppu. Päis leitakse veergude nimede järgi.",
@@ -60,7 +60,7 @@ const et = {
   imported: (sheets: string, backups: string) =>
     `Kirjutatud lehed: ${sheets}.${backups ? ` Varukoopiad: ${backups}.` : ""}`,
   unsupportedFile: (name: string) =>
-    `Faili „${name}“ ei saa lugeda: toetatud on tekstifail (.txt) ja Wordi fail (.docx).`,
+    `Faili „${name}“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx) ja PDF (.pdf).`,
   notText: (name: string) => `Fail „${name}“ ei ole UTF-8 tekst. Salvestage käskkirja tekst UTF-8 kodeeringus.`,
   emptyText: "Kleepige tekst või valige fail.",
   // Check
@@ -191,7 +191,7 @@ const en: Messages = {
   keepBoth: "Import under other names",
   cancel: "Cancel",
   imported: (sheets, backups) => `Sheets written: ${sheets}.${backups ? ` Backups: ${backups}.` : ""}`,
-  unsupportedFile: (name) => `"${name}" cannot be read: a text file (.txt) or a Word file (.docx) is.`,
+  unsupportedFile: (name) => `"${name}" cannot be read: a text file (.txt), a Word file (.docx) or a PDF (.pdf) is.`,
   notText: (name) => `"${name}" is not UTF-8 text. Save the directive's text as UTF-8.`,
   emptyText: "Paste a text or choose a file.",
   checkLead: "Checks the workbook's schedules: sums, codes, dates, responsible parties and indicators.",

@@ -1,7 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as path from "path";
 import { Browser, Locator, Page, chromium } from "playwright-core";
-import { TEST_OUTPUT_DIR } from "../libreoffice";
+import { lisa1DocxBytes } from "../../src/annex/lisa1/docx";
+import { parseDirectiveText } from "../../src/import/text";
+import { fixtureText } from "../helpers";
+import { TEST_OUTPUT_DIR, convertWithLibreOffice, findSoffice, writeRecalcProfile } from "../libreoffice";
 
 /**
  * The task pane in a real browser: Debian's Chromium, driven by playwright-core, against the preview (the pane
@@ -155,7 +158,25 @@ describe("the preview in Chromium", () => {
     expect(readFileSync(file).subarray(0, 2).toString("latin1")).toBe("PK");
   });
 
-  test("7. the page asked nothing of any other host", () => {
+  test("7. a Word and a PDF lisa 1 are read in the browser, with pdf.js's worker from the add-in's origin", async () => {
+    const soffice = findSoffice();
+    if (!soffice) throw new Error("LibreOffice (soffice) is needed: run `npm run test:deps`.");
+    const docx = path.join(SHOTS, "lisa1.docx");
+    writeFileSync(docx, await lisa1DocxBytes(parseDirectiveText(fixtureText()).plan));
+    await convertWithLibreOffice(soffice, writeRecalcProfile(path.join(SHOTS, "profile")), [docx], SHOTS, "pdf");
+    for (const file of [docx, path.join(SHOTS, "lisa1.pdf")]) {
+      await pane().getByRole("tab", { name: "Import" }).click();
+      await pane().getByTestId("import-file").setInputFiles(file);
+      const found = pane().getByRole("table", { name: "Leitud" });
+      await found.waitFor();
+      const text = (await found.innerText()).replace(/\u00a0/g, " ");
+      expect(text).toContain("Kohtla-Järve linn");
+      expect(text).toMatch(/Kokku\s+134\s+1 266 860,75/);
+      await screenshot(`preview-${path.extname(file).slice(1)}`);
+    }
+  });
+
+  test("8. the page asked nothing of any other host", () => {
     const foreign = requests.filter((url) => !url.startsWith(server.url) && !url.startsWith("blob:"));
     expect(foreign).toEqual([]);
   });

@@ -230,7 +230,7 @@ describe("files", () => {
   test("a .txt file chosen through the file input fills the text box", async () => {
     const pane = renderApp();
     const input = screen.getByTestId("import-file");
-    expect(input.getAttribute("accept")?.split(",")).toEqual(expect.arrayContaining([".txt", ".docx"]));
+    expect(input.getAttribute("accept")?.split(",")).toEqual(expect.arrayContaining([".txt", ".docx", ".pdf"]));
     await pane.user.upload(input, new File(["Tabel 1. Tegevuste ajakava\n"], "kaskkiri.txt", { type: "text/plain" }));
     expect(await screen.findByDisplayValue("Tabel 1. Tegevuste ajakava")).toBe(textBox());
   });

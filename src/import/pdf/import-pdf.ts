@@ -249,6 +249,19 @@ function fontOf(line: PdfLine): string {
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.js");
 
+/** Where the builds put pdf.js's worker (webpack copies it beside the pages). */
+export const PDF_WORKER_FILE = "pdf.worker.min.js";
+
+/**
+ * In a browser pdf.js parses in a worker, which must be named; Node (no `document`) parses in-process. The worker
+ * is served from the add-in's own origin, so the pages' Content-Security-Policy ('self') allows it.
+ */
+function configureBrowserWorker(pdfjs: PdfJs): void {
+  const page = (globalThis as { document?: { baseURI?: string } }).document;
+  if (!page?.baseURI || pdfjs.GlobalWorkerOptions.workerSrc) return;
+  pdfjs.GlobalWorkerOptions.workerSrc = new URL(PDF_WORKER_FILE, page.baseURI).href;
+}
+
 async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   if (!(bytes instanceof Uint8Array) || bytes.length === 0) {
     throw new ImportError(
@@ -261,6 +274,7 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   if (!head.includes("%PDF-")) throw notPdf();
 
   const pdfjs: PdfJs = await import("pdfjs-dist/legacy/build/pdf.js");
+  configureBrowserWorker(pdfjs);
   let document: Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
   try {
     // A copy: pdfjs takes over the buffer it is given.

@@ -39,8 +39,7 @@ export interface ImportPanelProps {
 }
 
 const TEXT_FILE = /\.txt$/i;
-// PDF is read by the CLI; in the pane it waits for pdf.js's browser worker to be bundled.
-const DOCUMENT_FILE = /\.(docx)$/i;
+const DOCUMENT_FILE = /\.(docx|pdf)$/i;
 
 export function ImportPanel({ services, sample, onImported }: ImportPanelProps) {
   const styles = usePanelStyles();
@@ -61,7 +60,7 @@ export function ImportPanel({ services, sample, onImported }: ImportPanelProps) 
     const documentKind = DOCUMENT_FILE.exec(file.name);
     if (documentKind && services) {
       // Word and PDF are read from their own structure, not as text: straight to the preview.
-      const kind = "docx" as const;
+      const kind = documentKind[1].toLowerCase() as "docx" | "pdf";
       const bytes = new Uint8Array(await file.arrayBuffer());
       setWritten(null);
       const found = await run(t.previewing, () => services.previewDocument(kind, bytes));
@@ -158,7 +157,7 @@ export function ImportPanel({ services, sample, onImported }: ImportPanelProps) 
         <input
           ref={fileInput}
           type="file"
-          accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          accept=".txt,.docx,.pdf,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           hidden
           data-testid="import-file"
           onChange={(event) => {
