@@ -267,7 +267,9 @@ describe("files", () => {
     await pane.user.upload(screen.getByTestId("import-file"), odt);
 
     expect(
-      await screen.findByText("Faili „lisa1.odt“ ei saa lugeda: toetatud on tekstifail (.txt) ja Wordi fail (.docx)."),
+      await screen.findByText(
+        "Faili „lisa1.odt“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx) ja PDF (.pdf).",
+      ),
     ).toBeVisible();
     expect(textBox()).toHaveValue("eelmine");
     expect(textBox()).toHaveAttribute("aria-invalid", "true");
