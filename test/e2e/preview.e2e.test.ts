@@ -167,6 +167,8 @@ describe("the preview in Chromium", () => {
     for (const file of [docx, path.join(SHOTS, "lisa1.pdf")]) {
       await pane().getByRole("tab", { name: "Import" }).click();
       await pane().getByTestId("import-file").setInputFiles(file);
+      // The file's own preview, not the one before it: choosing a file clears the last preview at once.
+      await pane().getByText("Loen teksti…").waitFor({ state: "detached" });
       const found = pane().getByRole("table", { name: "Leitud" });
       await found.waitFor();
       const text = (await found.innerText()).replace(/\u00a0/g, " ");

@@ -259,6 +259,22 @@ describe("files", () => {
     expect(pane.services!.previewText).not.toHaveBeenCalled();
   });
 
+  test("choosing a file clears the last preview at once, so it cannot be written in the new file's place", async () => {
+    const pane = renderApp();
+    pane.services!.previewText.mockResolvedValue(previewOf(fixtureImport()));
+    await pane.user.type(textBox(), "tekst");
+    await pane.user.click(screen.getByRole("button", { name: "Eelvaade" }));
+    await screen.findByRole("table", { name: "Leitud" });
+    const pending = deferred<ImportPreview>();
+    pane.services!.previewDocument.mockReturnValue(pending.promise);
+    await pane.user.upload(screen.getByTestId("import-file"), new File([new Uint8Array([0x25, 0x50])], "lisa1.pdf"));
+    expect(screen.queryByRole("table", { name: "Leitud" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Kirjuta töövihikusse" })).toBeNull();
+    pending.resolve(previewOf(fixtureImport()));
+    await screen.findByRole("table", { name: "Leitud" });
+    expect(pane.services!.previewDocument.mock.calls[0][0]).toBe("pdf");
+  });
+
   test("another kind of file is refused with a clear message, and the text is left as it was", async () => {
     // The user switched the file dialog to "all files": the accept filter does not stop an .odt.
     const pane = renderApp({}, { applyAccept: false });

@@ -57,6 +57,8 @@ export function ImportPanel({ services, sample, onImported }: ImportPanelProps) 
 
   const readFile = async (file: File) => {
     setInputError(null);
+    // Another file's preview must not stand while this one is read, or be written in its place.
+    setPreview(null);
     const documentKind = DOCUMENT_FILE.exec(file.name);
     if (documentKind && services) {
       // Word and PDF are read from their own structure, not as text: straight to the preview.
