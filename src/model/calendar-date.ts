@@ -95,3 +95,19 @@ function isLeapYear(year: number): boolean {
 function pad(value: number, width: number): string {
   return String(value).padStart(width, "0");
 }
+
+/** Month names in the genitive, as dates are written out in Estonian ("26. jaanuari 2023. a"). */
+export const MONTHS_GENITIVE: readonly string[] = [
+  "jaanuari",
+  "veebruari",
+  "märtsi",
+  "aprilli",
+  "mai",
+  "juuni",
+  "juuli",
+  "augusti",
+  "septembri",
+  "oktoobri",
+  "novembri",
+  "detsembri",
+];

@@ -5,14 +5,13 @@ import { RangeImplementer, RangeMapping, mapPastedRange, rangeMappingToImplement
 import { parseDirectiveText } from "../import/text";
 import { Money } from "../model/money";
 import { ActionPlan, ImportError, ImportResult } from "../model/plan";
-import { parseCellAddress } from "../workbook/layout";
 import { CellValue, RawCell, RawSheet, WorkbookModel } from "../workbook/model";
 import type { RewriteResult, SheetConflict, WriteResult } from "../workbook/office/office-adapter";
 import { workbookToPlan } from "../workbook/read-plan";
 import { rollupFormulas } from "../workbook/rollups";
 import { PlanSettings, settingsCellUpdates, settingsOf } from "../workbook/settings";
 import { planToWorkbook } from "../workbook/write-plan";
-import { SETTINGS_SHEET, scheduleSheetName, toExcelSerial } from "../workbook/layout";
+import { SETTINGS_SHEET, parseCellAddress, scheduleSheetName } from "../workbook/layout";
 import { IMPLEMENTER_HEADERS } from "../workbook/write-plan";
 
 /**
@@ -195,7 +194,6 @@ export function createPaneServices(port: WorkbookPort): PaneServices {
         existing && names.has(sheetName) ? { [sheetName]: "replace" } : {},
       );
       const sheetRow = row + 1;
-      const date = (value: ReturnType<typeof toExcelSerial> | null) => value;
       await port.writeCells(seaded.name, [
         { cell: `A${sheetRow}`, value: implementer.name, numFmt: "@" },
         { cell: `B${sheetRow}`, value: implementer.role, numFmt: "@" },
@@ -204,8 +202,8 @@ export function createPaneServices(port: WorkbookPort): PaneServices {
           ? []
           : [
               { cell: `D${sheetRow}`, value: "", numFmt: "@" },
-              { cell: `E${sheetRow}`, value: date(null) },
-              { cell: `F${sheetRow}`, value: date(null) },
+              { cell: `E${sheetRow}`, value: null },
+              { cell: `F${sheetRow}`, value: null },
               {
                 cell: `G${sheetRow}`,
                 value: implementer.aliases.filter((alias) => alias !== implementer.name).join("; "),

@@ -165,7 +165,8 @@ export function sumFormula(rows: number[]): string {
   return nestedSum(parts);
 }
 
-function nestedSum(parts: string[]): string {
+/** SUM of references; Excel takes at most 255 arguments, so longer lists are summed in nested groups. */
+export function nestedSum(parts: string[]): string {
   if (parts.length <= 255) return `SUM(${parts.join(",")})`;
   const groups: string[] = [];
   for (let index = 0; index < parts.length; index += 255)
@@ -173,7 +174,8 @@ function nestedSum(parts: string[]): string {
   return nestedSum(groups);
 }
 
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+/** A sheet name as a formula names it: quoted, with quotes doubled. */
+export const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 function summarySheet(schedules: ScheduleSheetRef[]): SheetModel {
   const headers = ["Elluviija / partner", "Roll", "Leht", "Kogusumma (EUR)", "Dokumendis (EUR)", "Vahe (EUR)"];

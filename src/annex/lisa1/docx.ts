@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Packer,
   PageOrientation,
@@ -14,9 +13,21 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { CalendarDate, Period } from "../../model/calendar-date";
+import { CalendarDate, MONTHS_GENITIVE, Period } from "../../model/calendar-date";
 import { formatMoneyEstonian } from "../../model/money";
 import { ActionPlan, Implementer, IndicatorRow, ScheduleRow } from "../../model/plan";
+import {
+  ALL_BORDERS,
+  BODY_SIZE,
+  DASH,
+  FONT,
+  HEADER_FILL,
+  LANDSCAPE_TEXT_WIDTH,
+  MARGIN,
+  A4_HEIGHT,
+  A4_WIDTH,
+  TABLE_SIZE,
+} from "../docx-style";
 
 /**
  * Lisa 1 (the action plan) as a Word document in the directive's layout: title block, section 1.1 with the
@@ -26,18 +37,8 @@ import { ActionPlan, Implementer, IndicatorRow, ScheduleRow } from "../../model/
  * so it builds the same file in the browser.
  */
 
-// Twips (1/20 pt). A4 landscape with 2 cm margins: the schedule's five columns need the width.
-const A4_WIDTH = 11906;
-const A4_HEIGHT = 16838;
-const MARGIN = 1134;
-const TEXT_WIDTH = A4_HEIGHT - 2 * MARGIN;
-
-// Half-points.
-const BODY_SIZE = 22;
-const TABLE_SIZE = 20;
-const FONT = "Times New Roman";
-const HEADER_FILL = "E7E6E6";
-const DASH = "\u2013";
+// A4 landscape: the schedule's five columns need the width.
+const TEXT_WIDTH = LANDSCAPE_TEXT_WIDTH;
 
 export const SCHEDULE_COLUMNS = [
   "Tegevus",
@@ -50,31 +51,6 @@ export const SCHEDULE_COLUMNS = [
 const SCHEDULE_WIDTHS = [5300, 2300, 2300, 1900, TEXT_WIDTH - 5300 - 2300 - 2300 - 1900];
 
 const INDICATOR_WIDTHS = [4200, 1700, 1400, 1400, TEXT_WIDTH - 4200 - 1700 - 1400 - 1400];
-
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
-const ALL_BORDERS = {
-  top: THIN,
-  bottom: THIN,
-  left: THIN,
-  right: THIN,
-  insideHorizontal: THIN,
-  insideVertical: THIN,
-};
-
-const MONTHS = [
-  "jaanuari",
-  "veebruari",
-  "märtsi",
-  "aprilli",
-  "mai",
-  "juuni",
-  "juuli",
-  "augusti",
-  "septembri",
-  "oktoobri",
-  "novembri",
-  "detsembri",
-];
 
 /** The heading the directive gives the implementer's own part. */
 export const ELLUVIIJA_HEADING = "1. Elluviija tegevused";
@@ -197,7 +173,7 @@ function titleBlock(plan: ActionPlan): Paragraph[] {
 
 /** "26. jaanuari 2023. a", the form the directives cite their TAT in. */
 function tatDate(date: CalendarDate): string {
-  return `${date.day}. ${MONTHS[date.month - 1]} ${date.year}. a`;
+  return `${date.day}. ${MONTHS_GENITIVE[date.month - 1]} ${date.year}. a`;
 }
 
 function section11(plan: ActionPlan): Paragraph[] {

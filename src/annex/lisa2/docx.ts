@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   ISectionOptions,
   Packer,
@@ -18,6 +17,19 @@ import {
 import { Finding } from "../../checks/types";
 import { Money, formatMoneyEstonian } from "../../model/money";
 import { Lisa2, formatRate } from "./budget";
+import {
+  A4_HEIGHT,
+  A4_WIDTH,
+  ALL_BORDERS,
+  BODY_SIZE,
+  DASH,
+  FONT,
+  HEADER_FILL,
+  LANDSCAPE_TEXT_WIDTH,
+  MARGIN,
+  PORTRAIT_TEXT_WIDTH,
+  TABLE_SIZE,
+} from "../docx-style";
 
 /**
  * Lisa 2 as a Word document: the ministry's house style (header block, the budget by cost line with a row of
@@ -26,35 +38,13 @@ import { Lisa2, formatRate } from "./budget";
  * no Office or DOM globals, so the CLI, the tests and the task pane (browser) all build the same file.
  */
 
-// Twips (1/20 pt). A4 is 210 × 297 mm; 2 cm margins leave 170 mm for text.
-const A4_WIDTH = 11906;
-const A4_HEIGHT = 16838;
-const MARGIN = 1134;
-const PORTRAIT_TEXT_WIDTH = A4_WIDTH - 2 * MARGIN;
-const LANDSCAPE_TEXT_WIDTH = A4_HEIGHT - 2 * MARGIN;
-
 // Half-points, as docx's `size` takes them.
-const BODY_SIZE = 22;
-const TABLE_SIZE = 20;
 const MATRIX_SIZE = 16;
 const ERRORS_SIZE = 18;
 
-const FONT = "Times New Roman";
 const RED = "C00000";
-const HEADER_FILL = "E7E6E6";
-const DASH = "\u2013";
 /** Indent per level of "Rea nr", so that the label column shows the tree the numbers encode. */
 const DEPTH_INDENT = 220;
-
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
-const ALL_BORDERS = {
-  top: THIN,
-  bottom: THIN,
-  left: THIN,
-  right: THIN,
-  insideHorizontal: THIN,
-  insideVertical: THIN,
-};
 
 export function lisa2Document(lisa2: Lisa2): Document {
   return new Document({

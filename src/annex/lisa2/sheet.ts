@@ -2,6 +2,7 @@ import { Money } from "../../model/money";
 import { ActionPlan } from "../../model/plan";
 import { AMOUNT_FORMAT, LISA2_MATRIX_SHEET, LISA2_SHEET, cellAddress, columnLetter } from "../../workbook/layout";
 import { CellModel, SheetModel, cell } from "../../workbook/model";
+import { nestedSum, quoteSheet } from "../../workbook/write-plan";
 import { BudgetLine, Lisa2, RowSource } from "./budget";
 
 /**
@@ -18,7 +19,6 @@ const HEADER_FILL = "#D9D9D9";
 const BUDGET_WIDTHS = [10, 14, 66, 18];
 const DRAFT_COLOR = "#C00000";
 const number = (amount: Money): number => amount.toNumber();
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /** The amount cells of the schedules as written by `planToWorkbook`, or as read back (`row.sheet`). */
 export function scheduleCellsOf(plan: ActionPlan, written?: Array<{ sheet: string; rowOf: number[] }>): ScheduleCellOf {
@@ -247,15 +247,8 @@ function wrappedRowHeights(
   return heights;
 }
 
-/** SUM of cells; Excel takes at most 255 arguments, so longer lists are summed in nested groups. */
-function sumOf(cells: string[]): string {
-  if (cells.length === 0) return "0";
-  if (cells.length <= 255) return `SUM(${cells.join(",")})`;
-  const groups: string[] = [];
-  for (let index = 0; index < cells.length; index += 255)
-    groups.push(`SUM(${cells.slice(index, index + 255).join(",")})`);
-  return sumOf(groups);
-}
+/** SUM of cells, or 0 for none (a TAT activity the schedule lacks). */
+const sumOf = (cells: string[]): string => (cells.length === 0 ? "0" : nestedSum(cells));
 
 function matrixSheet(lisa2: Lisa2, rowOfLine: number[], directRow: number): SheetModel {
   const { matrix } = lisa2;

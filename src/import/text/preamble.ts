@@ -1,4 +1,4 @@
-import { CalendarDate, Period } from "../../model/calendar-date";
+import { CalendarDate, MONTHS_GENITIVE, Period } from "../../model/calendar-date";
 import { DirectiveMetadata } from "../../model/plan";
 import { acronym, municipalityNominative, stemListIncludes } from "./names";
 
@@ -14,20 +14,6 @@ export interface Preamble {
 
 const DATE = "(\\d{1,2}\\.\\d{1,2}\\.\\d{4})";
 const DASH = "\\s*[-\\u2013\\u2014]\\s*";
-const MONTHS = [
-  "jaanuari",
-  "veebruari",
-  "märtsi",
-  "aprilli",
-  "mai",
-  "juuni",
-  "juuli",
-  "augusti",
-  "septembri",
-  "oktoobri",
-  "novembri",
-  "detsembri",
-];
 /** A municipality's stem: one or two capitalised words, hyphen-joined ("Kohtla-Järve") or not. */
 const STEM = "(\\p{Lu}[\\p{L}]*(?:-\\p{Lu}[\\p{L}]*)?)";
 
@@ -41,7 +27,7 @@ export function readDirective(joined: string): DirectiveMetadata {
     /kultuuriministri\s+(\d{1,2}\.\d{1,2}\.\d{4})\s+käskkirjaga\s+nr\s+(\d+)/iu.exec(joined) ??
     /(\d{1,2}\.\d{1,2}\.\d{4})\s+nr\s+(\d+)/u.exec(joined);
   const tat = new RegExp(
-    `(\\d{1,2})\\.\\s+(${MONTHS.join("|")})\\s+(\\d{4})\\.\\s*a\\.?\\s+käskkirja\\s+nr\\s+(\\d+)\\s+„([^“”]+)[“”]\\s*\\(edaspidi\\s+TAT\\)`,
+    `(\\d{1,2})\\.\\s+(${MONTHS_GENITIVE.join("|")})\\s+(\\d{4})\\.\\s*a\\.?\\s+käskkirja\\s+nr\\s+(\\d+)\\s+„([^“”]+)[“”]\\s*\\(edaspidi\\s+TAT\\)`,
     "iu",
   ).exec(joined);
   const activity = /Toetatava\s+tegevuse\s+„([^“”]+)[“”]/iu.exec(joined);
@@ -52,7 +38,7 @@ export function readDirective(joined: string): DirectiveMetadata {
     tat: tat
       ? {
           number: tat[4],
-          date: CalendarDate.of(Number(tat[3]), MONTHS.indexOf(tat[2].toLowerCase()) + 1, Number(tat[1])),
+          date: CalendarDate.of(Number(tat[3]), MONTHS_GENITIVE.indexOf(tat[2].toLowerCase()) + 1, Number(tat[1])),
         }
       : null,
   };
