@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { ImportError } from "../model/plan";
+import { WorkbookWriteError } from "../workbook/errors";
 import { Language } from "./i18n";
 
 /**
@@ -29,7 +30,8 @@ export function useOperation(): OperationApi {
 
 /** The message of an error in the user's language: ours carry both; Office's and others carry one. */
 export function errorMessage(error: unknown, language: Language): string {
-  if (error instanceof ImportError) return language === "et" ? error.message : error.messageEn;
+  if (error instanceof ImportError || error instanceof WorkbookWriteError)
+    return language === "et" ? error.message : error.messageEn;
   if (error instanceof Error) return error.message || error.name;
   return String(error);
 }

@@ -5,11 +5,11 @@ import { RangeImplementer, RangeMapping, mapPastedRange, rangeMappingToImplement
 import { parseDirectiveText } from "../import/text";
 import { Money } from "../model/money";
 import { ActionPlan, ImportError, ImportResult } from "../model/plan";
-import { CellValue, RawCell, RawSheet, WorkbookModel } from "../workbook/model";
-import type { RewriteResult, SheetConflict, WriteResult } from "../workbook/office/office-adapter";
+import { RawCell, RawSheet, WorkbookModel } from "../workbook/model";
+import type { CellWrites, RewriteResult, SheetConflict, WriteResult } from "../workbook/office/office-adapter";
 import { workbookToPlan } from "../workbook/read-plan";
 import { rollupFormulas } from "../workbook/rollups";
-import { PlanSettings, settingsCellUpdates, settingsOf } from "../workbook/settings";
+import { CellUpdate, PlanSettings, settingsCellUpdates, settingsOf } from "../workbook/settings";
 import { planToWorkbook } from "../workbook/write-plan";
 import { SETTINGS_SHEET, parseCellAddress, scheduleSheetName } from "../workbook/layout";
 import { IMPLEMENTER_HEADERS } from "../workbook/write-plan";
@@ -23,14 +23,19 @@ import { IMPLEMENTER_HEADERS } from "../workbook/write-plan";
 /** The adapter operations the pane uses; `OfficeWorkbookAdapter` has them all. */
 export interface WorkbookPort {
   listSheets(): Promise<string[]>;
-  writeWorkbook(model: WorkbookModel, conflicts?: Record<string, SheetConflict>): Promise<WriteResult>;
+  /** `cells` are written in the same batch as the sheets: both land, or neither. */
+  writeWorkbook(
+    model: WorkbookModel,
+    conflicts?: Record<string, SheetConflict>,
+    cells?: CellWrites,
+  ): Promise<WriteResult>;
   readWorkbook(): Promise<RawSheet[]>;
   markFindings(findings: Finding[]): Promise<number>;
   clearMarks(): Promise<number>;
   rewriteFormulas(formulas: Array<{ sheet: string; cell: string; formula: string }>): Promise<RewriteResult>;
   goTo(position: { sheet?: string; cell?: string }): Promise<void>;
   writeAnnexSheets(model: WorkbookModel): Promise<{ sheets: string[]; replaced: string[] }>;
-  writeCells(sheet: string, updates: Array<{ cell: string; value: CellValue; numFmt?: string }>): Promise<void>;
+  writeCells(sheet: string, updates: CellUpdate[]): Promise<void>;
   readSelection(): Promise<{ sheet: string; address: string; cells: Array<Array<RawCell | null>> }>;
 }
 
@@ -189,28 +194,32 @@ export function createPaneServices(port: WorkbookPort): PaneServices {
       sheetName ??= scheduleSheetName(implementer, names);
       const single = planToWorkbook({ ...plan, implementers: [implementer] });
       const schedule = { ...single.workbook.sheets.find((sheet) => sheet.kind === "schedule")!, name: sheetName };
+      const sheetRow = row + 1;
+      // The sheet and its row on Seaded in one write: a failure leaves neither, never a sheet Seaded does not list.
       const written = await port.writeWorkbook(
         { sheets: [schedule] },
         existing && names.has(sheetName) ? { [sheetName]: "replace" } : {},
+        {
+          sheet: seaded.name,
+          updates: [
+            { cell: `A${sheetRow}`, value: implementer.name, numFmt: "@" },
+            { cell: `B${sheetRow}`, value: implementer.role, numFmt: "@" },
+            { cell: `C${sheetRow}`, value: sheetName, numFmt: "@" },
+            ...(existing
+              ? []
+              : [
+                  { cell: `D${sheetRow}`, value: "", numFmt: "@" },
+                  { cell: `E${sheetRow}`, value: null },
+                  { cell: `F${sheetRow}`, value: null },
+                  {
+                    cell: `G${sheetRow}`,
+                    value: implementer.aliases.filter((alias) => alias !== implementer.name).join("; "),
+                    numFmt: "@",
+                  },
+                ]),
+          ],
+        },
       );
-      const sheetRow = row + 1;
-      await port.writeCells(seaded.name, [
-        { cell: `A${sheetRow}`, value: implementer.name, numFmt: "@" },
-        { cell: `B${sheetRow}`, value: implementer.role, numFmt: "@" },
-        { cell: `C${sheetRow}`, value: sheetName, numFmt: "@" },
-        ...(existing
-          ? []
-          : [
-              { cell: `D${sheetRow}`, value: "", numFmt: "@" },
-              { cell: `E${sheetRow}`, value: null },
-              { cell: `F${sheetRow}`, value: null },
-              {
-                cell: `G${sheetRow}`,
-                value: implementer.aliases.filter((alias) => alias !== implementer.name).join("; "),
-                numFmt: "@",
-              },
-            ]),
-      ]);
       return { sheet: written.sheets[sheetName], backups: written.backups, newWorkbook: false };
     },
 

@@ -528,27 +528,36 @@ class WorksheetCollectionProxy extends ClientObject<true> implements ExcelWorksh
     );
   }
 
-  getItem(name: string): WorksheetProxy {
+  /** Office.js takes the sheet's name or its id ("key: the name or ID of the worksheet"). */
+  getItem(key: string): WorksheetProxy {
     return new WorksheetProxy(
       this.context,
       this,
-      { type: PathType.Method, name: "GetItem", args: wire([name]) },
+      { type: PathType.Method, name: "GetItem", args: wire([key]) },
       (tx) => {
-        const sheet = tx.state.sheetByName(String(name));
+        const sheet = tx.state.sheetByName(String(key)) ?? tx.state.sheetById(String(key));
         if (!sheet) throw excelError("ItemNotFound", "WorksheetCollection.getItem");
         return sheet;
       },
     );
   }
 
-  getItemOrNullObject(name: string): WorksheetProxy {
+  getItemOrNullObject(key: string): WorksheetProxy {
     return new WorksheetProxy(
       this.context,
       this,
-      { type: PathType.Method, name: "GetItemOrNullObject", args: wire([name]) },
-      (tx) => tx.state.sheetByName(String(name)) ?? null,
+      { type: PathType.Method, name: "GetItemOrNullObject", args: wire([key]) },
+      (tx) => tx.state.sheetByName(String(key)) ?? tx.state.sheetById(String(key)) ?? null,
       true,
     );
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, this, { type: PathType.Method, name: "GetActiveWorksheet" }, (tx) => {
+      const sheet = tx.state.sheetById(tx.state.activeSheetId);
+      if (!sheet) throw excelError("ItemNotFound", "WorksheetCollection.getActiveWorksheet");
+      return sheet;
+    });
   }
 }
 
@@ -583,6 +592,10 @@ class WorksheetProxy extends ClientObject<SheetState> implements ExcelWorksheet 
 
   protected override _onBound(target: SheetState | null): void {
     if (target) this._boundId = target.id;
+  }
+
+  get id(): string {
+    return this._get("id");
   }
 
   get name(): string {

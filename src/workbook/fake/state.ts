@@ -1008,7 +1008,7 @@ export class FakeWorkbookState {
     const want = options as {
       address?: boolean;
       format?: {
-        fill?: { color?: boolean };
+        fill?: { color?: boolean; pattern?: boolean };
         font?: { color?: boolean; bold?: boolean; italic?: boolean; size?: boolean };
         indentLevel?: boolean;
         wrapText?: boolean;
@@ -1027,7 +1027,13 @@ export class FakeWorkbookState {
         if (want.address) item.address = `${this.qualified(sheet)}!${columnName(c)}${r + 1}`;
         if (want.format) {
           const format: Record<string, unknown> = {};
-          if (want.format.fill?.color) format.fill = { color: style.fillColor ?? DEFAULTS.fillColor };
+          if (want.format.fill?.color || want.format.fill?.pattern) {
+            const fill: Record<string, unknown> = {};
+            if (want.format.fill.color) fill.color = style.fillColor ?? DEFAULTS.fillColor;
+            // Excel.FillPattern: a colour set through the API is a solid fill; no fill is "None".
+            if (want.format.fill.pattern) fill.pattern = style.fillColor === undefined ? "None" : "Solid";
+            format.fill = fill;
+          }
           const font: Record<string, unknown> = {};
           if (want.format.font?.color) font.color = style.fontColor ?? DEFAULTS.fontColor;
           if (want.format.font?.bold) font.bold = style.bold ?? DEFAULTS.bold;
@@ -1373,9 +1379,12 @@ export class FakeWorkbookState {
     this.write(this.mustSheet(sheet), { r1, c1, r2: r1 + rows.length - 1, c2: c1 + width - 1 }, padded, "formulas");
   }
 
-  /** Everything a user could see, as plain data: for asserting that a failed sync changed nothing. */
+  /**
+   * Everything a user could see, as plain data: for asserting that a failed sync changed nothing. A copy, not the
+   * live objects: a snapshot taken before an operation must not change with the workbook.
+   */
   snapshot(): unknown {
-    return {
+    return structuredClone({
       sheets: this.sheets.map((sheet) => ({
         name: sheet.name,
         visibility: sheet.visibility,
@@ -1400,6 +1409,6 @@ export class FakeWorkbookState {
       tables: this.tableList(),
       active: this.activeSheetName,
       selection: this.selection,
-    };
+    });
   }
 }

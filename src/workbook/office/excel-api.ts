@@ -23,11 +23,15 @@ export interface ExcelWorksheetCollection {
   items: ExcelWorksheet[];
   load(propertyNames: string): ExcelWorksheetCollection;
   add(name: string): ExcelWorksheet;
-  getItem(name: string): ExcelWorksheet;
-  getItemOrNullObject(name: string): ExcelWorksheet;
+  /** By the sheet's name or its id. */
+  getItem(key: string): ExcelWorksheet;
+  getItemOrNullObject(key: string): ExcelWorksheet;
+  getActiveWorksheet(): ExcelWorksheet;
 }
 
 export interface ExcelWorksheet {
+  /** Stays with the sheet through renames and moves. */
+  readonly id: string;
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   /** 0-based among all sheets, hidden ones included; setting it moves the sheet. */

@@ -1,6 +1,8 @@
 import { Finding, Severity } from "../../checks/types";
 import { LISA2_SHEET, columnLetter, fromExcelSerial, parseCellAddress } from "../layout";
+import { WorkbookWriteError } from "../errors";
 import { CellModel, CellValue, RawCell, RawSheet, SheetModel, WorkbookModel } from "../model";
+import type { CellUpdate } from "../settings";
 import {
   ExcelCellBorder,
   ExcelCellProperties,
@@ -85,45 +87,74 @@ export class OfficeWorkbookAdapter {
    * Writes the canonical workbook. A sheet whose name is taken is replaced only as `conflicts` says: the old
    * one is then renamed and kept as a backup; "keep-both" writes the new one under a free name (and rewrites
    * the formulas that refer to it). Values are written before the tables are added over them, with calculation
-   * suspended.
+   * suspended. `cells`, when given, are written in the same batch (a pasted table's row on Seaded), so that a sheet
+   * and its listing land together or not at all.
+   *
+   * If Excel fails part-way, the sheets added are deleted, the renamed ones take their names back and the cells
+   * their contents: the workbook is as it was, and a WorkbookWriteError says so.
    */
-  writeWorkbook(model: WorkbookModel, conflicts: Record<string, SheetConflict> = {}): Promise<WriteResult> {
-    return this.run(async (context) => {
-      const collection = context.workbook.worksheets.load("items/name");
-      await context.sync();
-      const taken = new Set(collection.items.map((sheet) => sheet.name.toLocaleLowerCase("et")));
-      const names: Record<string, string> = {};
-      const backups: string[] = [];
-      for (const sheet of model.sheets) {
-        const key = sheet.name.toLocaleLowerCase("et");
-        if (!taken.has(key)) {
-          names[sheet.name] = sheet.name;
-        } else if (conflicts[sheet.name] === "replace") {
-          const backup = freeName(`${sheet.name} (varu)`, taken);
-          taken.add(backup.toLocaleLowerCase("et"));
-          context.workbook.worksheets.getItem(sheet.name).name = backup;
-          backups.push(backup);
-          names[sheet.name] = sheet.name;
-        } else if (conflicts[sheet.name] === "keep-both") {
-          names[sheet.name] = freeName(sheet.name, taken);
-        } else {
-          throw new Error(
-            `Leht „${sheet.name}“ on juba olemas: valige, kas see asendada (vana jääb varukoopiaks) või importida teise nimega.`,
-          );
-        }
-        taken.add(names[sheet.name].toLocaleLowerCase("et"));
-      }
-      const renamed = renameSheets(model, names);
-      context.application.suspendApiCalculationUntilNextSync();
-      // Every sheet exists before any formula names it: a reference to a sheet still to come would be #REF!.
-      const worksheets = renamed.sheets.map((sheet) => context.workbook.worksheets.add(sheet.name));
-      let pending = 0;
-      for (let index = 0; index < renamed.sheets.length; index++) {
-        pending = await this.writeSheet(context, worksheets[index], renamed.sheets[index], pending);
-      }
-      await context.sync();
-      return { sheets: names, backups };
-    });
+  writeWorkbook(
+    model: WorkbookModel,
+    conflicts: Record<string, SheetConflict> = {},
+    cells?: CellWrites,
+  ): Promise<WriteResult> {
+    let before: WorkbookSheets = { sheets: [], activeId: "" };
+    let previous: CellContent[] = [];
+    return atomically<WriteResult>(
+      (started) =>
+        this.run(async (context) => {
+          const collection = context.workbook.worksheets.load("items/name,id");
+          const active = context.workbook.worksheets.getActiveWorksheet().load("id");
+          const old = cells ? loadCellContents(context, cells.sheet, cells.updates) : null;
+          await context.sync();
+          before = sheetsOf(collection.items, active);
+          previous = old ? old() : [];
+          const taken = new Set(collection.items.map((sheet) => lower(sheet.name)));
+          const names: Record<string, string> = {};
+          const backups: Array<{ from: string; to: string }> = [];
+          for (const sheet of model.sheets) {
+            const key = lower(sheet.name);
+            if (!taken.has(key)) {
+              names[sheet.name] = sheet.name;
+            } else if (conflicts[sheet.name] === "replace") {
+              const backup = freeName(`${sheet.name} (varu)`, taken);
+              taken.add(lower(backup));
+              backups.push({ from: sheet.name, to: backup });
+              names[sheet.name] = sheet.name;
+            } else if (conflicts[sheet.name] === "keep-both") {
+              names[sheet.name] = freeName(sheet.name, taken);
+            } else {
+              throw new Error(
+                `Leht „${sheet.name}“ on juba olemas: valige, kas see asendada (vana jääb varukoopiaks) või importida teise nimega.`,
+              );
+            }
+            taken.add(lower(names[sheet.name]));
+          }
+          const renamed = renameSheets(model, names);
+          started();
+          for (const { from, to } of backups) context.workbook.worksheets.getItem(from).name = to;
+          context.application.suspendApiCalculationUntilNextSync();
+          // Every sheet exists before any formula names it: a reference to a sheet still to come would be #REF!.
+          const worksheets = renamed.sheets.map((sheet) => context.workbook.worksheets.add(sheet.name));
+          let pending = 0;
+          for (let index = 0; index < renamed.sheets.length; index++) {
+            pending = await this.writeSheet(context, worksheets[index], renamed.sheets[index], pending);
+          }
+          if (cells) writeCellContents(context, cells.sheet, cells.updates);
+          await context.sync();
+          return { sheets: names, backups: backups.map(({ to }) => to) };
+        }),
+      () =>
+        this.run(async (context) => {
+          const collection = context.workbook.worksheets.load("items/name,id");
+          await context.sync();
+          putSheetsBack(context, collection.items, before);
+          if (cells) restoreCellContents(context, cells.sheet, previous);
+          await context.sync();
+          return { outcome: "rolled-back" };
+        }),
+      () => model.sheets.map((sheet) => sheet.name),
+    );
   }
 
   /**
@@ -132,54 +163,93 @@ export class OfficeWorkbookAdapter {
    * backup, which is right for a generated, protected sheet and wrong for anything a person typed.
    *
    * The new sheets are written before the old ones go, under temporary names with their formulas following, then
-   * take the old names and places. So the workbook never lacks a visible sheet, and since Excel stops a batch at the
-   * first failing action, a failure before the deletions leaves the old annex whole (beside a half-written new
-   * one). Deleting a protected sheet needs no unprotecting: sheet protection guards cells, not the sheet's
-   * existence. Formulas elsewhere that named an old annex sheet turn into #REF!, as with any deleted sheet.
+   * take the old names and places. So the workbook never lacks a visible sheet. Deleting a protected sheet needs no
+   * unprotecting: sheet protection guards cells, not the sheet's existence. Formulas elsewhere that named an old
+   * annex sheet turn into #REF!, as with any deleted sheet.
+   *
+   * If Excel fails part-way: while every old annex sheet is still there, the new ones may be half-written, so they
+   * go and the workbook is as it was (a WorkbookWriteError says so); once an old one is gone, which the batch does
+   * only after writing every new sheet whole, the rest is finished and the call succeeds.
    */
   writeAnnexSheets(model: WorkbookModel): Promise<AnnexResult> {
     const foreign = model.sheets.filter((sheet) => sheet.kind !== "annex").map((sheet) => sheet.name);
     if (foreign.length > 0) return Promise.reject(new Error(`Not annex sheets, not replaced: ${foreign.join(", ")}.`));
-    return this.run(async (context) => {
-      const collection = context.workbook.worksheets.load("items/name");
-      await context.sync();
-      // A run that failed half-way leaves its "Lisa 2 (uus)" behind: ours, generated, so it goes now.
-      const leftovers = new Set(model.sheets.map((sheet) => lower(`${sheet.name} (uus)`)));
-      const isLeftover = (name: string) => leftovers.has(lower(name).replace(/ \d+$/, ""));
-      for (const sheet of collection.items) if (isLeftover(sheet.name)) sheet.delete();
-      const kept = collection.items.filter((sheet) => !isLeftover(sheet.name));
-      const existing = new Map(
-        kept.map((sheet) => [lower(sheet.name), { sheet, position: collection.items.indexOf(sheet) }]),
-      );
-      const taken = new Set(existing.keys());
-      const temporary: Record<string, string> = {};
-      const replaced: Array<{ name: string; old: ExcelWorksheet; position: number; index: number }> = [];
-      model.sheets.forEach((sheet, index) => {
-        const old = existing.get(lower(sheet.name));
-        temporary[sheet.name] = old ? freeName(`${sheet.name} (uus)`, taken) : sheet.name;
-        taken.add(lower(temporary[sheet.name]));
-        if (old) replaced.push({ name: old.sheet.name, old: old.sheet, position: old.position, index });
-      });
-      const renamed = renameSheets(model, temporary);
-      context.application.suspendApiCalculationUntilNextSync();
-      const worksheets = renamed.sheets.map((sheet) => context.workbook.worksheets.add(sheet.name));
-      let pending = 0;
-      for (let index = 0; index < renamed.sheets.length; index++) {
-        pending = await this.writeSheet(context, worksheets[index], renamed.sheets[index], pending);
-      }
-      for (const { old } of replaced) old.delete();
-      model.sheets.forEach((sheet, index) => {
-        if (renamed.sheets[index].name !== sheet.name) worksheets[index].name = sheet.name;
-      });
-      // Each new sheet takes its old one's place, so that the other sheets keep their order. Placing them in
-      // ascending order leaves every earlier one where it was put.
-      for (const { position, index } of [...replaced].sort((a, b) => a.position - b.position))
-        worksheets[index].position = position;
-      const budget = model.sheets.findIndex((sheet) => sheet.name === LISA2_SHEET);
-      if (worksheets.length > 0) worksheets[Math.max(0, budget)].activate();
-      await context.sync();
-      return { sheets: model.sheets.map((sheet) => sheet.name), replaced: replaced.map(({ name }) => name) };
+    let before: WorkbookSheets = { sheets: [], activeId: "" };
+    let temporary: Record<string, string> = {};
+    let replaced: ReplacedSheet[] = [];
+    const result = (): AnnexResult => ({
+      sheets: model.sheets.map((sheet) => sheet.name),
+      replaced: replaced.map(({ name }) => name),
     });
+    return atomically<AnnexResult>(
+      (started) =>
+        this.run(async (context) => {
+          const collection = context.workbook.worksheets.load("items/name,id");
+          const active = context.workbook.worksheets.getActiveWorksheet().load("id");
+          await context.sync();
+          before = sheetsOf(collection.items, active);
+          // A run that failed half-way and could not clean up leaves its "Lisa 2 (uus)" behind: ours, so it goes.
+          const leftovers = new Set(model.sheets.map((sheet) => lower(`${sheet.name} (uus)`)));
+          const isLeftover = (name: string) => leftovers.has(lower(name).replace(/ \d+$/, ""));
+          const kept = collection.items.filter((sheet) => !isLeftover(sheet.name));
+          const existing = new Map(
+            kept.map((sheet) => [lower(sheet.name), { sheet, position: collection.items.indexOf(sheet) }]),
+          );
+          const taken = new Set(existing.keys());
+          temporary = {};
+          replaced = [];
+          model.sheets.forEach((sheet, index) => {
+            const old = existing.get(lower(sheet.name));
+            temporary[sheet.name] = old ? freeName(`${sheet.name} (uus)`, taken) : sheet.name;
+            taken.add(lower(temporary[sheet.name]));
+            if (old) replaced.push({ name: old.sheet.name, id: old.sheet.id, position: old.position, index });
+          });
+          const renamed = renameSheets(model, temporary);
+          started();
+          for (const sheet of collection.items) if (isLeftover(sheet.name)) sheet.delete();
+          context.application.suspendApiCalculationUntilNextSync();
+          const worksheets = renamed.sheets.map((sheet) => context.workbook.worksheets.add(sheet.name));
+          let pending = 0;
+          for (let index = 0; index < renamed.sheets.length; index++) {
+            pending = await this.writeSheet(context, worksheets[index], renamed.sheets[index], pending);
+          }
+          const olds = new Map(collection.items.map((sheet) => [sheet.id, sheet]));
+          finishAnnex(
+            model,
+            worksheets.map((worksheet, index) => ({ worksheet, name: renamed.sheets[index].name })),
+            replaced.map(({ id }) => olds.get(id)!),
+            replaced,
+          );
+          await context.sync();
+          return result();
+        }),
+      () =>
+        this.run(async (context) => {
+          const collection = context.workbook.worksheets.load("items/name,id");
+          await context.sync();
+          const present = new Map(collection.items.map((sheet) => [sheet.id, sheet]));
+          if (replaced.every(({ id }) => present.has(id))) {
+            putSheetsBack(context, collection.items, before);
+            await context.sync();
+            return { outcome: "rolled-back" };
+          }
+          const known = new Set(before.sheets.map(({ id }) => id));
+          const added = collection.items.filter((sheet) => !known.has(sheet.id));
+          const fresh = model.sheets.map((sheet) =>
+            added.find((item) => [lower(temporary[sheet.name]), lower(sheet.name)].includes(lower(item.name))),
+          );
+          if (fresh.some((sheet) => !sheet)) throw new Error("A new annex sheet is missing: nothing to finish.");
+          finishAnnex(
+            model,
+            fresh.map((worksheet) => ({ worksheet: worksheet!, name: worksheet!.name })),
+            replaced.flatMap(({ id }) => present.get(id) ?? []),
+            replaced,
+          );
+          await context.sync();
+          return { outcome: "completed", result: result() };
+        }),
+      () => [...model.sheets.map((sheet) => sheet.name), ...Object.values(temporary)],
+    );
   }
 
   /**
@@ -265,19 +335,28 @@ export class OfficeWorkbookAdapter {
 
   /**
    * Writes a few values into one sheet (the settings on Seaded), each with its number format, so that a date stays
-   * a date and a number typed as text stays text. 1 sync.
+   * a date and a number typed as text stays text. 2 syncs: what the cells hold is read first, so that a failure
+   * half-way puts it back (a WorkbookWriteError says so).
    */
-  writeCells(sheetName: string, updates: Array<{ cell: string; value: CellValue; numFmt?: string }>): Promise<void> {
-    return this.run(async (context) => {
-      const worksheet = context.workbook.worksheets.getItem(sheetName);
-      for (const { cell, value, numFmt } of updates) {
-        const range = worksheet.getRange(cell);
-        // The format first: "@" makes Excel keep "68" as the text it is.
-        range.numberFormat = [[numFmt ?? "General"]];
-        range.values = [[toExcelValue(value)]];
-      }
-      await context.sync();
-    });
+  writeCells(sheetName: string, updates: CellUpdate[]): Promise<void> {
+    let previous: CellContent[] = [];
+    return atomically<void>(
+      (started) =>
+        this.run(async (context) => {
+          const old = loadCellContents(context, sheetName, updates);
+          await context.sync();
+          previous = old();
+          started();
+          writeCellContents(context, sheetName, updates);
+          await context.sync();
+        }),
+      () =>
+        this.run(async (context) => {
+          restoreCellContents(context, sheetName, previous);
+          await context.sync();
+          return { outcome: "rolled-back" };
+        }),
+    );
   }
 
   /**
@@ -343,99 +422,174 @@ export class OfficeWorkbookAdapter {
   /**
    * Colours the cells of the findings by severity, as a temporary layer: a mark changes only a cell's fill, so
    * each cell's own fill (colour and pattern; "None" is no fill) is first saved in a hidden sheet, and
-   * `clearMarks` puts it back. Marking again replaces earlier marks,
-   * keeping the formats saved the first time. 2 syncs.
+   * `clearMarks` puts it back. Marking again replaces earlier marks, keeping the formats saved the first time.
+   * Cells on a protected sheet are not marked: Excel refuses their formats. 2 syncs; the number of cells marked.
+   *
+   * If Excel fails part-way, the marking is done again from what was read: every step sets a fill or a list to a
+   * known value, so doing it twice is doing it once, and no cell stays coloured without its own fill saved.
    */
   markFindings(findings: Finding[]): Promise<number> {
-    return this.run(async (context) => {
-      const targets = new Map<string, { sheet: string; cell: string; severity: Severity }>();
-      for (const finding of findings) {
-        const { sheet, cell } = finding.position;
-        if (!sheet || !cell) continue;
-        const key = `${sheet}\u0000${cell}`;
-        const known = targets.get(key);
-        if (!known || SEVERITY_RANK[finding.severity] < SEVERITY_RANK[known.severity]) {
-          targets.set(key, { sheet, cell, severity: finding.severity });
-        }
+    const targets = new Map<string, MarkTarget>();
+    for (const finding of findings) {
+      const { sheet, cell } = finding.position;
+      if (!sheet || !cell) continue;
+      const key = cellKey({ sheet, cell });
+      const known = targets.get(key);
+      if (!known || SEVERITY_RANK[finding.severity] < SEVERITY_RANK[known.severity]) {
+        targets.set(key, { sheet, cell, severity: finding.severity });
       }
-      const saved = this.loadSavedFormats(context);
-      const current = [...targets.values()].map((target) => {
-        const range = context.workbook.worksheets.getItem(target.sheet).getRange(target.cell);
-        const properties = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
-        return { target, range, properties };
-      });
-      await context.sync();
+    }
+    let plan: MarkPlan = { restore: [], marks: [], rows: [] };
+    return atomically<number>(
+      (started) =>
+        this.run(async (context) => {
+          const collection = context.workbook.worksheets.load("items/name,protection/protected");
+          const saved = this.loadSavedFormats(context);
+          const current = [...targets.values()].map((target) => {
+            const range = context.workbook.worksheets.getItem(target.sheet).getRange(target.cell);
+            const properties = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
+            return { target, properties };
+          });
+          await context.sync();
 
-      const previous = savedFormats(saved);
-      this.restore(context, previous);
-      const originals = new Map(previous.map((entry) => [`${entry.sheet}\u0000${entry.cell}`, entry]));
-      const rows: ExcelValue[][] = [["Leht", "Lahter", "Täide", "Muster"]];
-      for (const { target, range, properties } of current) {
-        const key = `${target.sheet}\u0000${target.cell}`;
-        const format = properties.value[0]?.[0]?.format;
-        const original = originals.get(key) ?? {
-          sheet: target.sheet,
-          cell: target.cell,
-          fill: format?.fill?.color ?? "#FFFFFF",
-          pattern: format?.fill?.pattern ?? "None",
-        };
-        rows.push([original.sheet, original.cell, original.fill, original.pattern]);
-        range.format.fill.color = MARK_FILL[target.severity];
-      }
-      if (saved.sheet.isNullObject) {
-        const sheet = context.workbook.worksheets.add(MARKS_SHEET);
-        sheet.visibility = "VeryHidden";
-        sheet.getRange(`A1:D${rows.length}`).values = rows;
-      } else {
-        saved.sheet.getRange(`A1:D${rows.length}`).values = rows;
-      }
-      await context.sync();
-      return targets.size;
-    });
+          const locked = protectionBySheet(collection.items);
+          const previous = savedFormats(saved);
+          const originals = new Map(previous.map((entry) => [cellKey(entry), entry]));
+          const marks = current.filter(({ target }) => locked.get(lower(target.sheet)) === false);
+          const rows: SavedFormat[] = marks.map(({ target, properties }) => {
+            const format = properties.value[0]?.[0]?.format;
+            return (
+              originals.get(cellKey(target)) ?? {
+                sheet: target.sheet,
+                cell: target.cell,
+                fill: format?.fill?.color ?? "#FFFFFF",
+                pattern: format?.fill?.pattern ?? "None",
+              }
+            );
+          });
+          // An earlier mark on a sheet protected since cannot come off now: it stays listed with its own fill.
+          const listed = new Set(rows.map(cellKey));
+          rows.push(
+            ...previous.filter((entry) => locked.get(lower(entry.sheet)) === true && !listed.has(cellKey(entry))),
+          );
+          plan = {
+            restore: previous.filter((entry) => locked.get(lower(entry.sheet)) === false),
+            marks: marks.map(({ target }) => target),
+            rows,
+          };
+          started();
+          this.applyMarks(context, saved, plan);
+          await context.sync();
+          return plan.marks.length;
+        }),
+      () =>
+        this.run(async (context) => {
+          const saved = this.loadSavedFormats(context);
+          await context.sync();
+          this.applyMarks(context, saved, plan);
+          await context.sync();
+          return { outcome: "completed", result: plan.marks.length };
+        }),
+      () => [MARKS_SHEET],
+    );
   }
 
-  /** Puts back every marked cell's own fill, and removes the saved copy. 2 syncs. */
+  /**
+   * Puts back every marked cell's own fill, and removes the saved copy; the number of cells put back. 2 syncs.
+   * Marks on a sheet protected since stay listed until it is not. If Excel fails part-way, the clearing is done
+   * again: the saved copy goes last, so while it is there it is whole.
+   */
   clearMarks(): Promise<number> {
-    return this.run(async (context) => {
+    let restored = 0;
+    const clear = async (context: ExcelContext, started: (() => void) | null): Promise<void> => {
+      const collection = context.workbook.worksheets.load("items/name,protection/protected");
       const saved = this.loadSavedFormats(context);
       await context.sync();
+      if (saved.sheet.isNullObject) return;
+      const locked = protectionBySheet(collection.items);
       const entries = savedFormats(saved);
-      this.restore(context, entries);
-      if (!saved.sheet.isNullObject) saved.sheet.delete();
+      const restorable = entries.filter((entry) => locked.get(lower(entry.sheet)) === false);
+      // Entries of a sheet deleted since have nothing to go back to; those of a protected one wait.
+      const waiting = entries.filter((entry) => locked.get(lower(entry.sheet)) === true);
+      // Counted by the first attempt only: one finishing it may find some cells already put back.
+      if (started) {
+        restored = restorable.length;
+        started();
+      }
+      this.restore(context, restorable);
+      if (waiting.length === 0) saved.sheet.delete();
+      else writeSavedFormats(context, saved, waiting);
       await context.sync();
-      return entries.length;
-    });
+    };
+    return atomically<number>(
+      (started) =>
+        this.run(async (context) => {
+          await clear(context, started);
+          return restored;
+        }),
+      () =>
+        this.run(async (context) => {
+          await clear(context, null);
+          return { outcome: "completed", result: restored };
+        }),
+      () => [MARKS_SHEET],
+    );
   }
 
   /**
    * Rewrites parents' roll-up formulas (from `rollupFormulas`), keeping first a backup of every cell it
    * rewrites, since Excel cannot undo an add-in's changes: a very hidden sheet "tat-budget varu N" lists each
-   * cell's formula or value as it was. Only cells whose content changes are touched. 2 syncs.
+   * cell's formula or value as it was. Only cells whose content changes are touched. 2 syncs. If Excel fails
+   * part-way, the cells get their old contents back and the backup goes (a WorkbookWriteError says so).
    */
   rewriteFormulas(formulas: Array<{ sheet: string; cell: string; formula: string }>): Promise<RewriteResult> {
-    return this.run(async (context) => {
-      const collection = context.workbook.worksheets.load("items/name");
-      const current = formulas.map((target) => ({
-        target,
-        range: context.workbook.worksheets.getItem(target.sheet).getRange(target.cell).load("formulas"),
-      }));
-      await context.sync();
-      const changed = current.filter(({ target, range }) => String(range.formulas[0][0]) !== `=${target.formula}`);
-      if (changed.length === 0) return { changed: 0, backup: null };
-      const taken = new Set(collection.items.map((sheet) => sheet.name.toLocaleLowerCase("et")));
-      const backup = freeName("tat-budget varu", taken);
-      const sheet = context.workbook.worksheets.add(backup);
-      sheet.visibility = "VeryHidden";
-      const rows: ExcelValue[][] = [["Leht", "Lahter", "Enne", "Pärast"]];
-      for (const { target, range } of changed) {
-        // Kept as text, so that a backed-up formula is not a live one.
-        rows.push([target.sheet, target.cell, `'${String(range.formulas[0][0])}`, `'=${target.formula}`]);
-        range.formulas = [[`=${target.formula}`]];
-      }
-      sheet.getRange(`A1:D${rows.length}`).values = rows;
-      await context.sync();
-      return { changed: changed.length, backup };
-    });
+    let changed: Array<{ sheet: string; cell: string; before: ExcelValue; after: string }> = [];
+    let backup = "";
+    return atomically<RewriteResult>(
+      (started) =>
+        this.run(async (context) => {
+          const collection = context.workbook.worksheets.load("items/name");
+          const current = formulas.map((target) => ({
+            target,
+            range: context.workbook.worksheets.getItem(target.sheet).getRange(target.cell).load("formulas"),
+          }));
+          await context.sync();
+          changed = current
+            .map(({ target, range }) => ({ ...target, before: range.formulas[0][0], after: `=${target.formula}` }))
+            .filter(({ before, after }) => String(before) !== after);
+          if (changed.length === 0) return { changed: 0, backup: null };
+          backup = freeName("tat-budget varu", new Set(collection.items.map((sheet) => lower(sheet.name))));
+          started();
+          const sheet = context.workbook.worksheets.add(backup);
+          sheet.visibility = "VeryHidden";
+          // Kept as text, so that a backed-up formula is not a live one; and written first, so that no cell is
+          // changed before what it held is kept.
+          const rows: ExcelValue[][] = [["Leht", "Lahter", "Enne", "Pärast"]];
+          for (const { sheet: name, cell, before, after } of changed)
+            rows.push([name, cell, `'${String(before)}`, `'${after}`]);
+          sheet.getRange(`A1:D${rows.length}`).values = rows;
+          for (const { sheet: name, cell, after } of changed)
+            context.workbook.worksheets.getItem(name).getRange(cell).formulas = [[after]];
+          await context.sync();
+          return { changed: changed.length, backup };
+        }),
+      () =>
+        this.run(async (context) => {
+          const sheet = context.workbook.worksheets.getItemOrNullObject(backup).load("name");
+          const now = changed.map(({ sheet: name, cell }) =>
+            context.workbook.worksheets.getItem(name).getRange(cell).load("formulas"),
+          );
+          await context.sync();
+          // Only cells that did change are written back: writing a cell's text again could retype it.
+          changed.forEach(({ before }, index) => {
+            if (String(now[index].formulas[0][0]) !== String(before)) now[index].formulas = [[before]];
+          });
+          if (!sheet.isNullObject) sheet.delete();
+          await context.sync();
+          return { outcome: "rolled-back" };
+        }),
+      () => [backup],
+    );
   }
 
   /** Shows a finding's cell: activates its sheet and selects the cell. 1 sync. */
@@ -485,11 +639,20 @@ export class OfficeWorkbookAdapter {
   }
 
   /** Queues the load of the saved formats; read them with `savedFormats` after the next sync. */
-  private loadSavedFormats(context: ExcelContext): { sheet: ExcelWorksheet; used: ExcelRange } {
+  private loadSavedFormats(context: ExcelContext): SavedFormatsSheet {
     const sheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("values");
     return { sheet, used };
+  }
+
+  private applyMarks(context: ExcelContext, saved: SavedFormatsSheet, plan: MarkPlan): void {
+    this.restore(context, plan.restore);
+    for (const target of plan.marks) {
+      context.workbook.worksheets.getItem(target.sheet).getRange(target.cell).format.fill.color =
+        MARK_FILL[target.severity];
+    }
+    writeSavedFormats(context, saved, plan.rows);
   }
 
   private restore(context: ExcelContext, entries: SavedFormat[]): void {
@@ -502,7 +665,7 @@ export class OfficeWorkbookAdapter {
 }
 
 /** The formats saved by `markFindings`, from the hidden sheet loaded and synced before. */
-function savedFormats({ sheet, used }: { sheet: ExcelWorksheet; used: ExcelRange }): SavedFormat[] {
+function savedFormats({ sheet, used }: SavedFormatsSheet): SavedFormat[] {
   if (sheet.isNullObject || used.isNullObject) return [];
   return used.values.slice(1).map((row) => ({
     sheet: String(row[0]),
@@ -517,6 +680,185 @@ interface SavedFormat {
   cell: string;
   fill: string;
   pattern: string;
+}
+
+/** The hidden sheet of saved formats (a null object when there is none) and its used range, loaded. */
+interface SavedFormatsSheet {
+  sheet: ExcelWorksheet;
+  used: ExcelRange;
+}
+
+interface MarkTarget {
+  sheet: string;
+  cell: string;
+  severity: Severity;
+}
+
+/** What a marking does, decided from what it read, so that it can be done again whole. */
+interface MarkPlan {
+  /** Earlier marks whose cells get their own fills back. */
+  restore: SavedFormat[];
+  marks: MarkTarget[];
+  /** The hidden sheet's list afterwards. */
+  rows: SavedFormat[];
+}
+
+const cellKey = ({ sheet, cell }: { sheet: string; cell: string }) => `${lower(sheet)}\u0000${cell}`;
+
+/** Writes the list of saved formats into the hidden sheet, making it when there is none. */
+function writeSavedFormats(context: ExcelContext, saved: SavedFormatsSheet, entries: SavedFormat[]): void {
+  const sheet = saved.sheet.isNullObject ? context.workbook.worksheets.add(MARKS_SHEET) : saved.sheet;
+  sheet.visibility = "VeryHidden";
+  const rows: ExcelValue[][] = [
+    ["Leht", "Lahter", "Täide", "Muster"],
+    ...entries.map((entry) => [entry.sheet, entry.cell, entry.fill, entry.pattern]),
+  ];
+  // Rows of an earlier, longer list are blanked: a stale one would later "restore" a cell the user has filled since.
+  const before = saved.sheet.isNullObject || saved.used.isNullObject ? 0 : saved.used.values.length;
+  while (rows.length < before) rows.push(["", "", "", ""]);
+  sheet.getRange(`A1:D${rows.length}`).values = rows;
+}
+
+/** Sheet name (lower-cased) → whether it is protected, from a collection loaded with "protection/protected". */
+function protectionBySheet(sheets: ExcelWorksheet[]): Map<string, boolean> {
+  return new Map(sheets.map((sheet) => [lower(sheet.name), sheet.protection.protected]));
+}
+
+// ---- Putting the workbook back --------------------------------------------------------------------------
+
+/** The sheets of a workbook by id, and which was active: enough to put its sheets back after a failed write. */
+interface WorkbookSheets {
+  sheets: Array<{ id: string; name: string }>;
+  activeId: string;
+}
+
+function sheetsOf(items: ExcelWorksheet[], active: ExcelWorksheet): WorkbookSheets {
+  return { sheets: items.map((sheet) => ({ id: sheet.id, name: sheet.name })), activeId: active.id };
+}
+
+/**
+ * Queues what makes the workbook's sheets what they were: deletes those added since (by id, whatever their names
+ * now), gives the others their names back, and shows the sheet that was active. `items` are the sheets now, loaded
+ * with "items/name,id".
+ */
+function putSheetsBack(context: ExcelContext, items: ExcelWorksheet[], before: WorkbookSheets): void {
+  const names = new Map(before.sheets.map(({ id, name }) => [id, name]));
+  // The new ones go first, so that an old sheet can take back a name a new one had.
+  for (const sheet of items) if (!names.has(sheet.id)) sheet.delete();
+  for (const sheet of items) {
+    const name = names.get(sheet.id);
+    if (name !== undefined && name !== sheet.name) sheet.name = name;
+  }
+  if (names.has(before.activeId)) context.workbook.worksheets.getItem(before.activeId).activate();
+}
+
+interface ReplacedSheet {
+  name: string;
+  id: string;
+  /** Its place among the sheets when the write began. */
+  position: number;
+  /** The model's sheet that replaces it. */
+  index: number;
+}
+
+/**
+ * The end of an annex write, the same whether it runs in the write's own batch or finishes one that failed: the old
+ * sheets go, the new ones take their names and places, and "Lisa 2" is shown.
+ */
+function finishAnnex(
+  model: WorkbookModel,
+  written: Array<{ worksheet: ExcelWorksheet; name: string }>,
+  olds: ExcelWorksheet[],
+  replaced: ReplacedSheet[],
+): void {
+  for (const old of olds) old.delete();
+  model.sheets.forEach((sheet, index) => {
+    if (written[index].name !== sheet.name) written[index].worksheet.name = sheet.name;
+  });
+  // Each new sheet takes its old one's place, so that the other sheets keep their order. Placing them in
+  // ascending order leaves every earlier one where it was put.
+  for (const { position, index } of [...replaced].sort((a, b) => a.position - b.position))
+    written[index].worksheet.position = position;
+  const budget = model.sheets.findIndex((sheet) => sheet.name === LISA2_SHEET);
+  if (written.length > 0) written[Math.max(0, budget)].worksheet.activate();
+}
+
+type Recovered<T> = { outcome: "rolled-back" } | { outcome: "completed"; result: T };
+
+/**
+ * Runs a writing operation so that a failure half-way never leaves the workbook half-changed. `work` calls
+ * `started` just before it queues its first change; a failure before that changed nothing and is passed on as it
+ * is. After it, `recover` runs in a batch of its own and either puts the workbook back (a WorkbookWriteError
+ * "rolled-back" follows) or finishes the operation (its result is returned). If recovering fails too, the error
+ * says so and names the sheets to look at.
+ */
+async function atomically<T>(
+  work: (started: () => void) => Promise<T>,
+  recover: () => Promise<Recovered<T>>,
+  sheetsToCheck: () => string[] = () => [],
+): Promise<T> {
+  let writing = false;
+  try {
+    return await work(() => {
+      writing = true;
+    });
+  } catch (error) {
+    if (!writing) throw error;
+    let recovered: Recovered<T>;
+    try {
+      recovered = await recover();
+    } catch {
+      throw new WorkbookWriteError("unknown", error, sheetsToCheck());
+    }
+    if (recovered.outcome === "completed") return recovered.result;
+    throw new WorkbookWriteError("rolled-back", error);
+  }
+}
+
+// ---- Cells written one by one ---------------------------------------------------------------------------
+
+/** Cells of one sheet to write along with the sheets of `writeWorkbook`. */
+export interface CellWrites {
+  sheet: string;
+  updates: CellUpdate[];
+}
+
+/** What a cell held: its formula or constant, and its number format. */
+interface CellContent {
+  cell: string;
+  formula: ExcelValue;
+  numberFormat: string;
+}
+
+/** Queues the load of what the cells hold; call the result after the sync to read it. */
+function loadCellContents(
+  context: ExcelContext,
+  sheetName: string,
+  cells: Array<{ cell: string }>,
+): () => CellContent[] {
+  const worksheet = context.workbook.worksheets.getItem(sheetName);
+  const ranges = cells.map(({ cell }) => ({ cell, range: worksheet.getRange(cell).load("formulas,numberFormat") }));
+  return () =>
+    ranges.map(({ cell, range }) => ({ cell, formula: range.formulas[0][0], numberFormat: range.numberFormat[0][0] }));
+}
+
+function writeCellContents(context: ExcelContext, sheetName: string, updates: CellUpdate[]): void {
+  const worksheet = context.workbook.worksheets.getItem(sheetName);
+  for (const { cell, value, numFmt } of updates) {
+    const range = worksheet.getRange(cell);
+    // The format first: "@" makes Excel keep "68" as the text it is.
+    range.numberFormat = [[numFmt ?? "General"]];
+    range.values = [[toExcelValue(value)]];
+  }
+}
+
+function restoreCellContents(context: ExcelContext, sheetName: string, contents: CellContent[]): void {
+  const worksheet = context.workbook.worksheets.getItem(sheetName);
+  for (const { cell, formula, numberFormat } of contents) {
+    const range = worksheet.getRange(cell);
+    range.numberFormat = [[numberFormat]];
+    range.formulas = [[formula]];
+  }
 }
 
 const ALIGNMENT = { left: "Left", center: "Center", right: "Right" } as const;
