@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { CellModel, RawCell, RawSheet, SheetModel, WorkbookModel, isDate } from "../model";
+import { writeFileAtomically } from "./atomic-file";
 
 /**
  * The .xlsx adapter, for the CLI and tests: renders the canonical workbook with ExcelJS and reads any
@@ -7,12 +8,7 @@ import { CellModel, RawCell, RawSheet, SheetModel, WorkbookModel, isDate } from 
  * recalculate still shows the totals; Excel and LibreOffice recalculate them on opening.
  */
 export async function writeWorkbookFile(model: WorkbookModel, file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "tat-budget";
-  workbook.calcProperties.fullCalcOnLoad = true;
-  for (const sheet of model.sheets) renderSheet(workbook, sheet);
-  await protectSheets(workbook, model);
-  await workbook.xlsx.writeFile(file);
+  writeFileAtomically(file, await writeWorkbookBuffer(model));
 }
 
 export async function writeWorkbookBuffer(model: WorkbookModel): Promise<Buffer> {
@@ -183,7 +179,8 @@ export async function writeFormulasToCopy(
     worksheet.getCell(cell).value = { formula, result: result ?? undefined } as ExcelJS.CellFormulaValue;
   }
   workbook.calcProperties.fullCalcOnLoad = true;
-  await workbook.xlsx.writeFile(out);
+  // Rendered whole in memory first: `out` may be the very file read.
+  writeFileAtomically(out, Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
 /**
@@ -200,5 +197,6 @@ export async function replaceSheetsInCopy(file: string, out: string, model: Work
   for (const sheet of model.sheets) renderSheet(workbook, sheet);
   await protectSheets(workbook, model);
   workbook.calcProperties.fullCalcOnLoad = true;
-  await workbook.xlsx.writeFile(out);
+  // Rendered whole in memory first: `out` may be the very file read.
+  writeFileAtomically(out, Buffer.from(await workbook.xlsx.writeBuffer()));
 }
