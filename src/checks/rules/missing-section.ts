@@ -22,7 +22,9 @@ export const missingSection: Rule = {
         context,
         new Set(
           (context.tree.top?.children ?? [])
-            .filter((child) => child.row.codeStyle === "dotted" && child.code)
+            // An item under the top through a code gap (3.5.2.1.2.1 without 3.5.2.1.2) is no section: counted, it
+            // made another partner "lack" it (code-gap reports the gap; here the section itself is missing).
+            .filter((child) => child.row.codeStyle === "dotted" && child.code && !child.missingParent)
             .map((child) => child.code as string),
         ),
       ]),

@@ -115,6 +115,17 @@ testRule(missingSection, {
       name: "a single partner sets its own standard",
       plan: plan([withSections("Jõhvi vald", [1, 3, 4, 5])]),
     },
+    {
+      // Found by fault injection: with two partners, the other one was told it lacked "section 3.5.2.1.6.1".
+      name: "items under the top through a code gap (3.5.2.1.6.1 without 3.5.2.1.6) are no sections",
+      plan: plan(
+        partners({}, 2).map((spec) =>
+          spec.name === "Tallinna linn"
+            ? { ...spec, rows: [...spec.rows.slice(0, -1), row("3.5.2.1.6.1", "0"), ...spec.rows.slice(-1)] }
+            : spec,
+        ),
+      ),
+    },
   ],
   invalid: [
     {
@@ -161,6 +172,36 @@ testRule(missingSection, {
           line: topLine("Saaremaa vald"),
           expected: "3.5.2.1.4",
           message: /mis on olemas 5 partneril ülejäänud 6-st\.$/,
+        },
+      ],
+    },
+    {
+      name: "a section row deleted, its items kept: only the section is missing, not its items elsewhere",
+      plan: plan([
+        withSections("Tartu linn", ALL),
+        partner(
+          "Tallinna linn",
+          AGREEMENT,
+          [
+            row("3.5.2.1", "0", { line: topLine("Tallinna linn") }),
+            row("3.5.2.1.1", "0"),
+            row("3.5.2.1.2.1", "0"),
+            row("3.5.2.1.2.2", "0"),
+            row("3.5.2.1.3", "0"),
+            row("3.5.2.1.4", "0"),
+            row("3.5.2.1.5", "0"),
+            personnel("0"),
+          ],
+          10,
+        ),
+      ]),
+      findings: [
+        {
+          implementer: "Tallinna linn",
+          code: "3.5.2.1",
+          line: topLine("Tallinna linn"),
+          expected: "3.5.2.1.2",
+          message: /^Tallinna linn: ajakavas puudub tegevus 3\.5\.2\.1\.2, mis on olemas 1 partneril ülejäänud 1-st\.$/,
         },
       ],
     },
