@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { Money } from "./money";
 import { Implementer, ScheduleRow } from "./plan";
 
@@ -67,6 +68,35 @@ const NO_CHILDREN: PlanNode[] = Object.freeze([]) as unknown as PlanNode[];
  * normal case: on plans of 100 000 rows, hashing every code made the check slower per row as plans grew.
  */
 export function buildTree(implementer: Implementer): ImplementerTree {
+  const tree = assemble(implementer, new Set());
+  const misread = misreadRuns(tree);
+  return misread.size > 0 ? assemble(implementer, misread) : tree;
+}
+
+/**
+ * Runs read as a parent's items that should have been its siblings: items .1 (500) and a second ".1" (500) under a
+ * section of 1 000 read as an item and its one sub-item of 500 leave the section 500 short, while as siblings
+ * (the second one misnumbered) they add up. A run is taken back only when its grandparent does not add up as read
+ * and does when the run's rows are its children instead; Pärnu's 3.5.2.1.1 items keep their reading, since its
+ * partner total adds up with them.
+ */
+function misreadRuns(tree: ImplementerTree): Set<number> {
+  const misread = new Set<number>();
+  for (const correction of tree.corrections) {
+    if (correction.reason !== "children-sum" || correction.node !== correction.run[0]) continue;
+    const grandparent = correction.parent?.parent;
+    const declared = grandparent?.row.amount;
+    if (!grandparent || !declared) continue;
+    let sum: Money | null = new Decimal(0);
+    for (const child of grandparent.children) sum = sum && child.row.amount ? sum.plus(child.row.amount) : null;
+    if (!sum || sum.equals(declared)) continue;
+    const run = correction.run.reduce((total, member) => total.plus(member.row.amount!), new Decimal(0));
+    if (sum.plus(run).equals(declared)) misread.add(correction.node.index);
+  }
+  return misread;
+}
+
+function assemble(implementer: Implementer, noRunAt: ReadonlySet<number>): ImplementerTree {
   const nodes: PlanNode[] = implementer.rows.map((row, index) => ({
     row,
     index,
@@ -75,7 +105,7 @@ export function buildTree(implementer: Implementer): ImplementerTree {
     children: NO_CHILDREN,
     missingParent: null,
   }));
-  const builder = new TreeBuilder(nodes);
+  const builder = new TreeBuilder(nodes, noRunAt);
   builder.run();
 
   const personnel = nodes.filter((node) => node.row.kind === "personnel");
@@ -108,7 +138,11 @@ class TreeBuilder {
   /** Run members renamed before their printed code's twin was reached. */
   private readonly awaitingTwin = new Map<string, CodeCorrection>();
 
-  constructor(private readonly nodes: PlanNode[]) {
+  constructor(
+    private readonly nodes: PlanNode[],
+    /** Rows that never start a run of items: runs found misread on a first reading. */
+    private readonly noRunAt: ReadonlySet<number>,
+  ) {
     this.highestChild = new Float64Array(nodes.length);
     this.highestItem = new Float64Array(nodes.length);
     this.repeated = new Uint8Array(nodes.length);
@@ -126,7 +160,13 @@ class TreeBuilder {
       }
       if (this.awaitingTwin.size > 0) this.meetTwin(node);
       const previous = this.nodes[position - 1];
-      if (previous && isDotted(previous) && previous.code === node.code && !this.repeated[previous.index]) {
+      if (
+        previous &&
+        isDotted(previous) &&
+        previous.code === node.code &&
+        !this.repeated[previous.index] &&
+        !this.noRunAt.has(position)
+      ) {
         const run = childrenRun(this.nodes, position, previous);
         if (run) this.renameRun(run, previous, open);
       }

@@ -1,3 +1,4 @@
+import { RULES, runChecks } from "../../src/checks";
 import { buildTree } from "../../src/model/hierarchy";
 import { computeTotals } from "../../src/model/totals";
 import { parseDirectiveText } from "../../src/import/text";
@@ -77,6 +78,49 @@ describe("the tree of an implementer's rows", () => {
       ["3.5.2.1.1", "3.5.2.1", null],
       ["3.5.2.1.2", "3.5.2.1", null],
       ["3.5.2.1.1.1", "3.5.2.1.1", null],
+    ]);
+  });
+
+  it("a repeated item of the same amount is a misnumbered sibling when only that makes its section add up", () => {
+    // Found by the fault-injection harness: read as the first item's only sub-item, the repeat left the section
+    // 500 short and the check reported a sum-mismatch that the document does not have.
+    const rows = [
+      row("3.5.2.1", "1 100,00"),
+      row("3.5.2.1.1", "1 000,00"),
+      row("3.5.2.1.1.1", "500,00"),
+      row("3.5.2.1.1.1", "500,00"),
+      personnel("100,00"),
+    ];
+    const spec = partner("Tartu linn", "01.01.2023-31.12.2025", rows);
+    const tree = treeOf(spec);
+    expect(shape(tree)).toEqual([
+      ["3.5.2.1", "3.5.2.1", null],
+      ["3.5.2.1.1", "3.5.2.1.1", "3.5.2.1"],
+      ["3.5.2.1.1.1", "3.5.2.1.1.1", "3.5.2.1.1"],
+      ["3.5.2.1.1.1", "3.5.2.1.1.1", "3.5.2.1.1"],
+      ["P", null, "3.5.2.1"],
+    ]);
+    expect(tree.corrections.map(({ from, to, reason }) => [from, to, reason])).toEqual([
+      ["3.5.2.1.1.1", "3.5.2.1.1.2", "next-sibling"],
+    ]);
+    // The check: the duplicated code, proposed as .2, and no sum that does not add up.
+    const findings = runChecks(plan([spec]), RULES).findings.filter((finding) => finding.severity === "error");
+    expect(findings.map(({ rule, code, correction }) => [rule, code, correction])).toEqual([
+      ["duplicate-code", "3.5.2.1.1.1", { from: "3.5.2.1.1.1", to: "3.5.2.1.1.2" }],
+    ]);
+  });
+
+  it("a repeat of the same amount stays its parent's only item when that is what adds up", () => {
+    const tree = treeOf(
+      partner("Tartu linn", "01.01.2023-31.12.2025", [
+        row("3.5.2.1", "600,00"),
+        row("3.5.2.1.1", "500,00"),
+        row("3.5.2.1.1", "500,00"),
+        personnel("100,00"),
+      ]),
+    );
+    expect(tree.corrections.map(({ from, to, reason }) => [from, to, reason])).toEqual([
+      ["3.5.2.1.1", "3.5.2.1.1.1", "children-sum"],
     ]);
   });
 
