@@ -16,6 +16,39 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const URL_DEV = "https://localhost:3000/";
 const URL_PROD_DEFAULT = "https://tat-budget.example.ee/";
 
+/**
+ * The Content-Security-Policy of the add-in's pages (taskpane.html, commands.html, notice.html), the one place it is
+ * written: each page's template puts it in a <meta> tag at the top of its <head> (`htmlWebpackPlugin.options.csp`).
+ * test/security/ checks the built pages carry it, and test/e2e/addin-security.e2e.test.ts runs them under it.
+ *
+ * - script-src: the bundles, and Office.js from Microsoft's CDN. office.js loads the rest of itself from its own
+ *   folder there (the host's excel-web-16.00.js / excel-win32-16.01.js, <locale>/office_strings.js, the telemetry
+ *   scripts telemetry/oteljs_agave.js and ariatelemetry/*), so the host, not the path, is allowed. Not
+ *   ajax.aspnetcdn.com: office.js fetches MicrosoftAjax.js from there for Outlook only. No 'unsafe-eval': nothing
+ *   the pane runs needs it (pdf.js is told isEvalSupported: false).
+ * - worker-src: pdf.js' worker, emitted beside the pages; without it workers would fall back to script-src and
+ *   could come from the CDN too.
+ * - style-src 'unsafe-inline': Fluent UI's Griffel inserts its rules at run time, and Office.js on the web sets
+ *   inline styles (OfficeDev/office-js#1687); notice.html has a <style> block.
+ * - connect-src 'self': the pane fetches nothing. Office.js' own telemetry beacons (browser.pipe.aria.microsoft.com)
+ *   are refused on purpose: the add-in works without them, and the pane sends nothing anywhere.
+ * - No frame-ancestors: browsers ignore it in a <meta> (and Office frames the pane from hosts that change); a
+ *   server that wants it sends it as a header.
+ */
+const ADDIN_CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+// Written into an attribute as it is: nothing in it may need escaping.
+if (/["<>&]/.test(ADDIN_CSP)) throw new Error('ADDIN_CSP must not contain ", <, > or &');
+
 /** The production base URL from TAT_BUDGET_URL, always https and with a trailing slash. */
 function productionUrl() {
   const raw = (process.env.TAT_BUDGET_URL || URL_PROD_DEFAULT).trim();
@@ -140,17 +173,20 @@ module.exports = async (env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        csp: ADDIN_CSP,
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        csp: ADDIN_CSP,
       }),
       new PdfWorkerPlugin(),
       new HtmlWebpackPlugin({
         filename: "notice.html",
         template: "./src/commands/notice.html",
         chunks: ["notice"],
+        csp: ADDIN_CSP,
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -182,3 +218,5 @@ module.exports = async (env, argv) => {
     },
   };
 };
+
+module.exports.ADDIN_CSP = ADDIN_CSP;
