@@ -3,6 +3,7 @@ import { Money } from "../model/money";
 import { ActionPlan } from "../model/plan";
 import { computeTotals } from "../model/totals";
 import { cellAddress } from "../workbook/layout";
+import { displayText } from "./text";
 import { CheckContext, Finding, Report, Rule, Severity } from "./types";
 
 export interface ImplementerTotalLine {
@@ -78,11 +79,11 @@ function toFinding(rule: Rule, report: Report): Finding {
           cell: cellAddress(report.column ?? "code", row.sheet.row),
         }
       : { line: report.line ?? row?.line ?? null },
-    message: report.message,
-    messageEn: report.messageEn,
+    message: displayText(report.message),
+    messageEn: displayText(report.messageEn),
     related: (report.related ?? []).map((related) => ({
       code: related.code,
-      label: related.label,
+      label: displayText(related.label),
       line: related.line,
       amount: related.amount,
     })),
@@ -90,8 +91,8 @@ function toFinding(rule: Rule, report: Report): Finding {
   if (report.declared) finding.declared = report.declared;
   if (report.computed) finding.computed = report.computed;
   if (report.declared && report.computed) finding.difference = report.computed.minus(report.declared);
-  if (report.expected !== undefined) finding.expected = report.expected;
-  if (report.actual !== undefined) finding.actual = report.actual;
+  if (report.expected !== undefined) finding.expected = displayText(report.expected);
+  if (report.actual !== undefined) finding.actual = displayText(report.actual);
   if (report.correction) finding.correction = report.correction;
   return finding;
 }

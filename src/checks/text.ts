@@ -26,3 +26,12 @@ export function shorten(label: string, length = 40): string {
   const cut = label.slice(0, length);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 20)).replace(/[\s,;:.]+$/, "")}…`;
 }
+
+/**
+ * Text for display without the Unicode bidirectional controls (embeddings, overrides, isolates): a label holding
+ * U+202E and cut short in a message would reverse the rest of it, dates and amounts included ("01.09.2025" shown
+ * as "5202.90.10"). The rows keep their text as printed; only what findings show is cleaned.
+ */
+export function displayText(text: string): string {
+  return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
+}

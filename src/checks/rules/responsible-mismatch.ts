@@ -1,6 +1,6 @@
 import { Implementer } from "../../model/plan";
 import { Rule } from "../types";
-import { rowName, rowNameEn } from "../text";
+import { displayText, rowName, rowNameEn } from "../text";
 
 /**
  * A row whose responsible party names another implementer than the schedule's owner: another partner at
@@ -55,7 +55,9 @@ export function nameIndex(implementers: Implementer[]): Map<string, Implementer>
 }
 
 /** The implementers a responsible-party cell names, by name or alias, party by party. */
-export function namedImplementers(responsible: string, byName: Map<string, Implementer>): Implementer[] {
+export function namedImplementers(cell: string, byName: Map<string, Implementer>): Implementer[] {
+  // Invisible direction marks around a name do not make it another name.
+  const responsible = displayText(cell);
   // A whole cell may be one name with "ja" in it ("Eesti Linnade ja Valdade Liit").
   const whole = byName.get(responsible.trim().toLocaleLowerCase("et"));
   if (whole) return [whole];
