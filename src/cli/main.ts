@@ -1,10 +1,11 @@
 import Decimal from "decimal.js";
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import { Lisa2, Lisa2Options, lisa2SheetsForWorkbook, planWithLisa2Workbook } from "../annex/lisa2";
 import { lisa1DocxBytes } from "../annex/lisa1/docx";
 import { lisa2DocxBytes } from "../annex/lisa2/docx";
 import { RULES, runChecks } from "../checks";
+import { fileSizeRefusal } from "../import/limits";
 import { parseDirectiveText } from "../import/text";
 import { importResultToJson } from "../model/json";
 import { Money, formatMoneyEstonian, parseMoney } from "../model/money";
@@ -340,6 +341,9 @@ async function loadPlan(file: string, language: Language): Promise<ImportResult>
   if (!existsSync(file)) {
     throw new InputError(language === "et" ? `faili ei leitud: ${file}` : `file not found: ${file}`);
   }
+  // Before reading it whole: a wrong file chosen (a video, a disk image) is refused at once, with the limit.
+  const tooLarge = isWorkbook(file) ? null : fileSizeRefusal(path.basename(file), statSync(file).size);
+  if (tooLarge) throw tooLarge;
   if (isWorkbook(file)) {
     try {
       return workbookToPlan(await readWorkbookFile(file));

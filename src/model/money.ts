@@ -8,8 +8,11 @@ export type Money = Decimal;
 
 export const ZERO: Money = new Decimal(0);
 
-/** Grouping spaces that PDF text and Excel use: plain, no-break and narrow no-break. */
-const GROUP_SPACE = "[ \\u00a0\\u202f]";
+/**
+ * Grouping spaces that PDF text, Word and Excel use: plain, no-break, narrow no-break, thin (U+2009, what
+ * typesetting puts between thousands) and figure space (U+2007, as wide as a digit, for aligned columns).
+ */
+const GROUP_SPACE = "[ \\u00a0\\u202f\\u2009\\u2007]";
 
 /**
  * The amount forms the directives use: optional minus, digits in groups of three separated by a space

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "fs";
+import { mkdtempSync, truncateSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -101,6 +101,31 @@ describe("tat-budget parse", () => {
     const docx = path.join(dir, "plan.docx");
     writeFileSync(docx, "see ei ole Wordi fail");
     expect((await run("parse", docx)).status).toBe(2);
+  });
+
+  it("refuses a file over its size limit before reading it, naming the limit, in either language", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
+    // Sparse files: their size is what is checked, their content is never read.
+    const text = path.join(dir, "kaskkiri.txt");
+    writeFileSync(text, "");
+    truncateSync(text, 20 * 1024 * 1024);
+    const refused = await run("parse", text);
+    expect([refused.status, refused.stderr]).toEqual([
+      2,
+      "tat-budget: Fail „kaskkiri.txt“ on liiga suur: 20 MB; suurim lubatud on 5 MB. Käskkirja lisa 1 on palju " +
+        "väiksem: kontrollige, kas valisite õige faili.\n",
+    ]);
+    const pdf = path.join(dir, "lisa1.pdf");
+    writeFileSync(pdf, "");
+    truncateSync(pdf, 30 * 1024 * 1024 + 1);
+    expect((await run("check", pdf, "--lang", "en")).stderr).toBe(
+      'tat-budget: The file "lisa1.pdf" is too large: 30.1 MB; the largest accepted is 30 MB. A directive\'s annex 1 ' +
+        "is far smaller: check that this is the right file.\n",
+    );
+    const docx = path.join(dir, "lisa1.docx");
+    writeFileSync(docx, "");
+    truncateSync(docx, 20 * 1024 * 1024 + 1);
+    expect((await run("parse", docx)).stderr).toContain("suurim lubatud on 20 MB");
   });
 
   it("answers bad usage with status 2 and the usage", async () => {

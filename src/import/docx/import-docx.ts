@@ -10,6 +10,7 @@ import {
   IndicatorRow,
   ScheduleRow,
 } from "../../model/plan";
+import { refuseIfTooLarge } from "../limits";
 import { municipalityAliases, municipalityNominative } from "../text/names";
 import { matchCaption, matchRowStart } from "../text/patterns";
 import { readDirective, readImplementerName, readPartnerships, readPlanPeriod } from "../text/preamble";
@@ -30,6 +31,7 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
       "The file is empty. Choose the Word document (.docx) of the directive's annex 1 (action plan).",
     );
   }
+  refuseIfTooLarge("docx", bytes.length);
   const blocks = await readWordBody(bytes);
   return new DocxPlanReader(blocks).read();
 }

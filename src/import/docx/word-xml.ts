@@ -1,6 +1,7 @@
 import { DOMParser, Element } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import { ImportError } from "../../model/plan";
+import { MAX_DOCX_XML_BYTES, tooLargeError } from "../limits";
 
 /**
  * The body of a .docx as the importer needs it: paragraphs and tables in document order, each table's cells
@@ -64,7 +65,14 @@ export async function readWordBody(bytes: Uint8Array): Promise<Block[]> {
       `The file is a zip archive but has no Word document content (${partName}). A .docx file is expected.`,
     );
   }
-  const xml = await part.async("string");
+  let xml: string;
+  try {
+    xml = await readBounded(part, MAX_DOCX_XML_BYTES);
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    // The central directory opened, but the part's compressed data is damaged (a truncated or altered file).
+    throw notADocx();
+  }
   let root: Element | null = null;
   try {
     const parser = new DOMParser({
@@ -93,7 +101,13 @@ export async function readWordBody(bytes: Uint8Array): Promise<Block[]> {
 async function mainDocumentPart(zip: JSZip): Promise<string> {
   const rels = zip.file("_rels/.rels");
   if (rels) {
-    const xml = await rels.async("string");
+    let xml: string;
+    try {
+      xml = await readBounded(rels, MAX_DOCX_XML_BYTES);
+    } catch (error) {
+      if (error instanceof ImportError) throw error;
+      throw notADocx();
+    }
     for (const match of xml.matchAll(/<Relationship\b[^>]*>/g)) {
       if (!/Type="[^"]*\/officeDocument"/.test(match[0])) continue;
       const target = /Target="([^"]+)"/.exec(match[0]);
@@ -101,6 +115,45 @@ async function mainDocumentPart(zip: JSZip): Promise<string> {
     }
   }
   return "word/document.xml";
+}
+
+/** `internalStream` is JSZip's documented streaming API (ZipObject#internalStream); its typings leave it out. */
+type StreamingEntry = JSZip.JSZipObject & {
+  internalStream(type: "string"): JSZip.JSZipStreamHelper<string>;
+};
+
+/**
+ * A part's text, unzipped chunk by chunk and abandoned as soon as it passes `limit` characters (bytes, for XML's
+ * ASCII markup): the size the zip declares can lie, and JSZip compares it with the real one only after inflating
+ * everything, which is what a zip bomb counts on.
+ */
+function readBounded(entry: JSZip.JSZipObject, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: string[] = [];
+    let size = 0;
+    let stopped = false;
+    const stream = (entry as StreamingEntry).internalStream("string");
+    stream
+      .on("data", (chunk) => {
+        if (stopped) return;
+        size += chunk.length;
+        if (size > limit) {
+          stopped = true;
+          stream.pause();
+          reject(tooLargeError("docx-xml", size));
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on("error", (error) => {
+        stopped = true;
+        reject(error);
+      })
+      .on("end", () => {
+        if (!stopped) resolve(chunks.join(""));
+      })
+      .resume();
+  });
 }
 
 function readBlocks(container: Element, blocks: Block[], counter: { line: number }): void {
@@ -131,14 +184,14 @@ function readTable(table: Element, counter: { line: number }): WordRow[] {
     const propertyChildren = properties ? childElements(properties) : [];
     const headerElement = propertyChildren.find((child) => child.localName === "tblHeader");
     const gridBefore = propertyChildren.find((child) => child.localName === "gridBefore");
-    let column = gridBefore ? Number(attribute(gridBefore, "val")) || 0 : 0;
+    let column = gridBefore ? gridCount(attribute(gridBefore, "val"), 0) : 0;
     const cells: WordCell[] = [];
     const here = new Map<number, string>();
     for (const tc of unwrap(tr, "tc")) {
       const tcPr = childElements(tc).find((child) => child.localName === "tcPr");
       const tcPrChildren = tcPr ? childElements(tcPr) : [];
       const spanElement = tcPrChildren.find((child) => child.localName === "gridSpan");
-      const span = Math.max(1, spanElement ? Number(attribute(spanElement, "val")) || 1 : 1);
+      const span = spanElement ? gridCount(attribute(spanElement, "val"), 1) : 1;
       const merge = tcPrChildren.find((child) => child.localName === "vMerge");
       const mergedFromAbove = merge !== undefined && attribute(merge, "val") !== "restart";
       const text = mergedFromAbove ? (above.get(column) ?? "") : cellText(tc);
@@ -150,6 +203,16 @@ function readTable(table: Element, counter: { line: number }): WordRow[] {
     rows.push({ line: ++counter.line, repeatedHeader: headerElement !== undefined && isOn(headerElement), cells });
   }
   return rows;
+}
+
+/** Word's tables have at most 63 grid columns; more (a damaged "2147483647") would make every row that wide. */
+const MAX_GRID_COLUMNS = 63;
+
+/** A w:gridSpan or w:gridBefore count: a whole number from `least` to the grid's width, else `least`. */
+function gridCount(value: string | null, least: number): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < least) return least;
+  return Math.min(count, MAX_GRID_COLUMNS);
 }
 
 function cellText(tc: Element): string {

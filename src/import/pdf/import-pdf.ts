@@ -1,7 +1,8 @@
 import { CalendarDate } from "../../model/calendar-date";
 import { ImportDiagnostic, ImportError, ImportResult, Implementer } from "../../model/plan";
+import { refuseIfTooLarge } from "../limits";
 import { parseDirectiveText } from "../text/parse-directive";
-import { matchCaption, matchRowStart } from "../text/patterns";
+import { DASHES, matchCaption, matchRowStart } from "../text/patterns";
 import { PdfItem, PdfLine, PdfPage, extractRules, groupLines } from "./pdf-layout";
 import { buildIndicators, buildRows, findTables } from "./schedule-tables";
 
@@ -97,7 +98,10 @@ export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
  */
 function nameImplementerFromHeading(implementers: Implementer[], text: string): void {
   const implementer = implementers.find((candidate) => candidate.role === "elluviija");
-  const heading = /^\d+\.?\s+Elluviija\s+tegevused\s*[:\u2013\u2014-]\s*(\S[^\n]{0,60}?)\s*$/imu.exec(text);
+  const heading = new RegExp(
+    `^\\d+\\.?\\s+Elluviija\\s+tegevused\\s*[:${DASHES}]\\s*(\\S[^\\n]{0,60}?)\\s*$`,
+    "imu",
+  ).exec(text);
   if (!implementer || implementer.name !== "Elluviija" || !heading) return;
   implementer.name = heading[1];
   implementer.aliases = [heading[1], "elluviija"];
@@ -114,7 +118,7 @@ function readNominativePartnerships(implementers: Implementer[], text: string): 
     if (implementer.role !== "partner" || implementer.partnership) continue;
     const name = implementer.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const match = new RegExp(
-      `(?<![\\p{L}-])${name}\\s*:?\\s+(\\d{1,2}\\.\\d{1,2}\\.\\d{4})\\s*[-\\u2013\\u2014]\\s*(\\d{1,2}\\.\\d{1,2}\\.\\d{4})`,
+      `(?<![\\p{L}-])${name}\\s*:?\\s+(\\d{1,2}\\.\\d{1,2}\\.\\d{4})\\s*[${DASHES}]\\s*(\\d{1,2}\\.\\d{1,2}\\.\\d{4})`,
       "u",
     ).exec(text);
     const start = match && CalendarDate.parseEstonian(match[1]);
@@ -269,6 +273,7 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
       "The file is empty. Choose the PDF of the directive's annex 1.",
     );
   }
+  refuseIfTooLarge("pdf", bytes.length);
   // Not Buffer: the same code is to run in the task pane.
   const head = String.fromCharCode(...bytes.subarray(0, 1024));
   if (!head.includes("%PDF-")) throw notPdf();

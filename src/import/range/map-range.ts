@@ -1,9 +1,10 @@
 import Decimal from "decimal.js";
 import { CalendarDate, Period } from "../../model/calendar-date";
 import { Money, formatMoneyEstonian, parseMoney } from "../../model/money";
-import { ImplementerRole, Implementer, ImportDiagnostic, ScheduleRow } from "../../model/plan";
+import { ImplementerRole, Implementer, ImportDiagnostic, ImportError, ScheduleRow } from "../../model/plan";
 import { fromExcelSerial, parseCellAddress } from "../../workbook/layout";
 import { RawCell, isDate } from "../../workbook/model";
+import { refuseRangeIfTooLarge } from "../limits";
 import { municipalityAliases, municipalityNominative } from "../text/names";
 import { DATE_LIKE, STRICT_DATE, matchCaption, matchRowStart, tidy } from "../text/patterns";
 
@@ -14,8 +15,8 @@ import { DATE_LIKE, STRICT_DATE, matchCaption, matchRowStart, tidy } from "../te
  * A paste is messier than the canonical sheet: the header may stand below title rows, span two rows (a merged
  * "Tegevuse algus- ja lõppkuupäev …" over "algus" / "lõpp"), and list its columns in any order; dates are text
  * ("01.01.2023- 31.12.2025") or Excel dates; amounts text ("93 988,53") or numbers; a label that wrapped in the
- * source arrives as a row of its own with the other cells empty. Nothing here throws: what cannot be read is kept
- * as text and reported.
+ * source arrives as a row of its own with the other cells empty. What cannot be read is kept as text and reported;
+ * only a selection over `MAX_RANGE_CELLS` is refused, with an `ImportError`.
  */
 
 /** The columns of a schedule table. `frameEnd` / `planEnd` exist only when the dates stand in two cells. */
@@ -96,6 +97,7 @@ const SUB_END = /^(lõpp|lõppkuupäev|lõpeb|kuni)\b/;
 
 /** Maps a pasted schedule table; see the module comment and `RangeMapping`. */
 export function mapPastedRange(cells: Cells, options: MapRangeOptions): RangeMapping {
+  refuseRangeIfTooLarge(cells.reduce((count, row) => count + (row?.length ?? 0), 0));
   const origin = parseCellAddress(options.topLeft) ?? { row: 1, column: 0 };
   const diagnostics: ImportDiagnostic[] = [];
   const report = (
@@ -150,21 +152,23 @@ export function mapPastedRange(cells: Cells, options: MapRangeOptions): RangeMap
 
     const start = matchRowStart(codeText ? `${normaliseCode(codeText)} ${activityText}`.trim() : activityText);
     if (!start && !hasDates && !hasAmount) {
-      // A page-number or caption row that came along with a PDF paste.
-      if (/^\d{1,3}$/.test(activityText) || matchCaption(activityText)) continue;
+      // A page-number or caption row that came along with a PDF paste, alone on its row.
+      const alone = !codeText && !responsible;
+      if (alone && (/^\d{1,3}$/.test(activityText) || matchCaption(activityText))) continue;
       const previous = rows[rows.length - 1];
-      if (previous) {
+      if (previous && !codeText) {
         // The wrapped end of the row above: its label's and responsible's next lines.
         if (activityText) previous.label = tidy(`${previous.label} ${activityText}`);
         if (responsible) previous.responsible = tidy(`${previous.responsible ?? ""} ${responsible}`);
       } else {
+        // A code column holding no code is not a wrapped label: the row is reported with all its text.
         report(
           "warning",
           "unparsed-row",
           line,
           `Rida ${line} ei ole tegevuse rida (kood, kuupäevad ega maksumus puuduvad); see jäeti vahele.`,
           `Row ${line} is no activity row (no code, dates or cost); it was skipped.`,
-          activityText || (responsible ?? ""),
+          [codeText, activityText, responsible].filter((part) => part).join(" "),
         );
       }
       continue;
@@ -238,7 +242,12 @@ export function rangeMappingToImplementer(
 ): Implementer {
   const given = typeof implementer === "string" ? { name: implementer } : implementer;
   const name = given?.name?.trim() || mapping.implementer?.name;
-  if (!name) throw new Error("The implementer of the pasted table is not known: ask for its name first.");
+  if (!name) {
+    throw new ImportError(
+      "Kleebitud tabeli elluviija ei ole teada: sisestage elluviija või partneri nimi.",
+      "The implementer of the pasted table is not known: enter the implementer's or partner's name first.",
+    );
+  }
   const role: ImplementerRole =
     given?.role ??
     (mapping.implementer?.name === name ? mapping.implementer.role : null) ??
@@ -314,7 +323,12 @@ function readSubHeader(row: Array<RawCell | null>, columns: RangeHeader["columns
 function cellText(cell: RawCell | null | undefined): string | null {
   const value = cell?.value ?? null;
   if (value === null) return null;
-  if (isDate(value)) return dateOfCell(value)?.toEstonian() ?? value.toISOString();
+  if (isDate(value)) {
+    const date = dateOfCell(value);
+    if (date) return date.toEstonian();
+    // An Invalid Date (a broken serial from some reader) has no ISO form: its "Invalid Date" is reported as text.
+    return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+  }
   const text = String(value).trim();
   return text === "" ? null : text;
 }
@@ -521,7 +535,10 @@ const NOT_IMPLEMENTERS = new Set(["KOV", "MTÜ", "OÜ", "AS", "SA", "TÜ"]);
 
 /** "Tartu linn", "Jõhvi vallas", "Tallinn" → the municipality's nominative name; null for anything else. */
 function municipalityOf(text: string): string | null {
-  const named = /(\p{Lu}\p{L}*(?:-\p{Lu}\p{L}*)?)\s+(linn|vald|linn\p{Ll}*|vall\p{Ll}*)(?![\p{L}])/u.exec(text);
+  // From a word's start only: tried inside a long run of letters, each start would scan the run again.
+  const named = /(?<!\p{L})(\p{Lu}\p{L}*(?:-\p{Lu}\p{L}*)?)\s+(linn|vald|linn\p{Ll}*|vall\p{Ll}*)(?![\p{L}])/u.exec(
+    text,
+  );
   if (named) {
     const [, stem, word] = named;
     if (word === "linn" || word === "vald") return `${stem} ${word}`;

@@ -10,8 +10,11 @@ import {
   IndicatorRow,
   ScheduleRow,
 } from "../../model/plan";
+import { refuseTextIfTooLarge } from "../limits";
 import { municipalityAliases, municipalityNominative } from "./names";
 import {
+  AFTER_RANGE,
+  DASHES,
   DATE_LIKE,
   MAX_ROW_LINE,
   NARRATIVE_LINE,
@@ -38,6 +41,7 @@ import { Preamble, readDirective, readImplementerName, readPartnerships, readPla
  * short lines, and a table's rows belong to the table captioned last, whatever narrative came between.
  */
 export function parseDirectiveText(text: string): ImportResult {
+  if (typeof text === "string") refuseTextIfTooLarge(text);
   if (typeof text !== "string" || text.trim() === "") {
     throw new ImportError(
       "Tekst on tühi. Kleepige käskkirja lisa 1 (tegevuskava) tekst koos tegevuste ajakava tabelitega.",
@@ -170,9 +174,26 @@ class DirectiveTextParser {
       return index;
     }
 
+    if (this.mode === "schedule-header" || this.mode === "indicator-header" || this.mode === "indicators") {
+      const inside = this.rowAfterFragment(index);
+      if (inside !== null) return inside;
+    }
+
     switch (this.mode) {
       case "preamble":
+        return index;
       case "schedule-header":
+        // A table's header names its columns; dates under it are a row's, whose start was lost.
+        if (findDate(text)) {
+          this.report(
+            "warning",
+            "unparsed-line",
+            line.no,
+            "Tabeli rida ei õnnestunud lugeda; see jäeti vahele.",
+            "A line in a table could not be read; it was skipped.",
+            text,
+          );
+        }
         return index;
       case "indicator-header":
         if (matchIndicatorValues(text)) {
@@ -353,7 +374,21 @@ class DirectiveTextParser {
   private endsRow(index: number, text: string): boolean {
     if (text.length > MAX_ROW_LINE + 50 || isRegisterLine(text) || matchCaption(text)) return true;
     const start = matchRowStart(text);
-    return start !== null && this.confirmsRow(index, start);
+    if (start !== null) return this.confirmsRow(index, start);
+    // A row starting after a fragment of text ("… võimalik. 9. Lõpparuanne …") is another row too: read on, this
+    // row would take its dates and amount, and the other row would be gone without a word.
+    return this.midLineRowStart(index) !== null;
+  }
+
+  /** Where in the line at `index` a confirmed row starts after other text, or null. */
+  private midLineRowStart(index: number): { position: number; start: RowStart } | null {
+    const text = this.lines[index].text;
+    for (const position of midLineRowStarts(text)) {
+      const tail = text.slice(position);
+      const start = matchRowStart(tail);
+      if (start && this.confirmsRow(index, start, tail)) return { position, start };
+    }
+    return null;
   }
 
   private readResponsibleTail(cursor: number, set: (value: string) => void, current: string | null): number {
@@ -532,11 +567,13 @@ class DirectiveTextParser {
     }
     const fragment = this.readDisplacedLabel(index);
     if (fragment !== null) return fragment;
+    if (this.mode === "schedule" && text.length < NARRATIVE_LINE && start) {
+      // A row start in a table that never reaches its dates: keep it, with what is missing reported.
+      return this.readRow(index, text, start);
+    }
+    const inside = this.rowAfterFragment(index);
+    if (inside !== null) return inside;
     if (this.mode === "schedule" && text.length < NARRATIVE_LINE) {
-      if (start) {
-        // A row start in a table that never reaches its dates: keep it, with what is missing reported.
-        return this.readRow(index, text, start);
-      }
       this.report(
         "warning",
         "unparsed-line",
@@ -549,6 +586,27 @@ class DirectiveTextParser {
     }
     this.mode = "narrative";
     return index;
+  }
+
+  /**
+   * A row that starts inside a short line after a fragment, once a table has been seen: in a table, in the
+   * narrative after one (a page break's displaced label whose page number was lost) or under a caption that a
+   * damaged text put in its way. Without the page break the fragment is not trusted as label text: it is reported
+   * and the row is read. Returns the last line the row used, or null when the line holds no such row.
+   */
+  private rowAfterFragment(index: number): number | null {
+    const text = this.lines[index].text;
+    const inside = this.scheduleTable && text.length < NARRATIVE_LINE ? this.midLineRowStart(index) : null;
+    if (!inside) return null;
+    this.report(
+      "warning",
+      "unparsed-line",
+      this.lines[index].no,
+      "Tabeli rea algust ei õnnestunud lugeda; see jäeti vahele.",
+      "The start of a line in a table could not be read; it was skipped.",
+      text.slice(0, inside.position).trim(),
+    );
+    return this.readRow(index, text.slice(inside.position), inside.start);
   }
 
   /** Appends label text displaced by a page break to the row it belongs to; returns the last line used, or null. */
@@ -715,7 +773,7 @@ function findDateAtStart(text: string): boolean {
     text
       .slice(0, date.index)
       .trim()
-      .replace(/[-\u2013\u2014]/g, "") === ""
+      .replace(new RegExp(`[${DASHES}]`, "g"), "") === ""
   );
 }
 
@@ -733,7 +791,7 @@ function readDates(text: string, lineNo: number): { tokens: DateToken[]; rest: s
     tokens.push({ text: match[0], date, line: lineNo });
     rest = trimmed.slice(match[0].length);
   }
-  return { tokens, rest: tokens.length ? rest.replace(RANGE_SEPARATOR, "").trim() : text };
+  return { tokens, rest: tokens.length ? rest.replace(AFTER_RANGE, "").trim() : text };
 }
 
 /** "93 988,53 Tartu linn" → amount "93 988,53", responsible "Tartu linn"; every leading token with a digit is the amount. */

@@ -12,8 +12,21 @@ export const STRICT_DATE = /(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w])/;
  */
 export const DATE_LIKE = /(?<![\w.])([0-9OoIl]{1,2})\.([0-9OoIl]{1,2})\.([0-9OoIl]{4})(?![\w])/;
 
-/** Separators between the two dates of a range: hyphen, en dash, em dash or only a space. */
-export const RANGE_SEPARATOR = /^[\s\-\u2013\u2014]*/;
+/**
+ * The dashes that stand between two dates of a range, for a character class: hyphen-minus, the Unicode hyphens
+ * (U+2010, the no-break U+2011), figure dash, en and em dash, horizontal bar (U+2012–U+2015) and the minus sign
+ * (U+2212), which Word's and PDF's text put there as often as a hyphen.
+ */
+export const DASHES = "\\-\\u2010-\\u2015\\u2212";
+
+/** Separators between the two dates of a range: a dash or only a space. */
+export const RANGE_SEPARATOR = new RegExp(`^[\\s${DASHES}]*`);
+
+/**
+ * What may follow a range's last date before the amount: spaces, and a dash left hanging when the range broke over
+ * lines. A dash against a digit is the amount's minus sign ("-1 500,00"), not a separator.
+ */
+export const AFTER_RANGE = new RegExp(`^\\s*(?:[${DASHES}]+(?=\\s|$))?\\s*`);
 
 export const MAX_ROW_LINE = 350;
 /** Narrative paragraphs come out of the PDF as one long line each; table cells wrap at the cell width. */

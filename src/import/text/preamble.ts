@@ -1,6 +1,7 @@
 import { CalendarDate, MONTHS_GENITIVE, Period } from "../../model/calendar-date";
 import { DirectiveMetadata } from "../../model/plan";
 import { acronym, municipalityNominative, stemListIncludes } from "./names";
+import { DASHES } from "./patterns";
 
 /** What the text before the first table says about the plan as a whole. */
 export interface Preamble {
@@ -13,9 +14,13 @@ export interface Preamble {
 }
 
 const DATE = "(\\d{1,2}\\.\\d{1,2}\\.\\d{4})";
-const DASH = "\\s*[-\\u2013\\u2014]\\s*";
-/** A municipality's stem: one or two capitalised words, hyphen-joined ("Kohtla-Järve") or not. */
-const STEM = "(\\p{Lu}[\\p{L}]*(?:-\\p{Lu}[\\p{L}]*)?)";
+const DASH = `\\s*[${DASHES}]\\s*`;
+/**
+ * A municipality's stem: one or two capitalised words, hyphen-joined ("Kohtla-Järve") or not. It starts a word:
+ * tried inside a run of letters, every start would scan the run again, and a long one (a pasted base64 image, 100 000
+ * letters) took minutes.
+ */
+const STEM = "(?<!\\p{L})(\\p{Lu}[\\p{L}]*(?:-\\p{Lu}[\\p{L}]*)?)";
 
 export function readPlanPeriod(joined: string): Period | null {
   const match = new RegExp(`tegevuskava\\s+perioodil\\s+${DATE}${DASH}${DATE}`, "iu").exec(joined);
@@ -45,12 +50,18 @@ export function readDirective(joined: string): DirectiveMetadata {
 }
 
 export function readImplementerName(joined: string): string | null {
-  const match =
-    /((?:\p{Lu}[\p{L}]*\s+)(?:(?:ja|ning)\s+|\p{Lu}[\p{L}]*\s+)*\p{Lu}[\p{L}]*)\s+\(edaspidi\s+elluviija\)/u.exec(
-      joined,
-    );
-  return match ? acronym(match[1]) : null;
+  // The name is read back from each "(edaspidi elluviija)": matched forwards from every capital of the text, the
+  // chain of capitalised words was tried again at each of them, quadratic on a long line of such words.
+  for (const marker of joined.matchAll(/\s+\(edaspidi\s+elluviija\)/gu)) {
+    const before = joined.slice(Math.max(0, (marker.index ?? 0) - NAME_REACH), marker.index);
+    const match = /(?<!\p{L})((?:\p{Lu}[\p{L}]*\s+)(?:(?:ja|ning)\s+|\p{Lu}[\p{L}]*\s+)*\p{Lu}[\p{L}]*)$/u.exec(before);
+    if (match) return acronym(match[1]);
+  }
+  return null;
 }
+
+/** How far before "(edaspidi elluviija)" its name may start: "Eesti Linnade ja Valdade Liidus" is 31 characters. */
+const NAME_REACH = 300;
 
 /**
  * Section 1.1 states each partner's agreement period, in the case the sentence needs: "Tartu linnas

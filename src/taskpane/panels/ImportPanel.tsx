@@ -24,6 +24,7 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
+import { fileSizeRefusal } from "../../import/limits";
 import { formatMoneyEstonian, sumMoney } from "../../model/money";
 import { declaredTotal } from "../../model/totals";
 import type { SheetConflict, WriteResult } from "../../workbook/office/office-adapter";
@@ -60,6 +61,12 @@ export function ImportPanel({ services, sample, onImported }: ImportPanelProps) 
     // Another file's preview must not stand while this one is read, or be written in its place.
     setPreview(null);
     const documentKind = DOCUMENT_FILE.exec(file.name);
+    // The size is known before the file is read: one too large is refused without loading it into the pane.
+    const tooLarge = documentKind || TEXT_FILE.test(file.name) ? fileSizeRefusal(file.name, file.size) : null;
+    if (tooLarge) {
+      setInputError(t.language === "et" ? tooLarge.message : tooLarge.messageEn);
+      return;
+    }
     if (documentKind && services) {
       // Word and PDF are read from their own structure, not as text: straight to the preview.
       const kind = documentKind[1].toLowerCase() as "docx" | "pdf";

@@ -1,5 +1,5 @@
 import { RangeMapping, mapPastedRange, rangeMappingToImplementer } from "../../../src/import/range/map-range";
-import { ScheduleRow } from "../../../src/model/plan";
+import { ImportError, ScheduleRow } from "../../../src/model/plan";
 import { toExcelSerial } from "../../../src/workbook/layout";
 import { RawCell } from "../../../src/workbook/model";
 import { CalendarDate } from "../../../src/model/calendar-date";
@@ -371,7 +371,8 @@ describe("mapPastedRange: whose table it is", () => {
       rows: mapping.rows,
     });
     const unnamed = mapPastedRange(withResponsible(null), { topLeft: "A1", sheet: "Leht1" });
-    expect(() => rangeMappingToImplementer(unnamed)).toThrow(/not known/);
+    expect(() => rangeMappingToImplementer(unnamed)).toThrow(ImportError);
+    expect(() => rangeMappingToImplementer(unnamed)).toThrow(/elluviija ei ole teada/);
     expect(rangeMappingToImplementer(unnamed, "Haapsalu linn")).toMatchObject({
       role: "partner",
       aliases: ["Haapsalu linn", "Haapsalu"],
