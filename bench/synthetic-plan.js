@@ -2,9 +2,11 @@
 // Synthetic action plans of a given size, shaped like the real one: partners with a top row 3.5.2.1, five
 // sections, items and sub-items whose sums add up, a personnel row; and a sprinkling of the real document's
 // inconsistencies (plan dates outside the year, duplicated codes, a wrong sum) so that rules have work to do.
-const { CalendarDate } = require("../dist/node/model/calendar-date");
-const { parseMoney } = require("../dist/node/model/money");
-const { municipalityAliases } = require("../dist/node/import/text/names");
+const { project } = require("./lib/modules");
+
+const { CalendarDate } = project("model/calendar-date");
+const { parseMoney } = project("model/money");
+const { municipalityAliases } = project("import/text/names");
 
 const day = (y, m, d) => CalendarDate.of(y, m, d);
 const YEAR = { start: day(2025, 1, 1), end: day(2025, 12, 31) };

@@ -1,0 +1,101 @@
+"use strict";
+/**
+ * The Office rows: each operation of OfficeWorkbookAdapter and of the naive adapter (naive-office.js) on two in-memory
+ * Excels (src/workbook/fake) with Excel on the web's 5 MB limits, one after the other as the task pane does them: write
+ * the workbook, read it back, mark the check's findings, clear the marks, rewrite every roll-up formula after a user
+ * typed numbers over them, write lisa 2. After each, both workbooks must be the same (every cell's value, formula and
+ * format, every sheet's layout) and so must what the operation returned. Syncs and bytes are what the fake counts for
+ * that operation: `context.sync()` calls, and the UTF-8 bytes of the JSON requests and responses.
+ */
+const { project } = require("./modules");
+const { assertSame } = require("./compare");
+const { grouped } = require("./table");
+const naive = require("./naive-office");
+
+const { createFakeExcel } = project("workbook/fake");
+const { OfficeWorkbookAdapter } = project("workbook/office/office-adapter");
+const { planToWorkbook } = project("workbook/write-plan");
+const { workbookToPlan } = project("workbook/read-plan");
+const { rollupFormulas } = project("workbook/rollups");
+const { lisa2SheetsForWorkbook } = project("annex/lisa2");
+const { RULES, runChecks } = project("checks");
+
+async function measured(fake, operation) {
+  fake.stats.reset();
+  const result = await operation();
+  const bytes = fake.stats.requests.reduce((sum, record) => sum + record.requestBytes + record.responseBytes, 0);
+  return { result, syncs: fake.stats.syncs, bytes };
+}
+
+/** Every operation on `plan`, ours and naive; throws when the two workbooks or results part. */
+async function officeComparison(plan) {
+  const oursExcel = createFakeExcel();
+  const naiveExcel = createFakeExcel();
+  const adapter = new OfficeWorkbookAdapter((batch) => batch(oursExcel.context));
+  const rows = [];
+  const step = async (operation, detail, runOurs, runNaive) => {
+    const ours = await measured(oursExcel, runOurs);
+    const theirs = await measured(naiveExcel, runNaive);
+    assertSame(`${operation}: the workbooks after it`, oursExcel.workbook.snapshot(), naiveExcel.workbook.snapshot());
+    assertSame(`${operation}: what it returned`, ours.result, theirs.result);
+    rows.push({ operation, detail: detail(ours.result), ours, naive: theirs });
+    return ours.result;
+  };
+
+  const { workbook } = planToWorkbook(plan);
+  const cells = workbook.sheets.reduce(
+    (sum, sheet) => sum + sheet.rows.reduce((n, row) => n + row.filter(Boolean).length, 0),
+    0,
+  );
+  await step(
+    "write",
+    () => `${workbook.sheets.length} sheets, ${grouped(cells)} cells`,
+    () => adapter.writeWorkbook(workbook),
+    () => naive.writeWorkbook(naiveExcel.context, workbook),
+  );
+  const sheets = await step(
+    "read",
+    (result) => `${result.length} sheets`,
+    () => adapter.readWorkbook(),
+    () => naive.readWorkbook(naiveExcel.context),
+  );
+  const readBack = workbookToPlan(sheets).plan;
+  const findings = runChecks(readBack, RULES).findings;
+  await step(
+    "mark",
+    (marked) => `${grouped(marked)} cells of ${grouped(findings.length)} findings`,
+    () => adapter.markFindings(findings),
+    () => naive.markFindings(naiveExcel.context, findings),
+  );
+  await step(
+    "clear marks",
+    (cleared) => `${grouped(cleared)} cells`,
+    () => adapter.clearMarks(),
+    () => naive.clearMarks(naiveExcel.context),
+  );
+  // As when a user has typed the totals over every parent's SUM: each roll-up formula has to be written again.
+  const formulas = rollupFormulas(readBack, () => null);
+  for (const excel of [oursExcel, naiveExcel]) {
+    for (const { sheet, cell, result } of formulas) excel.workbook.setCells(sheet, cell, [[result]]);
+  }
+  await step(
+    "rewrite roll-ups",
+    (result) => `${result.changed} formulas`,
+    () => adapter.rewriteFormulas(formulas),
+    () => naive.rewriteFormulas(naiveExcel.context, formulas),
+  );
+  const annex = lisa2SheetsForWorkbook(readBack).workbook;
+  const annexCells = annex.sheets.reduce(
+    (sum, sheet) => sum + sheet.rows.reduce((n, row) => n + row.filter(Boolean).length, 0),
+    0,
+  );
+  await step(
+    "lisa 2 sheets",
+    () => `${annex.sheets.length} sheets, ${grouped(annexCells)} cells`,
+    () => adapter.writeAnnexSheets(annex),
+    () => naive.writeAnnexSheets(naiveExcel.context, annex),
+  );
+  return rows;
+}
+
+module.exports = { officeComparison };

@@ -1,0 +1,40 @@
+"use strict";
+/** The bench's one table, as Markdown (so that it can go into the README as printed), and its number formats. */
+
+/** 1234567 → "1 234 567", as the documents group digits. */
+function grouped(value, decimals = 0) {
+  const [whole, fraction] = Math.abs(value).toFixed(decimals).split(".");
+  const text = whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return `${value < 0 ? "-" : ""}${text}${fraction ? `.${fraction}` : ""}`;
+}
+
+/** Milliseconds with three significant digits or more: 0.412, 12.3, 1 234. */
+function ms(value) {
+  const decimals = value >= 100 ? 0 : value >= 10 ? 1 : value >= 1 ? 2 : 3;
+  return grouped(value, decimals);
+}
+
+/** A timing cell: the median, with the quartiles and the number of runs. */
+function timing(stats) {
+  return `${ms(stats.median)} ms (${ms(stats.p25)}–${ms(stats.p75)}, n=${stats.runs})`;
+}
+
+/** Bytes as KB (1024) below a megabyte, else as MB, as the importer's limits are stated. */
+const kib = (bytes) =>
+  bytes < 1024 * 1024 ? `${grouped(bytes / 1024, 1)} KB` : `${grouped(bytes / 1024 / 1024, 2)} MB`;
+
+/** How many times the baseline's figure is ours: "4.2×"; below 1, "0.87×". */
+function ratio(baseline, ours) {
+  const value = baseline / ours;
+  return `${value >= 100 ? grouped(value) : value >= 10 ? value.toFixed(1) : value.toFixed(2)}×`;
+}
+
+function markdownTable(header, rows) {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => String(row[column]).length)),
+  );
+  const line = (cells) => `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(" | ")} |`;
+  return [line(header), `| ${widths.map((width) => "-".repeat(width)).join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+
+module.exports = { grouped, ms, timing, kib, ratio, markdownTable };

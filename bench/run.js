@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+"use strict";
+/**
+ * `npm run bench`: one table of what tat-budget costs, each figure beside a naive baseline measured in the same run.
+ * A benchmark, not a test: the machines here are shared and noisy, so times are medians (with quartiles) over rounds
+ * in which ours and the baseline alternate, and the comparison is the ratio. Every baseline must give the same
+ * result as ours (the same parse, the same findings, the same workbook), or the run stops.
+ *
+ * Knobs (environment): BENCH_ROUNDS (timing rounds, default 5), BENCH_SCALES (document sizes as multiples of the
+ * fixture's rows, default 1,10,100), BENCH_OFFICE_ROWS (default 100,10000,100000), BENCH_BUNDLE (auto: build the
+ * add-in when dist/web is missing or older than the sources; build: always; skip).
+ */
+const os = require("os");
+const path = require("path");
+const fs = require("fs");
+const { spawnSync } = require("child_process");
+const { performance } = require("perf_hooks");
+const { fixtureBasis, scaledDocument } = require("./lib/documents");
+const { naiveParseDirectiveText } = require("./lib/naive-parse");
+const { naiveRunChecks } = require("./lib/naive-check");
+const { officeComparison } = require("./lib/office-cases");
+const { summary, interleaved, repeatsFor } = require("./lib/stats");
+const { grouped, timing, kib, ratio, markdownTable } = require("./lib/table");
+const { syntheticPlan } = require("./synthetic-plan");
+const { measureBundle } = require("../scripts/bundle-size");
+const { project } = require("./lib/modules");
+
+const { parseDirectiveText } = project("import/text");
+const { RULES, runChecks } = project("checks");
+
+const ROOT = path.resolve(__dirname, "..");
+
+/** The knobs, from the environment. */
+function settingsFrom(env) {
+  const list = (name, fallback) => (env[name] || fallback).split(",").map(Number);
+  return {
+    rounds: Number(env.BENCH_ROUNDS || 5),
+    scales: list("BENCH_SCALES", "1,10,100"),
+    officeRows: list("BENCH_OFFICE_ROWS", "100,10000,100000"),
+    bundle: env.BENCH_BUNDLE || "auto",
+  };
+}
+
+/** The newest modification time among what the add-in bundle is built from. */
+function newestSource() {
+  let newest = 0;
+  const visit = (file) => {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) for (const name of fs.readdirSync(file)) visit(path.join(file, name));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const entry of ["src", "assets", "manifest.xml", "webpack.config.js", "tsconfig.json", "package-lock.json"]) {
+    if (fs.existsSync(path.join(ROOT, entry))) visit(path.join(ROOT, entry));
+  }
+  return newest;
+}
+
+/** The pane's bundle as measured, with how it was obtained; builds it first when asked or when it is stale. */
+function bundle(settings) {
+  if (settings.bundle === "skip") return { measured: null, how: "not measured (BENCH_BUNDLE=skip)" };
+  let measured = measureBundle();
+  const stale = measured && measured.builtAt.getTime() < newestSource();
+  if (!measured || stale || settings.bundle === "build") {
+    const why = !measured
+      ? "dist/web was missing"
+      : stale
+        ? "dist/web was older than the sources"
+        : "BENCH_BUNDLE=build";
+    const start = performance.now();
+    const build = spawnSync("npx", ["--no-install", "webpack", "--mode", "production"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    const seconds = ((performance.now() - start) / 1000).toFixed(0);
+    if (build.status !== 0) {
+      const tail = `${build.stdout}\n${build.stderr}`.trim().split("\n").slice(-5).join("\n  ");
+      return {
+        measured: null,
+        how: `not measured: \`webpack --mode production\` failed (${why}):\n  ${tail}`,
+        failed: true,
+      };
+    }
+    measured = measureBundle();
+    return { measured, how: `built by this run with \`webpack --mode production\` in ${seconds} s (${why})` };
+  }
+  return { measured, how: `dist/web as built at ${measured.builtAt.toISOString()}, newer than every source file` };
+}
+
+/** "fixture: 73.4 KB, 134 rows"; "×77 (93 copies, the largest text the importer takes): 5 120.0 KB, 10 438 rows". */
+function parseSize(basis, { factor, parse }) {
+  const what =
+    parse.copies === 1
+      ? "fixture"
+      : parse.capped
+        ? `×${Math.round(parse.rows / basis.rows)} (${parse.copies} copies, the largest text the importer takes)`
+        : `×${factor} (${parse.copies} copies)`;
+  return `${what}: ${kib(parse.bytes)}, ${grouped(parse.rows)} rows`;
+}
+
+/** "×100 (119 copies, read in 2 parts): 13 350 rows, 2 743 findings". */
+function checkSize({ factor, check }) {
+  const what =
+    check.copies === 1
+      ? "fixture"
+      : `×${factor} (${check.copies} copies${check.inParts ? ", parsed in parts under the size limit" : ""})`;
+  return `${what}: ${grouped(check.rows)} rows, ${grouped(check.findings)} findings`;
+}
+
+/**
+ * Measures everything `settings` asks for. The report goes to `print` line by line (the header at once, the table at
+ * the end), what is being measured to `progress`; returns the table's rows and whether every figure was measured.
+ */
+async function benchmark(settings, { print = () => {}, progress = () => {} } = {}) {
+  const began = performance.now();
+  const cpus = os.cpus();
+  const command =
+    `BENCH_ROUNDS=${settings.rounds} BENCH_SCALES=${settings.scales.join(",")} ` +
+    `BENCH_OFFICE_ROWS=${settings.officeRows.join(",")} BENCH_BUNDLE=${settings.bundle} npm run bench`;
+  print(`tat-budget benchmarks, ${new Date().toISOString()}`);
+  print(
+    `Node ${process.version}, ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ` +
+      `load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(" ")} at the start`,
+  );
+  print(`Reproduce: ${command}`);
+  print();
+
+  progress("bundle");
+  const pane = bundle(settings);
+  progress("documents: made, parsed, checked, compared with the baselines");
+
+  // Documents: made, parsed and checked once, and compared with the baselines, before anything is timed.
+  const basis = fixtureBasis();
+  const documents = settings.scales.map((factor) => scaledDocument(basis, factor));
+  const cases = [];
+  for (const document of documents) {
+    const { firstMs } = document;
+    const { text } = document.parse;
+    const { plan } = document.check;
+    const parse = { ours: () => parseDirectiveText(text), naive: () => naiveParseDirectiveText(text) };
+    const check = { ours: () => runChecks(plan, RULES), naive: () => naiveRunChecks(plan, RULES) };
+    // Short runs repeat within a round, so that each is measured for about as long as a long one.
+    const repeat = (variants, ours, naive) => ({
+      ours: repeatsFor(variants.ours, 40, ours),
+      naive: repeatsFor(variants.naive, 40, naive),
+    });
+    cases.push({ kind: "parse", document, variants: parse, repeat: repeat(parse, firstMs.parse, firstMs.naiveParse) });
+    cases.push({ kind: "check", document, variants: check, repeat: repeat(check, firstMs.check, firstMs.naiveCheck) });
+  }
+  progress(`parse and check: ${settings.rounds} rounds`);
+  const times = interleaved(cases, settings.rounds);
+
+  const rows = [];
+  cases.forEach((entry, index) => {
+    const { document } = entry;
+    const ours = summary(times[index].ours);
+    const naive = summary(times[index].naive);
+    const size = entry.kind === "parse" ? parseSize(basis, document) : checkSize(document);
+    rows.push([entry.kind, size, timing(ours), timing(naive), ratio(naive.median, ours.median)]);
+  });
+
+  for (const count of settings.officeRows) {
+    progress(`Office at ${count} rows`);
+    const plan = syntheticPlan(count);
+    const planRows = plan.implementers.reduce((sum, implementer) => sum + implementer.rows.length, 0);
+    for (const { operation, detail, ours, naive } of await officeComparison(plan)) {
+      const size = `${grouped(planRows)} rows: ${detail}`;
+      rows.push([
+        `Office ${operation}, syncs`,
+        size,
+        grouped(ours.syncs),
+        grouped(naive.syncs),
+        ratio(naive.syncs, ours.syncs),
+      ]);
+      rows.push([
+        `Office ${operation}, bytes`,
+        size,
+        grouped(ours.bytes),
+        grouped(naive.bytes),
+        ratio(naive.bytes, ours.bytes),
+      ]);
+    }
+  }
+
+  const measured = pane.measured;
+  const later = measured ? measured.lazy.filter((script) => script.pane) : [];
+  if (measured) {
+    const scripts = `${measured.page}: ${measured.initial.length} script${measured.initial.length === 1 ? "" : "s"}`;
+    const all = measured.gzipped + measured.paneLazyGzipped;
+    rows.push([
+      "task pane initial JS, gzip",
+      scripts,
+      kib(measured.gzipped),
+      `${kib(all)}: all ${later.length} later chunks at start too`,
+      ratio(all, measured.gzipped),
+    ]);
+    rows.push([
+      "task pane initial JS, gzip",
+      scripts,
+      kib(measured.gzipped),
+      `${kib(measured.budget)}: the budget`,
+      `${((measured.gzipped / measured.budget) * 100).toFixed(0)} % of it`,
+    ]);
+  } else {
+    rows.push(["task pane initial JS, gzip", "—", "not measured", "—", "—"]);
+  }
+
+  for (const line of markdownTable(["what", "size", "ours", "naive baseline", "ratio"], rows).split("\n")) print(line);
+  print();
+  const chunks = later.map((script) => `${script.file.replace(/\.[0-9a-f]{8}\.js$/, "")} (${kib(script.gzipped)})`);
+  const notes = [
+    "ratio: the baseline's figure divided by ours, how many times the time, syncs or bytes it takes. Times: median",
+    "in ms (quartiles, number of runs), ours and the baseline alternating in every round.",
+    "Baselines, each giving the same result as ours (compared before timing, and after each Office operation):",
+    "- parse: the same parser fed the document a schedule table at a time, each table's lines joined with the",
+    "  preamble and the lines since the table before (bench/lib/naive-parse.js).",
+    "- check: every rule building its own tree and totals, each row's children found by scanning its",
+    "  implementer's rows (bench/lib/naive-check.js).",
+    "- Office: a cell-by-cell adapter, a sync per row written or read and per cell marked, cleared or rewritten",
+    "  (bench/lib/naive-office.js), on the in-memory Excel; bytes: the JSON requests and responses.",
+    "- bundle: the pane's initial scripts (each gzip -9) beside the same with every chunk it may load later, and",
+    `  beside the budget. Later chunks: ${chunks.join(", ") || "none"}.`,
+    "Documents: the fixture's partners' section repeated as further partners (bench/lib/scaled-directive.js),",
+    `verified: ${basis.rows} rows = ${basis.rows - basis.partnerRows} + ${basis.partnerRows} per copy, ` +
+      `${basis.implementers} implementers + ${basis.partners}, ${basis.findings} findings + ${basis.findingsPerCopy} per copy.`,
+    `The importer takes texts up to ${kib(basis.limit)}: a larger document is parsed at the most copies it takes`,
+    `(${basis.mostCopies}) and checked as the plan of its parts, parsed one by one (the plan the whole would give).`,
+    "Office plans: bench/synthetic-plan.js, 9 partners with sections of items.",
+    `Bundle: ${pane.how}.`,
+    `Run took ${((performance.now() - began) / 1000).toFixed(0)} s.`,
+  ];
+  for (const note of notes) print(note);
+  return { rows, complete: !pane.failed };
+}
+
+module.exports = { benchmark, settingsFrom };
+
+if (require.main === module) {
+  const progress = (what) => process.stderr.write(`bench: ${what} …\n`);
+  benchmark(settingsFrom(process.env), { print: (line = "") => console.log(line), progress }).then(
+    ({ complete }) => {
+      if (!complete) process.exitCode = 1;
+    },
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
