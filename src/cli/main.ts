@@ -341,8 +341,14 @@ async function loadPlan(file: string, language: Language): Promise<ImportResult>
   if (!existsSync(file)) {
     throw new InputError(language === "et" ? `faili ei leitud: ${file}` : `file not found: ${file}`);
   }
+  const stats = statSync(file);
+  if (!stats.isFile()) {
+    throw new InputError(
+      language === "et" ? `${file} on kaust, mitte fail: andke käskkirja fail` : `${file} is a folder, not a file`,
+    );
+  }
   // Before reading it whole: a wrong file chosen (a video, a disk image) is refused at once, with the limit.
-  const tooLarge = isWorkbook(file) ? null : fileSizeRefusal(path.basename(file), statSync(file).size);
+  const tooLarge = isWorkbook(file) ? null : fileSizeRefusal(path.basename(file), stats.size);
   if (tooLarge) throw tooLarge;
   if (isWorkbook(file)) {
     try {

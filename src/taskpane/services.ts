@@ -2,6 +2,7 @@ import { Lisa2, Lisa2Options, lisa2SheetsForWorkbook } from "../annex/lisa2";
 import { CheckResult, RULES, runChecks } from "../checks";
 import { Finding } from "../checks/types";
 import { RangeImplementer, RangeMapping, mapPastedRange, rangeMappingToImplementer } from "../import/range/map-range";
+import { refuseRangeIfTooLarge } from "../import/limits";
 import { parseDirectiveText } from "../import/text";
 import { Money } from "../model/money";
 import { ActionPlan, ImportError, ImportResult } from "../model/plan";
@@ -36,7 +37,10 @@ export interface WorkbookPort {
   goTo(position: { sheet?: string; cell?: string }): Promise<void>;
   writeAnnexSheets(model: WorkbookModel): Promise<{ sheets: string[]; replaced: string[] }>;
   writeCells(sheet: string, updates: CellUpdate[]): Promise<void>;
-  readSelection(): Promise<{ sheet: string; address: string; cells: Array<Array<RawCell | null>> }>;
+  /** `refuse` sees how many cells would be read, before they are, and may throw. */
+  readSelection(
+    refuse?: (cells: number) => void,
+  ): Promise<{ sheet: string; address: string; cells: Array<Array<RawCell | null>> }>;
 }
 
 /** A schedule table pasted into Excel and selected, as mapped; nothing is written yet. */
@@ -142,7 +146,7 @@ export function createPaneServices(port: WorkbookPort): PaneServices {
     },
 
     async previewSelection() {
-      const selection = await port.readSelection();
+      const selection = await port.readSelection(refuseRangeIfTooLarge);
       const topLeft = selection.address.split(":")[0];
       return {
         sheet: selection.sheet,

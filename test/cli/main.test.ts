@@ -84,6 +84,13 @@ describe("tat-budget parse", () => {
     expect(stderr).toContain("Tegevuste ajakava");
   });
 
+  it("refuses a folder given as the file, with exit status 2", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));
+    const { status, stderr } = await run("parse", dir);
+    expect(status).toBe(2);
+    expect(stderr).toContain("on kaust, mitte fail");
+  });
+
   it("refuses a missing file and a binary file", async () => {
     expect((await run("parse", "/no/such/file.txt")).stderr).toContain("faili ei leitud");
     const dir = mkdtempSync(path.join(tmpdir(), "tat-budget-"));

@@ -532,7 +532,8 @@ class DocxPlanReader {
  * usually, two when a merged cell groups columns ("Ajakava" over two date columns).
  */
 function readHeader(rows: WordRow[]): TableHeader | null {
-  const width = Math.max(0, ...rows.map((row) => columnTexts(row).length));
+  // A loop, not Math.max(...rows): a table of a few hundred thousand rows would overflow the stack as arguments.
+  const width = rows.reduce((widest, row) => Math.max(widest, columnTexts(row).length), 0);
   const texts: string[][] = Array.from({ length: width }, () => []);
   let count = 0;
   let groups = false;

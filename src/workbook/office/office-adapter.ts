@@ -609,9 +609,12 @@ export class OfficeWorkbookAdapter {
    * as `RawCell`s, with numbers that Excel shows as dates (a pasted "01.01.2025" in an Estonian Excel) as Dates.
    * The selection is first clipped to the sheet's used range, since selecting whole columns ("A:E") is the
    * natural way to take a table and reading a million empty rows is not. `address` is the part read, without the
-   * sheet ("D5:H40"), or the selection's own when nothing in it is used (then `cells` is empty). 2 syncs; 1 then.
+   * sheet ("D5:H40"), or the selection's own when nothing in it is used (then `cells` is empty). `refuse` sees the
+   * number of cells to read and may throw. 2 syncs; 1 then.
    */
-  readSelection(): Promise<{ sheet: string; address: string; cells: Array<Array<RawCell | null>> }> {
+  readSelection(
+    refuse: (cells: number) => void = () => {},
+  ): Promise<{ sheet: string; address: string; cells: Array<Array<RawCell | null>> }> {
     return this.run(async (context) => {
       const selected = context.workbook.getSelectedRange().load("address");
       const worksheet = selected.worksheet.load("name");
@@ -620,6 +623,8 @@ export class OfficeWorkbookAdapter {
       const area = boundsOf(selected.address);
       const clipped = used.isNullObject ? null : intersect(area, boundsOf(used.address));
       if (!clipped) return { sheet: worksheet.name, address: formatArea(area), cells: [] };
+      // Before the cells are loaded: a selection too big to map is refused without Excel handing it over.
+      refuse((clipped.bottom - clipped.top + 1) * (clipped.right - clipped.left + 1));
       const block = worksheet.getRange(formatArea(clipped)).load("values,formulas,numberFormat");
       await context.sync();
       const cells = block.values.map((values, r) =>

@@ -1,5 +1,7 @@
+import { refuseRangeIfTooLarge } from "../../../src/import/limits";
 import { mapPastedRange } from "../../../src/import/range/map-range";
 import { CalendarDate } from "../../../src/model/calendar-date";
+import { ImportError } from "../../../src/model/plan";
 import { createFakeExcel } from "../../../src/workbook/fake";
 import { OfficeWorkbookAdapter } from "../../../src/workbook/office/office-adapter";
 
@@ -136,6 +138,20 @@ describe("readSelection → mapPastedRange, against the Excel fake", () => {
     expect(selection.cells).toHaveLength(26);
     const mapping = mapPastedRange(selection.cells, { topLeft: "D5", sheet: selection.sheet });
     expect(mapping.rows.map((row) => row.code)).toEqual(["3.5.2.1", "3.5.2.1.1", "3.5.2.1.3.2"]);
+  });
+
+  it("refuses a selection too large to map before Excel hands its cells over", async () => {
+    const { fake, adapter } = pasted();
+    // The officer's sheet runs to row 120 000 in column I: the whole columns D:I are 720 000 cells.
+    fake.workbook.setCells("Leht1", "I120000", [["lõpp"]]);
+    await select(fake, "D:I");
+    fake.stats.reset();
+    const refusal = await adapter.readSelection(refuseRangeIfTooLarge).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ImportError);
+    expect((refusal as ImportError).message).toContain("Valitud alas on 719 976 lahtrit; suurim lubatud on 100 000");
+    // Only the selection and the used range were asked for: no request loaded the cells.
+    expect(fake.stats.requests).toHaveLength(1);
+    expect(fake.stats.largestResponseBytes).toBeLessThan(1000);
   });
 
   it("returns no cells for a selection outside the used range, in 1 sync", async () => {
