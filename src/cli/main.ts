@@ -1,4 +1,3 @@
-import Decimal from "decimal.js";
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import { Lisa2, Lisa2Options, lisa2SheetsForWorkbook, planWithLisa2Workbook } from "../annex/lisa2";
@@ -8,7 +7,7 @@ import { RULES, runChecks } from "../checks";
 import { fileSizeRefusal } from "../import/limits";
 import { parseDirectiveText } from "../import/text";
 import { importResultToJson } from "../model/json";
-import { Money, formatMoneyEstonian, parseMoney } from "../model/money";
+import { Money, formatMoneyEstonian, parseRatePercent } from "../model/money";
 import { ImportError, ImportResult } from "../model/plan";
 import { parseCellAddress } from "../workbook/layout";
 import { workbookToPlan } from "../workbook/read-plan";
@@ -250,8 +249,8 @@ function formatAnnexReport(
 
 /** "7", "7,5", "7.5", "7 %": a percentage from 0 to 100. */
 function readRate(text: string): Money {
-  const rate = parseMoney(text.replace(/\s*%\s*$/, ""));
-  if (!rate || rate.isNegative() || rate.greaterThan(new Decimal(100)))
+  const rate = parseRatePercent(text);
+  if (!rate)
     throw new UsageError(
       `--indirect-rate peab olema protsent 0–100, nt 7 / --indirect-rate must be a percentage from 0 to 100, e.g. 7 (not "${text}")`,
     );

@@ -50,3 +50,12 @@ export function sumMoney(amounts: Iterable<Money>): Money {
   for (const amount of amounts) total = total.plus(amount);
   return total;
 }
+
+/**
+ * The indirect-cost rate of lisa 2 in per cent, as typed ("7", "7,5", "7 %"): null when the text is not a
+ * percentage from 0 to 100. The command line, the task pane and the Seaded sheet read it alike.
+ */
+export function parseRatePercent(text: string): Money | null {
+  const rate = parseMoney(text.trim().replace(/\s*%$/, ""));
+  return rate && !rate.isNegative() && rate.lessThanOrEqualTo(100) ? rate : null;
+}

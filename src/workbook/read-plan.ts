@@ -1,5 +1,5 @@
 import { CalendarDate, Period } from "../model/calendar-date";
-import { Money, formatMoneyEstonian, parseMoney } from "../model/money";
+import { Money, formatMoneyEstonian, parseMoney, parseRatePercent } from "../model/money";
 import {
   ActionPlan,
   DirectiveMetadata,
@@ -209,9 +209,8 @@ function readIndicators(sheet: RawSheet): IndicatorRow[] {
 /** The indirect-cost rate in per cent: a number (7, 7.5) or text ("7 %", "7,5"); empty means none is set. */
 function readRate(value: RawCell["value"] | undefined, diagnostics: ImportDiagnostic[]): Money | null {
   if (value === null || value === undefined || value === "") return null;
-  const rate =
-    typeof value === "number" ? new Decimal(String(value)) : parseMoney(String(value).replace(/\s*%\s*$/, ""));
-  if (rate && !rate.isNegative() && rate.lessThanOrEqualTo(100)) return rate;
+  const rate = parseRatePercent(typeof value === "number" ? new Decimal(String(value)).toFixed() : String(value));
+  if (rate) return rate;
   diagnostics.push(
     problem(
       "invalid-indirect-rate",

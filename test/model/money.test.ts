@@ -1,4 +1,4 @@
-import { formatMoneyEstonian, formatMoneyPlain, parseMoney, sumMoney } from "../../src/model/money";
+import { formatMoneyEstonian, formatMoneyPlain, parseMoney, parseRatePercent, sumMoney } from "../../src/model/money";
 
 describe("money", () => {
   it.each([
@@ -29,5 +29,19 @@ describe("money", () => {
     expect(formatMoneyEstonian(parseMoney("1266860,75")!)).toBe("1\u00a0266\u00a0860,75");
     expect(formatMoneyEstonian(parseMoney("-5")!)).toBe("-5,00");
     expect(formatMoneyEstonian(parseMoney("999")!)).toBe("999,00");
+  });
+
+  it.each([
+    ["7", "7"],
+    ["7,5", "7.5"],
+    [" 7.5 % ", "7.5"],
+    ["0", "0"],
+    ["100", "100"],
+  ])("reads the indirect-cost rate %j as %s per cent", (text, percent) => {
+    expect(parseRatePercent(text)?.toFixed()).toBe(percent);
+  });
+
+  it.each(["", "seitse", "-1", "100,01", "7 %%", "1 000"])("refuses %j as a rate", (text) => {
+    expect(parseRatePercent(text)).toBeNull();
   });
 });

@@ -10,9 +10,8 @@ import {
   TableCell,
   TableRow,
 } from "@fluentui/react-components";
-import Decimal from "decimal.js";
 import { useEffect, useRef, useState } from "react";
-import { Money, formatMoneyEstonian, parseMoney } from "../../model/money";
+import { Money, formatMoneyEstonian, parseRatePercent } from "../../model/money";
 import { useMessages } from "../i18n";
 import { useOperation } from "../operation";
 import { Lisa2Outcome, PaneServices } from "../services";
@@ -20,11 +19,8 @@ import { usePanelStyles } from "./styles";
 
 /** "7", "7,5", "7 %"; empty is no rate. Undefined when the text is not a rate from 0 to 100. */
 export function readRate(text: string): Money | null | undefined {
-  const trimmed = text.trim().replace(/\s*%$/, "");
-  if (trimmed === "") return null;
-  const rate = parseMoney(trimmed);
-  if (!rate || rate.isNegative() || rate.greaterThan(new Decimal(100))) return undefined;
-  return rate;
+  if (text.trim() === "") return null;
+  return parseRatePercent(text) ?? undefined;
 }
 
 /** Saves bytes as a download: the browser's own save, which Excel's task pane passes to the system. */
