@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { Browser, BrowserContext, Page, chromium } from "playwright-core";
+import { Browser, BrowserContext, Page } from "playwright-core";
 import { lisa1DocxBytes } from "../../src/annex/lisa1/docx";
 import { parseDirectiveText } from "../../src/import/text";
 import { fixtureText } from "../helpers";
+import { launchChromium } from "./chromium";
 import { TEST_OUTPUT_DIR, convertWithLibreOffice, findSoffice, writeRecalcProfile } from "../libreoffice";
 import { AddinBuild, buildAddin } from "./addin-build";
 
@@ -23,7 +24,6 @@ import { AddinBuild, buildAddin } from "./addin-build";
 
 jest.setTimeout(300_000);
 
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
 const OUTPUT = path.join(TEST_OUTPUT_DIR, "e2e-security");
 const CDN = "https://appsforoffice.microsoft.com";
 const OFFICE_JS = `${CDN}/lib/1/hosted/office.js`;
@@ -185,25 +185,12 @@ describe("the add-in's pages in Chromium, under their policy", () => {
   const region = (page: Page) => page.locator("#container");
 
   beforeAll(async () => {
-    if (!CHROMIUM) throw new Error("Chromium is needed: run `npm run test:deps` (apt-get install chromium).");
     rmSync(OUTPUT, { recursive: true, force: true });
     mkdirSync(OUTPUT, { recursive: true });
     build = await buildAddin();
     server = await serve(build.web);
     const stub = readFileSync(build.stub, "utf8");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 420, height: 900 }, acceptDownloads: true });
     context.on("request", (request) => requests.push({ phase, url: request.url() }));
     context.on("requestfailed", (request) =>

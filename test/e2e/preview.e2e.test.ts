@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as path from "path";
-import { Browser, Locator, Page, chromium } from "playwright-core";
+import { Browser, Locator, Page } from "playwright-core";
 import { lisa1DocxBytes } from "../../src/annex/lisa1/docx";
 import { parseDirectiveText } from "../../src/import/text";
 import { fixtureText } from "../helpers";
+import { launchChromium } from "./chromium";
 import { TEST_OUTPUT_DIR, convertWithLibreOffice, findSoffice, writeRecalcProfile } from "../libreoffice";
 
 /**
@@ -21,7 +22,6 @@ const { buildPreview, servePreview } = require("../../scripts/serve-preview.js")
 
 jest.setTimeout(300_000);
 
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
 const SHOTS = path.join(TEST_OUTPUT_DIR, "e2e");
 /** The check's mark for an error (the adapter's fill #F8CBAD), as the browser reports a background colour. */
 const ERROR_FILL = "rgb(248, 203, 173)";
@@ -42,24 +42,11 @@ describe("the preview in Chromium", () => {
   const gridCell = (address: string): Locator => workbook().locator(`[role=gridcell][data-cell="${address}"]`);
 
   beforeAll(async () => {
-    if (!CHROMIUM) throw new Error("Chromium is needed: run `npm run test:deps` (apt-get install chromium).");
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     await buildPreview({ mode: "production" });
     server = await servePreview({ port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     page.on("request", (request) => requests.push(request.url()));
