@@ -22,13 +22,16 @@ import {
  * | listSheets       | 1                                                                    |
  * | writeWorkbook    | 2 (names, then everything); beyond 4 MB written, one more per 2–4 MB |
  * | writeAnnexSheets | 2 (names, then everything); beyond 4 MB written, one more per 2–4 MB |
- * | writeCells       | 1                                                                    |
+ * | writeCells       | 2 (what the cells hold, then the values)                             |
  * | readWorkbook     | 3 (names, sizes, cells); beyond 4 MB read, one more per 2–4 MB       |
  * | markFindings     | 2                                                                    |
  * | clearMarks       | 2                                                                    |
  * | rewriteFormulas  | 2                                                                    |
  * | goTo             | 1                                                                    |
  * | readSelection    | 2 (selection and used range, then the cells); 1 when nothing is used |
+ *
+ * A write that Excel fails part-way costs 2 more, in a batch of its own that puts the workbook back (or finishes the
+ * write where that is the safe way): see `atomically`.
  *
  * Calls into Excel are made inside `run`, which the task pane binds to `Excel.run` and tests to the fake.
  */
