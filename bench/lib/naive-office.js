@@ -10,34 +10,14 @@
  */
 const { project } = require("./modules");
 const { columnLetter, LISA2_SHEET } = project("workbook/layout");
-const { MARKS_SHEET, renameSheets } = project("workbook/office/office-adapter");
+// The same cell formats as the adapter sends: the baseline differs in how often it calls Excel, not in what it writes.
+const { MARKS_SHEET, cellProperties, renameSheets } = project("workbook/office/office-adapter");
 
 const MARK_FILL = { error: "#F8CBAD", warning: "#FFE699", info: "#DDEBF7" };
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
-const ALIGNMENT = { left: "Left", center: "Center", right: "Right" };
-const THIN = { style: "Continuous", weight: "Thin", color: "#000000" };
 
 const lower = (name) => name.toLocaleLowerCase("et");
 const cellKey = ({ sheet, cell }) => `${lower(sheet)}\u0000${cell}`;
-
-/** A cell's formats as setCellProperties takes them: what differs from a new sheet's defaults. */
-function cellProperties(model) {
-  if (!model) return null;
-  const format = {};
-  const font = {};
-  if (model.bold) font.bold = true;
-  if (model.italic) font.italic = true;
-  if (model.color) font.color = model.color;
-  if (model.size) font.size = model.size;
-  if (Object.keys(font).length > 0) format.font = font;
-  if (model.indent) format.indentLevel = model.indent;
-  if (model.wrap) format.wrapText = true;
-  if (model.align) format.horizontalAlignment = ALIGNMENT[model.align];
-  if (model.wrap || model.border) format.verticalAlignment = "Top";
-  if (model.border) format.borders = { top: THIN, bottom: THIN, left: THIN, right: THIN };
-  if (model.fill) format.fill = { color: model.fill };
-  return Object.keys(format).length > 0 ? { format } : null;
-}
 
 /** One sheet: every cell on its own, a sync after each row, then the sheet's layout and a sync. */
 async function writeSheet(context, worksheet, sheet) {
@@ -51,7 +31,7 @@ async function writeSheet(context, worksheet, sheet) {
       range.numberFormat = [[model?.numFmt ?? (typeof model?.value === "string" && !model.formula ? "@" : "General")]];
       range.formulas = [[model?.formula ? `=${model.formula}` : (model?.value ?? "")]];
       const properties = cellProperties(model);
-      if (properties) range.setCellProperties([[properties]]);
+      if (properties.format) range.setCellProperties([[properties]]);
     }
     await context.sync();
   }

@@ -877,7 +877,7 @@ const THIN: ExcelCellBorder = { style: "Continuous", weight: "Thin", color: "#00
  * A cell's formats as `setCellProperties` takes them (Excel.CellPropertiesFormat), only what differs from a new
  * sheet's defaults, so that plain cells cost nothing in the request.
  */
-function cellProperties(model: CellModel | null): ExcelCellProperties {
+export function cellProperties(model: CellModel | null): ExcelCellProperties {
   if (!model) return {};
   const format: NonNullable<ExcelCellProperties["format"]> = {};
   const font: NonNullable<typeof format.font> = {};

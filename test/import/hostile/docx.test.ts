@@ -5,24 +5,24 @@ import { importDocx } from "../../../src/import/docx/import-docx";
 import { Block, readWordBody } from "../../../src/import/docx/word-xml";
 import { MAX_DOCX_BYTES, MAX_DOCX_XML_BYTES } from "../../../src/import/limits";
 import { parseDirectiveText } from "../../../src/import/text";
-import { periodToIso } from "../../../src/model/calendar-date";
-import { ActionPlan, ImportResult } from "../../../src/model/plan";
+import { ImportResult } from "../../../src/model/plan";
 import { fixtureText } from "../../helpers";
 import {
-  ByteMutation,
-  GROUP_SPACES,
-  RANGE_DASHES,
-  TextMutation,
   applyByteMutation,
   applyTextMutation,
+  ByteMutation,
   byteMutation,
   check,
   expectChecksPlaced,
   expectDiagnosticsPlaced,
   expectImportError,
   expectRowsPlaced,
+  GROUP_SPACES,
   outcomeAsync,
+  planFacts,
+  RANGE_DASHES,
   settings,
+  TextMutation,
   textMutation,
 } from "./hostile";
 
@@ -289,29 +289,6 @@ describe("found by the properties", () => {
 });
 
 // ---- The same plan, however the cells write their spaces and dashes ------------------------------------------------
-
-function planFacts(plan: ActionPlan) {
-  return {
-    planPeriod: periodToIso(plan.planPeriod),
-    implementers: plan.implementers.map((implementer) => ({
-      name: implementer.name,
-      tables: implementer.tables,
-      partnership: periodToIso(implementer.partnership),
-      rows: implementer.rows.map((row) => ({
-        code: row.code,
-        label: row.label,
-        amount: row.amount?.toFixed() ?? null,
-        amountText: row.amountText,
-        frame: periodToIso(row.frame),
-        frameText: row.frameText,
-        plan: periodToIso(row.plan),
-        planText: row.planText,
-        responsible: row.responsible,
-        line: row.line,
-      })),
-    })),
-  };
-}
 
 const facts = (result: ImportResult) => ({
   plan: planFacts(result.plan),

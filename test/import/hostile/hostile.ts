@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { RULES, runChecks } from "../../../src/checks";
 import { ActionPlan, ImportDiagnostic, ImportError } from "../../../src/model/plan";
+import { periodToIso } from "../../../src/model/calendar-date";
 
 /**
  * What the hostile-input suites share: fast-check settings, the mutators that damage the real directive, and the
@@ -373,4 +374,34 @@ export function expectChecksPlaced(plan: ActionPlan, lines: number): void {
     counted === result.findings.length,
     () => `counts ${JSON.stringify(result.counts)} of ${result.findings.length}`,
   );
+}
+
+/** Everything the plan says, for comparing two parses. */
+export function planFacts(plan: ActionPlan) {
+  return {
+    planPeriod: periodToIso(plan.planPeriod),
+    directive: JSON.parse(JSON.stringify(plan.directive)),
+    implementers: plan.implementers.map((implementer) => ({
+      name: implementer.name,
+      role: implementer.role,
+      tables: implementer.tables,
+      partnership: periodToIso(implementer.partnership),
+      rows: implementer.rows.map((row) => ({
+        code: row.code,
+        printedCode: row.printedCode,
+        label: row.label,
+        kind: row.kind,
+        amount: row.amount?.toFixed() ?? null,
+        amountText: row.amountText,
+        frame: periodToIso(row.frame),
+        frameText: row.frameText,
+        plan: periodToIso(row.plan),
+        planText: row.planText,
+        responsible: row.responsible,
+        line: row.line,
+        table: row.table,
+      })),
+    })),
+    indicators: plan.indicators,
+  };
 }

@@ -2,13 +2,9 @@ import fc from "fast-check";
 import { MAX_TEXT_BYTES, utf8Length } from "../../../src/import/limits";
 import { parseDirectiveText } from "../../../src/import/text";
 import { periodToIso } from "../../../src/model/calendar-date";
-import { ActionPlan, ImportError, ImportResult } from "../../../src/model/plan";
+import { ImportError, ImportResult } from "../../../src/model/plan";
 import { fixtureText } from "../../helpers";
 import {
-  GROUP_SPACES,
-  LineMutation,
-  TextMutation,
-  TrackedLine,
   applyLineMutation,
   applyTextMutation,
   check,
@@ -17,14 +13,19 @@ import {
   expectDiagnosticsPlaced,
   expectImportError,
   expectRowsPlaced,
+  GROUP_SPACES,
   junkText,
+  LineMutation,
   lineMutation,
   outcome,
+  planFacts,
   replaceGroupSpaces,
   replaceRangeDashes,
   settings,
+  TextMutation,
   textMutation,
   track,
+  TrackedLine,
 } from "./hostile";
 
 /**
@@ -410,36 +411,6 @@ describe("found by the properties", () => {
 });
 
 // ---- Unicode look-alikes change nothing ----------------------------------------------------------------------------
-
-/** Everything the plan says, for comparing two parses. */
-function planFacts(plan: ActionPlan) {
-  return {
-    planPeriod: periodToIso(plan.planPeriod),
-    directive: JSON.parse(JSON.stringify(plan.directive)),
-    implementers: plan.implementers.map((implementer) => ({
-      name: implementer.name,
-      role: implementer.role,
-      tables: implementer.tables,
-      partnership: periodToIso(implementer.partnership),
-      rows: implementer.rows.map((row) => ({
-        code: row.code,
-        printedCode: row.printedCode,
-        label: row.label,
-        kind: row.kind,
-        amount: row.amount?.toFixed() ?? null,
-        amountText: row.amountText,
-        frame: periodToIso(row.frame),
-        frameText: row.frameText,
-        plan: periodToIso(row.plan),
-        planText: row.planText,
-        responsible: row.responsible,
-        line: row.line,
-        table: row.table,
-      })),
-    })),
-    indicators: plan.indicators,
-  };
-}
 
 const resultFacts = (result: ImportResult) => ({
   plan: planFacts(result.plan),
