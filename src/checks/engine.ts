@@ -1,8 +1,6 @@
-import { buildTree } from "../model/hierarchy";
 import { Money } from "../model/money";
 import { ActionPlan } from "../model/plan";
-import { computeTotals } from "../model/totals";
-import { cellAddress } from "../workbook/layout";
+import { ImplementerTotals, implementerTotals } from "../model/totals";
 import { displayText } from "./text";
 import { CheckContext, Finding, Report, Rule, Severity } from "./types";
 
@@ -23,19 +21,17 @@ export interface CheckResult {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function buildContext(plan: ActionPlan): CheckContext {
-  return {
-    plan,
-    implementers: plan.implementers.map((implementer) => {
-      const tree = buildTree(implementer);
-      return { implementer, tree, totals: computeTotals(tree) };
-    }),
-  };
+/** What the rules read; `built` are the implementers' trees when the caller has them already. */
+export function buildContext(plan: ActionPlan, built?: readonly ImplementerTotals[]): CheckContext {
+  return { plan, implementers: built ? [...built] : implementerTotals(plan) };
 }
 
-/** Runs every rule over the plan; findings come sorted by implementer (document order), then position. */
-export function runChecks(plan: ActionPlan, rules: readonly Rule[]): CheckResult {
-  const context = buildContext(plan);
+/**
+ * Runs every rule over the plan; findings come sorted by implementer (document order), then position. `built`:
+ * the implementers' trees and totals, when already built (see `analyse`), so that nothing is built twice.
+ */
+export function runChecks(plan: ActionPlan, rules: readonly Rule[], built?: readonly ImplementerTotals[]): CheckResult {
+  const context = buildContext(plan, built);
   const findings: Finding[] = [];
   for (const rule of rules) {
     rule.check(context, (report) => findings.push(toFinding(rule, report)));
@@ -76,7 +72,8 @@ function toFinding(rule: Rule, report: Report): Finding {
       ? {
           line: report.line ?? row.line ?? null,
           sheet: row.sheet.name,
-          cell: cellAddress(report.column ?? "code", row.sheet.row),
+          row: row.sheet.row,
+          column: report.column ?? "code",
         }
       : { line: report.line ?? row?.line ?? null },
     message: displayText(report.message),

@@ -1,17 +1,24 @@
-import { ImplementerTree, PlanNode } from "../model/hierarchy";
-import { ScheduleColumnKey } from "../workbook/layout";
+import { PlanNode } from "../model/hierarchy";
 import { Money } from "../model/money";
-import { ActionPlan, Implementer, ScheduleRow } from "../model/plan";
-import { TreeTotals } from "../model/totals";
+import { ActionPlan, Implementer, ScheduleColumnKey, ScheduleRow } from "../model/plan";
+import { ImplementerTotals } from "../model/totals";
 
 export type Severity = "error" | "warning" | "info";
 
 export type Category = "sums" | "codes" | "amounts" | "dates" | "parties" | "structure" | "indicators" | "format";
 
-/** Where a finding is: the source line for text; sheet and cell once the plan comes from a workbook. */
+/**
+ * Where a finding is: the source line for text; once the plan comes from a workbook, its sheet, its row and the
+ * column at fault. The checks know no cell addresses: the workbook layer, which lays the columns out, adds `cell`
+ * (`locateFindings`), and everything downstream of the analysis (marks, go-to, reports) reads it.
+ */
 export interface Position {
   line: number | null;
   sheet?: string;
+  /** 1-based worksheet row. */
+  row?: number;
+  column?: ScheduleColumnKey;
+  /** The cell (A1) of `column` in `row`, added by the workbook layer. */
   cell?: string;
 }
 
@@ -51,11 +58,8 @@ export interface CheckContext {
   implementers: ImplementerContext[];
 }
 
-export interface ImplementerContext {
-  implementer: Implementer;
-  tree: ImplementerTree;
-  totals: TreeTotals;
-}
+/** An implementer's tree and totals, as the analysis built them. */
+export type ImplementerContext = ImplementerTotals;
 
 export interface RuleMeta {
   id: string;

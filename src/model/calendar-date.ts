@@ -83,6 +83,16 @@ export function periodToIso(period: Period | null): { start: string; end: string
   return period ? { start: period.start.toIso(), end: period.end.toIso() } : null;
 }
 
+/**
+ * The calendar date of an Excel day number (1900 date system: day 1 is 1900-01-01, counting its false leap day);
+ * null before 1 March 1900, where that false day makes the count wrong, and for what is no number.
+ */
+export function fromExcelSerial(serial: number): CalendarDate | null {
+  if (!Number.isFinite(serial) || serial < 61) return null;
+  const utc = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000);
+  return CalendarDate.of(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;

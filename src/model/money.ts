@@ -14,6 +14,14 @@ export const ZERO: Money = new Decimal(0);
  */
 const GROUP_SPACE = "[ \\u00a0\\u202f\\u2009\\u2007]";
 
+/** Whether a character is one of the grouping spaces an amount may be written with (see `GROUP_SPACE`). */
+export const isGroupSpace = (character: string): boolean =>
+  character === " " ||
+  character === "\u00a0" ||
+  character === "\u202f" ||
+  character === "\u2009" ||
+  character === "\u2007";
+
 /**
  * The amount forms the directives use: optional minus, digits in groups of three separated by a space
  * (or ungrouped), then an optional comma or dot and decimals. A lone group of three after a separator

@@ -79,10 +79,31 @@ export interface ScheduleRow {
   sheet?: SheetPosition;
 }
 
+/**
+ * The columns of an activity schedule as the canonical sheet has them: a finding names the one at fault, and the
+ * workbook layer (which alone knows where each column stands) turns it into a cell.
+ */
+export type ScheduleColumnKey =
+  | "code"
+  | "label"
+  | "frameStart"
+  | "frameEnd"
+  | "planStart"
+  | "planEnd"
+  | "amount"
+  | "declared"
+  | "responsible"
+  | "level"
+  | "line"
+  | "table"
+  | "printed";
+
 export interface SheetPosition {
   name: string;
   /** 1-based worksheet row. */
   row: number;
+  /** The amount cell's address ("G12"), as the reader found it: messages name it. */
+  amountCell: string;
   /** Whether the amount cell holds a formula (a parent's SUM) rather than a typed number. */
   amountIsFormula: boolean;
   /** What the amount cell shows: for a parent, its formula's result or the number typed over it. */

@@ -75,14 +75,30 @@ export function declaredTotal(implementer: Implementer): { amount: Money | null;
   return { amount: implementerDeclared(tree), source: tree.top ? "top-row" : "top-rows" };
 }
 
+/** An implementer's tree and its totals: built once per analysis and handed to everything that needs them. */
+export interface ImplementerTotals {
+  implementer: Implementer;
+  tree: ImplementerTree;
+  totals: TreeTotals;
+}
+
+/** Each implementer's tree and totals, in the plan's order. */
+export function implementerTotals(plan: ActionPlan): ImplementerTotals[] {
+  return plan.implementers.map((implementer) => {
+    const tree = buildTree(implementer);
+    return { implementer, tree, totals: computeTotals(tree) };
+  });
+}
+
 export interface PlanTotals {
   implementers: TreeTotals[];
   grandDeclared: Money | null;
   grandComputed: Money | null;
 }
 
-export function planTotals(plan: ActionPlan): PlanTotals {
-  const implementers = plan.implementers.map((implementer) => computeTotals(buildTree(implementer)));
+/** The plan's totals; from the implementers' trees when they are already built. */
+export function planTotals(plan: ActionPlan, built?: readonly ImplementerTotals[]): PlanTotals {
+  const implementers = (built ?? implementerTotals(plan)).map((entry) => entry.totals);
   const add = (sum: Money | null, value: Money | null) => (sum && value ? sum.plus(value) : null);
   return {
     implementers,

@@ -1,4 +1,4 @@
-import { CalendarDate, periodContains } from "../../src/model/calendar-date";
+import { CalendarDate, fromExcelSerial, periodContains } from "../../src/model/calendar-date";
 
 describe("CalendarDate", () => {
   it.each([
@@ -47,5 +47,20 @@ describe("CalendarDate", () => {
     expect(periodContains(year, { start: CalendarDate.of(2024, 12, 31)!, end: CalendarDate.of(2025, 1, 31)! })).toBe(
       false,
     );
+  });
+});
+
+describe("fromExcelSerial", () => {
+  it.each([
+    [45658, "2025-01-01"],
+    [46022, "2025-12-31"],
+    [45658.75, "2025-01-02"],
+    [61, "1900-03-01"],
+  ])("reads day %s as %s", (serial, iso) => {
+    expect(fromExcelSerial(serial)?.toIso()).toBe(iso);
+  });
+
+  it.each([60, 1, 0, -1, NaN, Infinity, 1e12])("gives no date for %s", (serial) => {
+    expect(fromExcelSerial(serial)).toBeNull();
   });
 });

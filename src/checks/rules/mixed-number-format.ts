@@ -1,3 +1,4 @@
+import { isGroupSpace } from "../../model/money";
 import { Implementer, ScheduleRow } from "../../model/plan";
 import { Rule } from "../types";
 
@@ -26,7 +27,7 @@ export function amountStyle(printed: string): AmountStyle {
   let spaced = false;
   for (const character of whole) {
     if (character >= "0" && character <= "9") digits++;
-    else if (character === " " || character === "\u00a0" || character === "\u202f") spaced = true;
+    else if (isGroupSpace(character)) spaced = true;
     else return NO_STYLE;
   }
   if (digits === 0) return NO_STYLE;

@@ -1,6 +1,5 @@
 import { Rule } from "../types";
 import { euro, euroEn, rowName, rowNameEn } from "../text";
-import { cellAddress } from "../../workbook/layout";
 
 /**
  * A parent row whose amount cell in the workbook holds a typed number instead of the SUM of its items: an
@@ -23,7 +22,7 @@ export const parentOverridden: Rule = {
         if (!position || position.amountIsFormula || node.children.length === 0) continue;
         const typed = position.shownAmount;
         const computed = totals.computed[node.index];
-        const address = cellAddress("amount", position.row);
+        const address = position.amountCell;
         const shown = typed ? euro(typed) : "tühi";
         const shownEn = typed ? euroEn(typed) : "empty";
         report({

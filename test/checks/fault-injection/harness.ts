@@ -1,5 +1,6 @@
 import { Finding } from "../../../src/checks/types";
 import { Money } from "../../../src/model/money";
+import { locateFindings } from "../../../src/workbook/layout";
 
 /**
  * What an injected fault must make the check report: the rule at a place (implementer, code, line), for sums the
@@ -65,6 +66,9 @@ export function describeFinding(finding: Finding): string {
 
 export const describeExpected = (expected: ExpectedFinding) => keyOf(expected);
 
+/** The finding's cell as the workbook layer places it: the checks give its row and column only. */
+const cellOf = (finding: Finding): string | undefined => locateFindings([finding])[0].position.cell;
+
 function detailsMatch(finding: Finding, expected: ExpectedFinding): boolean {
   const details = expected.details;
   if (!details) return true;
@@ -77,7 +81,7 @@ function detailsMatch(finding: Finding, expected: ExpectedFinding): boolean {
     return false;
   if (
     details.position &&
-    (finding.position.sheet !== details.position.sheet || finding.position.cell !== details.position.cell)
+    (finding.position.sheet !== details.position.sheet || cellOf(finding) !== details.position.cell)
   )
     return false;
   return true;

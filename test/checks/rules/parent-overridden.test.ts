@@ -22,6 +22,7 @@ function fromSheet(typed: Record<number, string | null> = {}, formulas = true): 
     schedule.sheet = {
       name: "Tartu",
       row: sheetRow,
+      amountCell: `G${sheetRow}`,
       amountIsFormula: formulas && parents.has(index) && !isTyped,
       shownAmount: isTyped
         ? typed[sheetRow] === null
@@ -55,7 +56,7 @@ testRule(parentOverridden, {
           implementer: "Tartu linn",
           code: "3.5.2.1.3",
           line: 280,
-          position: { line: 280, sheet: "Tartu", cell: "G6" },
+          position: { line: 280, sheet: "Tartu", row: 6, column: "amount" },
           declared: "4000.00",
           computed: "3977.15",
           difference: "-22.85",
@@ -68,11 +69,15 @@ testRule(parentOverridden, {
       name: "the top row's formula cleared, and a section's replaced",
       plan: fromSheet({ 5: null, 6: "3 977,15" }),
       findings: [
-        { code: "3.5.2.1", position: { line: 244, sheet: "Tartu", cell: "G5" }, message: /on tühi, mitte alamridade/ },
+        {
+          code: "3.5.2.1",
+          position: { line: 244, sheet: "Tartu", row: 5, column: "amount" },
+          message: /on tühi, mitte alamridade/,
+        },
         // Even a typed number equal to the sum is reported: the next edit of an item would not flow up.
         {
           code: "3.5.2.1.3",
-          position: { line: 280, sheet: "Tartu", cell: "G6" },
+          position: { line: 280, sheet: "Tartu", row: 6, column: "amount" },
           declared: "3977.15",
           computed: "3977.15",
         },

@@ -1,4 +1,8 @@
-/** A1 addresses and sheet-name quoting, as Excel writes them. Rows and columns here are 0-based. */
+/**
+ * A1 addresses and sheet-name quoting, as Excel writes them: the one home of these helpers for every layer (the
+ * canonical layout, the adapters, the Excel fake, the range importer, the preview). Rows and columns are 0-based
+ * unless a name says otherwise.
+ */
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
@@ -96,3 +100,20 @@ export function needsQuotes(name: string): boolean {
 }
 
 export const quoteSheetName = (name: string) => (needsQuotes(name) ? `'${name.replace(/'/g, "''")}'` : name);
+
+/** A sheet name as the formulas we write name it: always quoted, quotes doubled (valid whatever the name). */
+export const quotedSheetName = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/** "A", …, "Z", "AA", … for a 0-based column index (the same as `columnName`, the name the layout uses). */
+export const columnLetter = columnName;
+
+/** "G12" from a 0-based column and a 1-based row. */
+export const cellAt = (column: number, row: number): string => `${columnName(column)}${row}`;
+
+/** "G12" or "Tartu!$G$12" → 1-based row and 0-based column of the (top-left) cell; null when not an address. */
+export function parseCellAddress(address: string): { row: number; column: number } | null {
+  const match = /^\$?([A-Z]+)\$?(\d+)/.exec(address.slice(address.lastIndexOf("!") + 1));
+  if (!match) return null;
+  const column = match[1].split("").reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(match[2]), column };
+}
