@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { analyse } from "../../src/checks";
 import { BudgetLine, Lisa2, buildLisa2, indirectAmount } from "../../src/annex/lisa2";
 import { parseDirectiveText } from "../../src/import/text";
 import { buildTree } from "../../src/model/hierarchy";
@@ -16,7 +17,7 @@ const line = (lisa2: Lisa2, number: string): BudgetLine => {
 const money = (amount: Money) => amount.toFixed(2);
 
 describe("lisa 2 of the directive of 25.03.2025 nr 68, at 7 %", () => {
-  const lisa2 = buildLisa2(fixturePlan(), { indirectRatePercent: new Decimal(7) });
+  const lisa2 = buildLisa2(analyse(fixturePlan()), { indirectRatePercent: new Decimal(7) });
 
   test("the lines of the house style with the document's money", () => {
     // Established by reading the schedules: personnel rows of the nine implementers, and their sections.
@@ -216,7 +217,7 @@ describe("lisa 2 settings and edge cases", () => {
     ]);
 
   test("no rate by default: no line 1.2, and 1 equals 1.1", () => {
-    const lisa2 = buildLisa2(small());
+    const lisa2 = buildLisa2(analyse(small()));
     expect(lisa2.indirectRatePercent).toBeNull();
     expect(lisa2.lines.some((l) => l.kind === "indirect")).toBe(false);
     expect(money(line(lisa2, "1").amount)).toBe("1300.10");
@@ -225,8 +226,10 @@ describe("lisa 2 settings and edge cases", () => {
 
   test("the plan's own rate (Seaded) is used unless the caller overrides it", () => {
     const withRate = { ...small(), indirectRatePercent: new Decimal("7.5") };
-    expect(money(line(buildLisa2(withRate), "1.2").amount)).toBe("97.51"); // 1300.10 × 0.075 = 97.5075
-    expect(buildLisa2(withRate, { indirectRatePercent: null }).lines.some((l) => l.kind === "indirect")).toBe(false);
+    expect(money(line(buildLisa2(analyse(withRate)), "1.2").amount)).toBe("97.51"); // 1300.10 × 0.075 = 97.5075
+    expect(buildLisa2(analyse(withRate), { indirectRatePercent: null }).lines.some((l) => l.kind === "indirect")).toBe(
+      false,
+    );
   });
 
   test("a half cent rounds up, as Excel's ROUND does", () => {
@@ -236,24 +239,26 @@ describe("lisa 2 settings and edge cases", () => {
   });
 
   test("a rate outside 0–100 % is refused with the rate in the message", () => {
-    expect(() => buildLisa2(small(), { indirectRatePercent: new Decimal(120) })).toThrow(/120/);
-    expect(() => buildLisa2(small(), { indirectRatePercent: new Decimal(-1) })).toThrow(/-1/);
+    expect(() => buildLisa2(analyse(small()), { indirectRatePercent: new Decimal(120) })).toThrow(/120/);
+    expect(() => buildLisa2(analyse(small()), { indirectRatePercent: new Decimal(-1) })).toThrow(/-1/);
   });
 
   test("a partner's missing section is listed at 0 because a peer has it; the matrix stays whole", () => {
     const lisa2 = buildLisa2(
-      plan([
-        partner("Tartu linn", "01.01.2023-31.12.2025", [
-          row("3.5.2.1", "10.00"),
-          row("3.5.2.1.2", "10.00"),
-          personnel("0"),
+      analyse(
+        plan([
+          partner("Tartu linn", "01.01.2023-31.12.2025", [
+            row("3.5.2.1", "10.00"),
+            row("3.5.2.1.2", "10.00"),
+            personnel("0"),
+          ]),
+          partner("Pärnu linn", "01.01.2023-31.12.2025", [
+            row("3.5.2.1", "5.00"),
+            row("3.5.2.1.1", "5.00"),
+            personnel("0"),
+          ]),
         ]),
-        partner("Pärnu linn", "01.01.2023-31.12.2025", [
-          row("3.5.2.1", "5.00"),
-          row("3.5.2.1.1", "5.00"),
-          personnel("0"),
-        ]),
-      ]),
+      ),
     );
     const tartu = lisa2.lines.filter((l) => l.kind === "activity" && l.implementer === 0);
     expect(tartu.map((l) => [l.tatNumber, money(l.amount), l.sources.length])).toEqual([
@@ -269,15 +274,17 @@ describe("lisa 2 settings and edge cases", () => {
 
   test("a parent's missing amount is summed from its items; a missing leaf counts as 0, as SUM does", () => {
     const lisa2 = buildLisa2(
-      plan([
-        partner("Tartu linn", "01.01.2023-31.12.2025", [
-          row("3.5.2.1", null),
-          row("3.5.2.1.1", null),
-          row("3.5.2.1.1.1", "40.00"),
-          row("3.5.2.1.1.2", null),
-          personnel("60.00"),
+      analyse(
+        plan([
+          partner("Tartu linn", "01.01.2023-31.12.2025", [
+            row("3.5.2.1", null),
+            row("3.5.2.1.1", null),
+            row("3.5.2.1.1.1", "40.00"),
+            row("3.5.2.1.1.2", null),
+            personnel("60.00"),
+          ]),
         ]),
-      ]),
+      ),
     );
     expect(money(line(lisa2, "1.1.2.1.1").amount)).toBe("40.00");
     expect(money(line(lisa2, "1.1").amount)).toBe("100.00");
@@ -285,7 +292,7 @@ describe("lisa 2 settings and edge cases", () => {
   });
 
   test("a plan without errors is not a draft", () => {
-    const lisa2 = buildLisa2(small());
+    const lisa2 = buildLisa2(analyse(small()));
     expect(lisa2.errors.map((finding) => finding.rule)).toEqual([]);
     expect(lisa2.draft).toBe(false);
   });

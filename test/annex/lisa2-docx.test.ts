@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { analyse } from "../../src/checks";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
 import JSZip from "jszip";
 import * as os from "os";
@@ -94,7 +95,7 @@ async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
 
 describe("lisa 2 as a Word document, from the real directive with 7 % indirect costs", () => {
   const { plan } = parseDirectiveText(fixtureText());
-  const lisa2 = buildLisa2(plan, { indirectRatePercent: new Decimal(7) });
+  const lisa2 = buildLisa2(analyse(plan), { indirectRatePercent: new Decimal(7) });
   let bytes: Uint8Array;
   let docx: DocxContent;
 
@@ -212,7 +213,7 @@ describe("lisa 2 as a Word document, other cases", () => {
   const { plan } = parseDirectiveText(fixtureText());
 
   it("without an indirect rate has no line 1.2 and says the rate is not set", async () => {
-    const lisa2 = buildLisa2(plan, { indirectRatePercent: null });
+    const lisa2 = buildLisa2(analyse(plan), { indirectRatePercent: null });
     const docx = await readDocx(await lisa2DocxBytes(lisa2));
     const numbers = docx.tables[0].slice(2).map((row) => row[0]);
     expect(numbers).toEqual(lisa2.lines.map((line) => line.number));
@@ -223,7 +224,7 @@ describe("lisa 2 as a Word document, other cases", () => {
   });
 
   it("without errors is no draft, and says EI KLAPI when the budget and the schedules differ", async () => {
-    const base = buildLisa2(plan, { indirectRatePercent: new Decimal(7) });
+    const base = buildLisa2(analyse(plan), { indirectRatePercent: new Decimal(7) });
     const lisa2: Lisa2 = {
       ...base,
       errors: [],
@@ -243,7 +244,7 @@ describe("lisa 2 as a Word document, other cases", () => {
 
 describe("LibreOffice Writer prints lisa 2 to PDF", () => {
   const { plan } = parseDirectiveText(fixtureText());
-  const lisa2 = buildLisa2(plan, { indirectRatePercent: new Decimal(7) });
+  const lisa2 = buildLisa2(analyse(plan), { indirectRatePercent: new Decimal(7) });
   const docxFile = path.join(OUTPUT_DIR, "lisa2.docx");
   const pdfFile = path.join(OUTPUT_DIR, "lisa2.pdf");
   let profileDir = "";

@@ -3,12 +3,14 @@ import ExcelJS from "exceljs";
 import { mkdirSync, mkdtempSync, rmSync } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Lisa2, lisa2SheetsForWorkbook, planWithLisa2Workbook } from "../../src/annex/lisa2";
+import { Lisa2 } from "../../src/annex/lisa2";
+import { analysePlan, lisa2SheetsForWorkbook, planWithLisa2Workbook } from "../../src/app";
 import { parseDirectiveText } from "../../src/import/text";
 import { COLUMN, LISA2_MATRIX_SHEET, LISA2_SHEET } from "../../src/workbook/layout";
 import { RawSheet, WorkbookModel } from "../../src/workbook/model";
 import { workbookToPlan } from "../../src/workbook/read-plan";
-import { readWorkbookFile, replaceSheetsInCopy, writeWorkbookFile } from "../../src/workbook/xlsx/exceljs-adapter";
+import { readWorkbookFile, writeWorkbookFile } from "../../src/workbook/xlsx/exceljs-adapter";
+import { XlsxWorkbookPort } from "../../src/workbook/xlsx/xlsx-port";
 import { fixtureText } from "../helpers";
 import {
   CONVERT_TIMEOUT_MS,
@@ -134,7 +136,7 @@ describe("lisa 2 in Excel, recalculated by LibreOffice Calc", () => {
     mkdirSync(inDir);
     mkdirSync(outDir);
     const plan = parseDirectiveText(fixtureText()).plan;
-    const generated = planWithLisa2Workbook(plan, { indirectRatePercent: SEVEN });
+    const generated = planWithLisa2Workbook(analysePlan(plan), { indirectRatePercent: SEVEN });
     lisa2 = generated.lisa2;
     plainFile = path.join(inDir, "plain.xlsx");
     const editedFile = path.join(inDir, "edited.xlsx");
@@ -155,10 +157,13 @@ describe("lisa 2 in Excel, recalculated by LibreOffice Calc", () => {
     const ownFile = path.join(workDir, "own.xlsx");
     await own.xlsx.writeFile(ownFile);
     const readBack = workbookToPlan(await readWorkbookFile(ownFile)).plan;
-    const regenerated = lisa2SheetsForWorkbook(readBack, { indirectRatePercent: new Decimal(5) });
+    const regenerated = lisa2SheetsForWorkbook(analysePlan(readBack), { indirectRatePercent: new Decimal(5) });
     regeneratedLisa2 = regenerated.lisa2;
     regeneratedFile = path.join(inDir, "regenerated.xlsx");
-    await replaceSheetsInCopy(ownFile, regeneratedFile, withFalseResults(regenerated.workbook));
+    // As `annex` does with a workbook: only the annex sheets are replaced, in a copy.
+    const port = await XlsxWorkbookPort.open(ownFile);
+    await port.writeAnnexSheets(withFalseResults(regenerated.workbook));
+    await port.save(regeneratedFile);
 
     const profile = writeRecalcProfile(path.join(workDir, "profile"), "et-EE");
     await convertWithLibreOffice(soffice, profile, [plainFile, editedFile, regeneratedFile], outDir, "xlsx");

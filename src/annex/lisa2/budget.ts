@@ -1,8 +1,7 @@
 import Decimal from "decimal.js";
-import { runChecks } from "../../checks/engine";
-import { RULES } from "../../checks/index";
-import { Finding } from "../../checks/types";
-import { ImplementerTree, PlanNode, buildTree, compareCodes } from "../../model/hierarchy";
+import type { PlanAnalysis } from "../../checks/analyse";
+import type { Finding } from "../../checks/types";
+import { ImplementerTree, PlanNode, compareCodes } from "../../model/hierarchy";
 import { Money, ZERO, sumMoney } from "../../model/money";
 import { ActionPlan, Implementer } from "../../model/plan";
 
@@ -96,140 +95,25 @@ export interface Lisa2Options {
 export const PERSONNEL_LABEL = "Otsesed personalikulud";
 export const CONTENT_LABEL = "Sisutegevuste kulud";
 
-export function buildLisa2(plan: ActionPlan, options: Lisa2Options = {}): Lisa2 {
+/** Lisa 2 from the analysed plan: its trees for the amounts, its findings for the draft mark (nothing is rebuilt). */
+export function buildLisa2(analysis: PlanAnalysis, options: Lisa2Options = {}): Lisa2 {
+  const { plan } = analysis;
   const rate = options.indirectRatePercent !== undefined ? options.indirectRatePercent : plan.indirectRatePercent;
   if (rate && (rate.isNegative() || rate.greaterThan(100)))
     throw new RangeError(`Kaudsete kulude määr peab olema 0 ja 100 % vahel, mitte ${rate.toString()} %.`);
-  const trees = plan.implementers.map((implementer) => buildTree(implementer));
-  const parts = trees.map((tree) => implementerParts(tree));
+  const parts = analysis.implementers.map(({ tree }) => implementerParts(tree));
   const catalogue = activityCatalogue(plan.implementers, parts);
 
-  const lines: BudgetLine[] = [];
-  const add = (line: Omit<BudgetLine, "children" | "sources"> & Partial<BudgetLine>): number => {
-    lines.push({ children: [], sources: [], ...line });
-    return lines.length - 1;
-  };
-  const total = add({
-    number: "1",
-    label: plan.directive.activityName ?? "Toetatav tegevus",
-    tatNumber: null,
-    kind: "total",
-    depth: 0,
-    amount: ZERO,
-    implementer: null,
-  });
-  const direct = add({
-    number: "1.1",
-    label: "Otsesed kulud",
-    tatNumber: null,
-    kind: "direct",
-    depth: 1,
-    amount: ZERO,
-    implementer: null,
-  });
-  const personnel = add({
-    number: "1.1.1",
-    label: PERSONNEL_LABEL,
-    tatNumber: null,
-    kind: "personnel",
-    depth: 2,
-    amount: ZERO,
-    implementer: null,
-  });
-  parts.forEach((part, index) => {
-    const amount = sumMoney(part.personnel.map((node) => part.amountOf(node)));
-    lines[personnel].children.push(
-      add({
-        number: `1.1.1.${lines[personnel].children.length + 1}`,
-        label: `${PERSONNEL_LABEL} (${roleWord(plan.implementers[index])} ${plan.implementers[index].name})`,
-        tatNumber: null,
-        kind: "personnel-share",
-        depth: 3,
-        amount,
-        implementer: index,
-        sources: part.personnel.map((node) => ({ implementer: index, row: node.index })),
-      }),
-    );
-  });
-  const content = add({
-    number: "1.1.2",
-    label: CONTENT_LABEL,
-    tatNumber: null,
-    kind: "content",
-    depth: 2,
-    amount: ZERO,
-    implementer: null,
-  });
-  const activityLine = new Map<string, number>();
-  parts.forEach((part, index) => {
-    const implementer = plan.implementers[index];
-    const share = add({
-      number: `1.1.2.${lines[content].children.length + 1}`,
-      label: `${CONTENT_LABEL} (${roleWord(implementer)} ${implementer.name})`,
-      tatNumber: null,
-      kind: "content-share",
-      depth: 3,
-      amount: ZERO,
-      implementer: index,
-    });
-    lines[content].children.push(share);
-    for (const code of catalogue.codesFor(implementer)) {
-      const nodes = part.activities.get(code) ?? [];
-      const line = add({
-        number: `${lines[share].number}.${lines[share].children.length + 1}`,
-        label: nodes[0]?.row.label ?? catalogue.labelOf(code),
-        tatNumber: code,
-        kind: "activity",
-        depth: 4,
-        amount: sumMoney(nodes.map((node) => part.amountOf(node))),
-        implementer: index,
-        sources: nodes.map((node) => ({ implementer: index, row: node.index })),
-      });
-      lines[share].children.push(line);
-      activityLine.set(`${index}\u0000${code}`, line);
-    }
-  });
-  lines[direct].children.push(personnel, content);
-
-  let indirect: number | null = null;
-  if (rate) {
-    indirect = add({
-      number: "1.2",
-      label: `Kaudsed kulud (${formatRate(rate)} % otsestest kuludest)`,
-      tatNumber: null,
-      kind: "indirect",
-      depth: 1,
-      amount: ZERO,
-      implementer: null,
-    });
-  }
-  lines[total].children.push(direct, ...(indirect === null ? [] : [indirect]));
-
-  // Parents are summed from their lines, deepest first, so that every parent is exactly the sum of its lines.
-  const sumChildren = (index: number) => {
-    const line = lines[index];
-    for (const child of line.children) if (lines[child].children.length > 0) sumChildren(child);
-    if (line.children.length > 0) line.amount = sumMoney(line.children.map((child) => lines[child].amount));
-  };
-  sumChildren(direct);
-  if (indirect !== null && rate) lines[indirect].amount = indirectAmount(lines[direct].amount, rate);
-  lines[total].amount = sumMoney(lines[total].children.map((child) => lines[child].amount));
-
+  const { lines, direct, personnel, activityLine } = budgetLines(plan, parts, catalogue, rate);
   const matrix = buildMatrix(plan, lines, catalogue, activityLine, personnel);
   const schedulesTotal = sumMoney(parts.map((part) => part.scheduleTotal));
-  const findings = runChecks(plan, RULES).findings;
-  const errors = findings.filter((finding) => finding.severity === "error");
+  const errors = analysis.check.findings.filter((finding) => finding.severity === "error");
   return {
     header: header(plan),
     lines,
     matrix,
     indirectRatePercent: rate ?? null,
-    reconciliation: {
-      budgetDirect: lines[direct].amount,
-      schedulesTotal,
-      difference: lines[direct].amount.minus(schedulesTotal),
-      tops: parts.flatMap((part, implementer) => part.tops.map((node) => ({ implementer, row: node.index }))),
-    },
+    reconciliation: reconcile(lines[direct].amount, schedulesTotal, parts),
     errors,
     draft: errors.length > 0,
   };
@@ -339,6 +223,146 @@ function activityCatalogue(implementers: Implementer[], parts: ImplementerParts[
       for (const [label, seen] of labels.get(code) ?? []) if (seen > count) [best, count] = [label, seen];
       return best;
     },
+  };
+}
+
+interface BudgetLines {
+  lines: BudgetLine[];
+  /** Position of line 1.1 in `lines`: the direct costs the reconciliation compares. */
+  direct: number;
+  /** Position of line 1.1.1: its shares are the matrix's personnel row. */
+  personnel: number;
+  /** "implementer\u0000TAT code" → the position of that activity's line. */
+  activityLine: Map<string, number>;
+}
+
+/** Lines 1 … 1.2 in the annex's order, every parent the sum of its lines. */
+function budgetLines(
+  plan: ActionPlan,
+  parts: ImplementerParts[],
+  catalogue: ActivityCatalogue,
+  rate: Money | null | undefined,
+): BudgetLines {
+  const lines: BudgetLine[] = [];
+  const total = addHeading(lines, "1", plan.directive.activityName ?? "Toetatav tegevus", "total", 0);
+  const direct = addHeading(lines, "1.1", "Otsesed kulud", "direct", 1);
+  const personnel = addPersonnelLines(lines, plan, parts);
+  const { content, activityLine } = addContentLines(lines, plan, parts, catalogue);
+  lines[direct].children.push(personnel, content);
+  const indirect = rate ? addIndirectLine(lines, rate) : null;
+  lines[total].children.push(direct, ...(indirect === null ? [] : [indirect]));
+  sumAmounts(lines, { total, direct, indirect }, rate);
+  return { lines, direct, personnel, activityLine };
+}
+
+type NewLine = Omit<BudgetLine, "children" | "sources"> & Partial<BudgetLine>;
+
+/** Appends a line, with no children or sources unless given, and returns its position in `lines`. */
+function addLine(lines: BudgetLine[], line: NewLine): number {
+  lines.push({ children: [], sources: [], ...line });
+  return lines.length - 1;
+}
+
+/** A line of no TAT activity whose amount is filled in once its lines are summed (see sumAmounts). */
+function addHeading(
+  lines: BudgetLine[],
+  number: string,
+  label: string,
+  kind: BudgetLineKind,
+  depth: number,
+  implementer: number | null = null,
+): number {
+  return addLine(lines, { number, label, tatNumber: null, kind, depth, amount: ZERO, implementer });
+}
+
+/** Line 1.1.1 and under it one share per implementer (1.1.1.n): the personnel rows of its schedule. */
+function addPersonnelLines(lines: BudgetLine[], plan: ActionPlan, parts: ImplementerParts[]): number {
+  const personnel = addHeading(lines, "1.1.1", PERSONNEL_LABEL, "personnel", 2);
+  parts.forEach((part, index) => {
+    const amount = sumMoney(part.personnel.map((node) => part.amountOf(node)));
+    lines[personnel].children.push(
+      addLine(lines, {
+        number: `1.1.1.${lines[personnel].children.length + 1}`,
+        label: `${PERSONNEL_LABEL} (${roleWord(plan.implementers[index])} ${plan.implementers[index].name})`,
+        tatNumber: null,
+        kind: "personnel-share",
+        depth: 3,
+        amount,
+        implementer: index,
+        sources: part.personnel.map((node) => ({ implementer: index, row: node.index })),
+      }),
+    );
+  });
+  return personnel;
+}
+
+/**
+ * Line 1.1.2 and under it one share per implementer (1.1.2.n), each with a line per TAT activity of its role
+ * (1.1.2.n.m): the activity's rows in its schedule, or none and 0,00 when only a peer has the activity.
+ */
+function addContentLines(
+  lines: BudgetLine[],
+  plan: ActionPlan,
+  parts: ImplementerParts[],
+  catalogue: ActivityCatalogue,
+): { content: number; activityLine: Map<string, number> } {
+  const content = addHeading(lines, "1.1.2", CONTENT_LABEL, "content", 2);
+  const activityLine = new Map<string, number>();
+  parts.forEach((part, index) => {
+    const implementer = plan.implementers[index];
+    const number = `1.1.2.${lines[content].children.length + 1}`;
+    const label = `${CONTENT_LABEL} (${roleWord(implementer)} ${implementer.name})`;
+    const share = addHeading(lines, number, label, "content-share", 3, index);
+    lines[content].children.push(share);
+    for (const code of catalogue.codesFor(implementer)) {
+      const nodes = part.activities.get(code) ?? [];
+      const line = addLine(lines, {
+        number: `${lines[share].number}.${lines[share].children.length + 1}`,
+        label: nodes[0]?.row.label ?? catalogue.labelOf(code),
+        tatNumber: code,
+        kind: "activity",
+        depth: 4,
+        amount: sumMoney(nodes.map((node) => part.amountOf(node))),
+        implementer: index,
+        sources: nodes.map((node) => ({ implementer: index, row: node.index })),
+      });
+      lines[share].children.push(line);
+      activityLine.set(`${index}\u0000${code}`, line);
+    }
+  });
+  return { content, activityLine };
+}
+
+/** Line 1.2, for a rate: its amount is the rate of 1.1, set once 1.1 is summed. */
+function addIndirectLine(lines: BudgetLine[], rate: Money): number {
+  return addHeading(lines, "1.2", `Kaudsed kulud (${formatRate(rate)} % otsestest kuludest)`, "indirect", 1);
+}
+
+/** The amounts of 1.1 and the lines under it, then 1.2 (the rate of 1.1), then 1 (1.1 + 1.2). */
+function sumAmounts(
+  lines: BudgetLine[],
+  { total, direct, indirect }: { total: number; direct: number; indirect: number | null },
+  rate: Money | null | undefined,
+): void {
+  sumChildren(lines, direct);
+  if (indirect !== null && rate) lines[indirect].amount = indirectAmount(lines[direct].amount, rate);
+  lines[total].amount = sumMoney(lines[total].children.map((child) => lines[child].amount));
+}
+
+/** Parents are summed from their lines, deepest first, so that every parent is exactly the sum of its lines. */
+function sumChildren(lines: BudgetLine[], index: number): void {
+  const line = lines[index];
+  for (const child of line.children) if (lines[child].children.length > 0) sumChildren(lines, child);
+  if (line.children.length > 0) line.amount = sumMoney(line.children.map((child) => lines[child].amount));
+}
+
+/** Lisa 2's direct costs against lisa 1's total, and the schedules' top rows that make that total. */
+function reconcile(budgetDirect: Money, schedulesTotal: Money, parts: ImplementerParts[]): Lisa2["reconciliation"] {
+  return {
+    budgetDirect,
+    schedulesTotal,
+    difference: budgetDirect.minus(schedulesTotal),
+    tops: parts.flatMap((part, implementer) => part.tops.map((node) => ({ implementer, row: node.index }))),
   };
 }
 

@@ -14,7 +14,7 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { Finding } from "../../checks/types";
+import type { Finding } from "../../checks/types";
 import { Money, formatMoneyEstonian } from "../../model/money";
 import { Lisa2, formatRate } from "./budget";
 import {
