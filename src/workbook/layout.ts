@@ -1,26 +1,16 @@
+import { cellAt } from "../model/a1";
 import { CalendarDate } from "../model/calendar-date";
-import { Implementer } from "../model/plan";
+import { Implementer, ScheduleColumnKey } from "../model/plan";
+
+export type { ScheduleColumnKey } from "../model/plan";
+export { columnLetter, parseCellAddress } from "../model/a1";
+export { fromExcelSerial } from "../model/calendar-date";
 
 /**
  * The canonical workbook, one definition for every adapter: a sheet per implementer holding its activity
  * schedule as an Excel table, a summary sheet (Koond), the plan's settings and its indicators. Pure data:
  * adapters (ExcelJS for files, Office.js for Excel) only render and read it.
  */
-
-export type ScheduleColumnKey =
-  | "code"
-  | "label"
-  | "frameStart"
-  | "frameEnd"
-  | "planStart"
-  | "planEnd"
-  | "amount"
-  | "declared"
-  | "responsible"
-  | "level"
-  | "line"
-  | "table"
-  | "printed";
 
 export interface ColumnSpec {
   key: ScheduleColumnKey;
@@ -67,24 +57,9 @@ export const LISA2_SHEET = "Lisa 2";
 export const LISA2_MATRIX_SHEET = "Lisa 2 maatriks";
 export const ANNEX_SHEETS: readonly string[] = [LISA2_SHEET, LISA2_MATRIX_SHEET];
 
-/** "A", …, "Z", "AA", … for a 0-based column index. */
-export function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-/** "G12" or "Tartu!$G$12" → 1-based row and 0-based column of the (top-left) cell; null when not an address. */
-export function parseCellAddress(address: string): { row: number; column: number } | null {
-  const match = /^\$?([A-Z]+)\$?(\d+)/.exec(address.slice(address.lastIndexOf("!") + 1));
-  if (!match) return null;
-  const column = match[1].split("").reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
-  return { row: Number(match[2]), column };
-}
-
+/** The cell of a schedule column (or a 0-based column index) in a 1-based row: ("amount", 12) → "G12". */
 export function cellAddress(column: ScheduleColumnKey | number, row: number): string {
-  return `${columnLetter(typeof column === "number" ? column : COLUMN[column])}${row}`;
+  return cellAt(typeof column === "number" ? column : COLUMN[column], row);
 }
 
 /**
@@ -117,8 +92,21 @@ export function toExcelSerial(date: CalendarDate): number {
   return Math.round((Date.UTC(date.year, date.month - 1, date.day) - Date.UTC(1899, 11, 30)) / 86400000);
 }
 
-export function fromExcelSerial(serial: number): CalendarDate | null {
-  if (!Number.isFinite(serial) || serial < 61) return null;
-  const utc = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000);
-  return CalendarDate.of(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+/** A finding's place as the checks give it: its sheet row and the column at fault, no address. */
+interface RowPosition {
+  row?: number;
+  column?: ScheduleColumnKey;
+  cell?: string;
+}
+
+/**
+ * Findings with their cells: the checks name a row and a column, and only the layout knows where that column
+ * stands. Findings about no sheet row (read from a document's text) stay as they are.
+ */
+export function locateFindings<T extends { position: RowPosition }>(findings: readonly T[]): T[] {
+  return findings.map((finding) => {
+    const { row, column } = finding.position;
+    if (row === undefined || column === undefined) return finding;
+    return { ...finding, position: { ...finding.position, cell: cellAddress(column, row) } };
+  });
 }

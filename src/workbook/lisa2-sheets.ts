@@ -1,9 +1,10 @@
-import { Money } from "../../model/money";
-import { ActionPlan } from "../../model/plan";
-import { AMOUNT_FORMAT, LISA2_MATRIX_SHEET, LISA2_SHEET, cellAddress, columnLetter } from "../../workbook/layout";
-import { CellModel, SheetModel, cell } from "../../workbook/model";
-import { nestedSum, quoteSheet } from "../../workbook/write-plan";
-import { BudgetLine, Lisa2, RowSource } from "./budget";
+import { BudgetLine, Lisa2, RowSource } from "../annex/lisa2/budget";
+import { quotedSheetName } from "../model/a1";
+import { Money } from "../model/money";
+import { ActionPlan } from "../model/plan";
+import { AMOUNT_FORMAT, LISA2_MATRIX_SHEET, LISA2_SHEET, cellAddress, columnLetter } from "./layout";
+import { CellModel, SheetModel, cell } from "./model";
+import { nestedSum } from "./write-plan";
 
 /**
  * Lisa 2 in Excel: two protected sheets whose every amount is a formula on the schedule sheets, so that a change
@@ -112,7 +113,7 @@ function budgetSheet(
   const schedulesRow = rows.length + 1;
   const topCells = reconciliation.tops.flatMap((source) => {
     const at = cellOf(source);
-    return at ? [`${quoteSheet(at.sheet)}!${cellAddress("amount", at.row)}`] : [];
+    return at ? [`${quotedSheetName(at.sheet)}!${cellAddress("amount", at.row)}`] : [];
   });
   rows.push([
     null,
@@ -202,7 +203,7 @@ function lineFormula(
   if (line.children.length > 0) return sumOf(line.children.map((child) => `D${rowOfLine[child]}`));
   const cells = line.sources.flatMap((source) => {
     const at = cellOf(source);
-    return at ? [`${quoteSheet(at.sheet)}!${cellAddress("amount", at.row)}`] : [];
+    return at ? [`${quotedSheetName(at.sheet)}!${cellAddress("amount", at.row)}`] : [];
   });
   // A TAT activity the schedule lacks is 0 by definition, not a reference to nothing.
   return sumOf(cells);
@@ -269,7 +270,7 @@ function matrixSheet(lisa2: Lisa2, rowOfLine: number[], directRow: number): Shee
     headed("Kokku"),
   ]);
   const first = rows.length + 1;
-  const budget = quoteSheet(LISA2_SHEET);
+  const budget = quotedSheetName(LISA2_SHEET);
   const lastAmount = columnLetter(matrix.columns.length + 1);
   const totalColumn = columnLetter(matrix.columns.length + 2);
   for (const row of matrix.rows) {

@@ -168,6 +168,7 @@ function readSchedule(sheet: RawSheet, diagnostics: ImportDiagnostic[]): Schedul
       sheet: {
         name: sheet.name,
         row: sheetRow,
+        amountCell: cellAddress("amount", sheetRow),
         amountIsFormula: Boolean(amountCell?.formula),
         shownAmount: shown.amount,
       },

@@ -1,6 +1,4 @@
-import { buildTree } from "../model/hierarchy";
-import { ActionPlan } from "../model/plan";
-import { computeTotals } from "../model/totals";
+import { ImplementerTotals } from "../model/totals";
 import { cellAddress } from "./layout";
 import { sumFormula } from "./write-plan";
 
@@ -19,13 +17,11 @@ export interface RollupFormula {
  * cells, where the rows stand now (rows the user added or moved included).
  */
 export function rollupFormulas(
-  plan: ActionPlan,
+  implementers: readonly ImplementerTotals[],
   existing: (sheet: string, cell: string) => string | null,
 ): RollupFormula[] {
   const formulas: RollupFormula[] = [];
-  for (const implementer of plan.implementers) {
-    const tree = buildTree(implementer);
-    const totals = computeTotals(tree);
+  for (const { tree, totals } of implementers) {
     for (const node of tree.nodes) {
       const position = node.row.sheet;
       if (!position || node.children.length === 0) continue;

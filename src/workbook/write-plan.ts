@@ -1,8 +1,9 @@
+import { quotedSheetName } from "../model/a1";
 import { CalendarDate, Period } from "../model/calendar-date";
-import { ImplementerTree, PlanNode, buildTree } from "../model/hierarchy";
+import { ImplementerTree, PlanNode } from "../model/hierarchy";
 import { Money } from "../model/money";
 import { ActionPlan, Implementer } from "../model/plan";
-import { computeTotals } from "../model/totals";
+import { ImplementerTotals, TreeTotals, implementerTotals } from "../model/totals";
 import {
   AMOUNT_FORMAT,
   ANNEX_SHEETS,
@@ -29,23 +30,31 @@ export interface ScheduleSheetRef {
   implementer: Implementer;
   sheet: string;
   tree: ImplementerTree;
+  totals: TreeTotals;
   /** 1-based sheet row of each row, by row index. */
   rowOf: number[];
 }
 
-/** The plan as the canonical workbook: schedules with live SUM formulas, Koond, Seaded and Näitajad. */
-export function planToWorkbook(plan: ActionPlan): { workbook: WorkbookModel; schedules: ScheduleSheetRef[] } {
+/**
+ * The plan as the canonical workbook: schedules with live SUM formulas, Koond, Seaded and Näitajad. `built`: the
+ * implementers' trees and totals when the caller has analysed the plan already.
+ */
+export function planToWorkbook(
+  plan: ActionPlan,
+  built: readonly ImplementerTotals[] = implementerTotals(plan),
+): { workbook: WorkbookModel; schedules: ScheduleSheetRef[] } {
   const taken = new Set<string>([SUMMARY_SHEET, SETTINGS_SHEET, INDICATORS_SHEET, ...ANNEX_SHEETS]);
   const schedules: ScheduleSheetRef[] = [];
   const sheets: SheetModel[] = [];
-  for (const implementer of plan.implementers) {
+  for (const [index, implementer] of plan.implementers.entries()) {
     const sheet = scheduleSheetName(implementer, taken);
     taken.add(sheet);
-    const tree = buildTree(implementer);
+    const { tree, totals } = built[index];
     const ref: ScheduleSheetRef = {
       implementer,
       sheet,
       tree,
+      totals,
       rowOf: implementer.rows.map((_, index) => FIRST_DATA_ROW + index),
     };
     schedules.push(ref);
@@ -58,8 +67,7 @@ export function planToWorkbook(plan: ActionPlan): { workbook: WorkbookModel; sch
 }
 
 function scheduleSheet(ref: ScheduleSheetRef, tableNumber: number): SheetModel {
-  const { implementer, tree, sheet } = ref;
-  const totals = computeTotals(tree);
+  const { implementer, tree, sheet, totals } = ref;
   const role = implementer.role === "elluviija" ? "elluviija" : "partner";
   const tables =
     implementer.tables.length === 1 ? `tabel ${implementer.tables[0]}` : `tabelid ${implementer.tables.join(", ")}`;
@@ -174,9 +182,6 @@ export function nestedSum(parts: string[]): string {
   return nestedSum(groups);
 }
 
-/** A sheet name as a formula names it: quoted, with quotes doubled. */
-export const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
-
 function summarySheet(schedules: ScheduleSheetRef[]): SheetModel {
   const headers = ["Elluviija / partner", "Roll", "Leht", "Kogusumma (EUR)", "Dokumendis (EUR)", "Vahe (EUR)"];
   const rows: Array<Array<CellModel | null>> = [
@@ -192,8 +197,8 @@ function summarySheet(schedules: ScheduleSheetRef[]): SheetModel {
   const first = rows.length + 1;
   schedules.forEach((ref, index) => {
     const row = first + index;
-    const totals = computeTotals(ref.tree);
-    const sheet = quoteSheet(ref.sheet);
+    const { totals } = ref;
+    const sheet = quotedSheetName(ref.sheet);
     const topRefs = ref.tree.top ? [ref.tree.top] : ref.tree.roots;
     const cells = topRefs.map((node) => `${sheet}!${cellAddress("amount", ref.rowOf[node.index])}`);
     const formula = cells.length === 0 ? "0" : cells.length === 1 ? cells[0] : nestedSum(cells);

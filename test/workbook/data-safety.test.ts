@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
+import { implementerTotals } from "../../src/model/totals";
 import fc from "fast-check";
-import { lisa2SheetsForWorkbook } from "../../src/annex/lisa2";
-import { RULES, runChecks } from "../../src/checks";
+import { analysePlan, lisa2SheetsForWorkbook } from "../../src/app";
 import { Finding } from "../../src/checks/types";
 import { parseDirectiveText } from "../../src/import/text";
 import { ActionPlan } from "../../src/model/plan";
@@ -80,10 +80,10 @@ async function withPlan(source: ActionPlan) {
 }
 
 const annexOf = (source: ActionPlan, rate: number): WorkbookModel =>
-  lisa2SheetsForWorkbook(source, { indirectRatePercent: new Decimal(rate) }).workbook;
+  lisa2SheetsForWorkbook(analysePlan(source), { indirectRatePercent: new Decimal(rate) }).workbook;
 
 async function findingsOf(adapter: OfficeWorkbookAdapter): Promise<Finding[]> {
-  return runChecks(workbookToPlan(await adapter.readWorkbook()).plan, RULES).findings;
+  return analysePlan(workbookToPlan(await adapter.readWorkbook()).plan).check.findings;
 }
 
 interface Scenario {
@@ -197,7 +197,10 @@ function scenarios(source: () => ActionPlan): Scenario[] {
         const excel = await withPlan(source());
         const typedOver = parentAmountCells(excel.fake).slice(0, 2);
         for (const { sheet, cell } of typedOver) excel.fake.workbook.setCells(sheet, cell, [[4000]]);
-        const formulas = rollupFormulas(workbookToPlan(await excel.adapter.readWorkbook()).plan, () => null);
+        const formulas = rollupFormulas(
+          implementerTotals(workbookToPlan(await excel.adapter.readWorkbook()).plan),
+          () => null,
+        );
         return { ...excel, operation: () => excel.adapter.rewriteFormulas(formulas) };
       },
     },
@@ -432,7 +435,10 @@ describe("no operation changes anything outside what it owns", () => {
     const targets = parentAmountCells(excel.fake).filter((_, index) => index % 5 === 0);
     for (const { sheet, cell } of targets) excel.fake.workbook.setCells(sheet, cell, [[4000]]);
     const before = excel.fake.workbook.snapshot();
-    const formulas = rollupFormulas(workbookToPlan(await excel.adapter.readWorkbook()).plan, () => null);
+    const formulas = rollupFormulas(
+      implementerTotals(workbookToPlan(await excel.adapter.readWorkbook()).plan),
+      () => null,
+    );
     const { changed, backup } = await excel.adapter.rewriteFormulas(formulas);
     const after = excel.fake.workbook.snapshot();
     expect(changed).toBe(targets.length);

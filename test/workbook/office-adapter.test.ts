@@ -1,4 +1,5 @@
-import { RULES, runChecks } from "../../src/checks";
+import { analysePlan } from "../../src/app";
+import { implementerTotals } from "../../src/model/totals";
 import { parseDirectiveText } from "../../src/import/text";
 import { importResultToJson } from "../../src/model/json";
 import { compareCodes } from "../../src/model/hierarchy";
@@ -95,7 +96,7 @@ describe("the Office adapter on the directive of 25.03.2025 nr 68, against the E
   it("marks findings in 2 syncs and clears them in 2, restoring every fill and font exactly", async () => {
     const { fake, adapter, syncsOf } = excelWith();
     await adapter.writeWorkbook(planToWorkbook(fixturePlan().plan).workbook);
-    const findings = runChecks(workbookToPlan(await adapter.readWorkbook()).plan, RULES).findings;
+    const findings = analysePlan(workbookToPlan(await adapter.readWorkbook()).plan).check.findings;
     const cells = [
       ...new Set(findings.filter((f) => f.position.sheet).map((f) => `${f.position.sheet}!${f.position.cell}`)),
     ];
@@ -130,9 +131,9 @@ describe("the Office adapter on the directive of 25.03.2025 nr 68, against the E
     const section = 5 + tartu.indexOf("3.5.2.1.3");
     fake.workbook.setCells("Tartu", `G${section}`, [[4000]]);
     const readBack = workbookToPlan(await adapter.readWorkbook());
-    expect(runChecks(readBack.plan, RULES).findings.filter((f) => f.rule === "parent-overridden")).toHaveLength(1);
+    expect(analysePlan(readBack.plan).check.findings.filter((f) => f.rule === "parent-overridden")).toHaveLength(1);
 
-    const formulas = rollupFormulas(readBack.plan, () => null);
+    const formulas = rollupFormulas(implementerTotals(readBack.plan), () => null);
     const { result, syncs } = await syncsOf(() => adapter.rewriteFormulas(formulas));
     expect(syncs).toBe(2);
     expect(result).toEqual({ changed: 1, backup: "tat-budget varu" });
@@ -201,7 +202,7 @@ describe("sync counts at 10, 1 000 and 100 000 rows", () => {
       const readBack = workbookToPlan(read.result);
       expect(readBack.plan.implementers[0].rows).toHaveLength(count);
 
-      const findings = runChecks(readBack.plan, RULES).findings;
+      const findings = analysePlan(readBack.plan).check.findings;
       fake.stats.reset();
       expect((await syncsOf(() => adapter.markFindings(findings))).syncs).toBe(2);
       expect((await syncsOf(() => adapter.clearMarks())).syncs).toBe(2);

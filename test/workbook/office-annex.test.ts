@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { lisa2SheetsForWorkbook, planWithLisa2Workbook } from "../../src/annex/lisa2";
+import { analysePlan, lisa2SheetsForWorkbook, planWithLisa2Workbook } from "../../src/app";
 import { parseDirectiveText } from "../../src/import/text";
 import { createFakeExcel, FakeExcelError, FakeWorkbookState } from "../../src/workbook/fake";
 import { AMOUNT_FORMAT, COLUMN, LISA2_MATRIX_SHEET, LISA2_SHEET, columnLetter } from "../../src/workbook/layout";
@@ -31,7 +31,7 @@ async function workbookWithAnnex() {
     return { result, syncs: fake.stats.syncs - before };
   };
   const plan = parseDirectiveText(fixtureText()).plan;
-  const { workbook } = planWithLisa2Workbook(plan, { indirectRatePercent: SEVEN });
+  const { workbook } = planWithLisa2Workbook(analysePlan(plan), { indirectRatePercent: SEVEN });
   const schedules: WorkbookModel = { sheets: workbook.sheets.slice(0, -2) };
   const annex: WorkbookModel = { sheets: workbook.sheets.slice(-2) };
   const written = await syncsOf(() => adapter.writeWorkbook(schedules));
@@ -246,7 +246,7 @@ describe("lisa 2 through the Office adapter, against the Excel fake", () => {
     const readBack = workbookToPlan(await adapter.readWorkbook());
     expect(readBack.diagnostics).toEqual([]);
     await adapter.writeAnnexSheets(
-      lisa2SheetsForWorkbook(readBack.plan, { indirectRatePercent: new Decimal(5) }).workbook,
+      lisa2SheetsForWorkbook(analysePlan(readBack.plan), { indirectRatePercent: new Decimal(5) }).workbook,
     );
     expect(amountOf(workbook, "1.2")).toBe(63348.04);
   });
@@ -263,7 +263,7 @@ describe("lisa 2 through the Office adapter, against the Excel fake", () => {
 
     const readBack = workbookToPlan(await adapter.readWorkbook());
     expect(readBack.diagnostics).toEqual([]);
-    const regenerated = lisa2SheetsForWorkbook(readBack.plan, { indirectRatePercent: new Decimal(5) });
+    const regenerated = lisa2SheetsForWorkbook(analysePlan(readBack.plan), { indirectRatePercent: new Decimal(5) });
     const { result, syncs } = await syncsOf(() => adapter.writeAnnexSheets(regenerated.workbook));
     expect(syncs).toBe(2);
     expect(result).toEqual({
@@ -290,7 +290,7 @@ describe("lisa 2 through the Office adapter, against the Excel fake", () => {
     const fake = createFakeExcel();
     const adapter = new OfficeWorkbookAdapter((batch) => batch(fake.context));
     const plan = parseDirectiveText(fixtureText()).plan;
-    await adapter.writeWorkbook(planWithLisa2Workbook(plan, { indirectRatePercent: SEVEN }).workbook);
+    await adapter.writeWorkbook(planWithLisa2Workbook(analysePlan(plan), { indirectRatePercent: SEVEN }).workbook);
     expect(fake.stats.syncs).toBe(2);
     expect(amountOf(fake.workbook, "1.2")).toBe(88680.25);
     expect(budgetCheck(fake.workbook)).toBe("Klapib");

@@ -1,4 +1,4 @@
-import { RULES, runChecks } from "../../src/checks";
+import { analysePlan } from "../../src/app";
 import { parseDirectiveText } from "../../src/import/text";
 import { importResultToJson } from "../../src/model/json";
 import { ImportResult } from "../../src/model/plan";
@@ -106,16 +106,24 @@ describe("the canonical workbook of the directive of 25.03.2025 nr 68", () => {
   });
 
   it("gives the same findings as the text, placed at sheet and cell", () => {
-    const fromText = runChecks(imported.plan, RULES).findings;
-    const fromWorkbook = runChecks(readBack.plan, RULES).findings;
+    const fromText = analysePlan(imported.plan).check.findings;
+    const fromWorkbook = analysePlan(readBack.plan).check.findings;
     const key = (f: (typeof fromText)[number]) => [f.rule, f.implementer, f.code, f.position.line, f.message];
     expect(fromWorkbook.map(key)).toEqual(fromText.map(key));
     const rakvere = fromWorkbook.find((f) => f.rule === "plan-outside-year" && f.code === "3.5.2.1.2.1");
-    expect(rakvere?.position).toEqual({ line: 471, sheet: "Rakvere", cell: `E${rowOfLine("Rakvere", 471)}` });
+    expect(rakvere?.position).toEqual({
+      line: 471,
+      sheet: "Rakvere",
+      row: rowOfLine("Rakvere", 471),
+      column: "planStart",
+      cell: `E${rowOfLine("Rakvere", 471)}`,
+    });
     const tallinn = fromWorkbook.find((f) => f.rule === "frame-vs-partnership");
     expect(tallinn?.position).toEqual({
       line: 412,
       sheet: "Tallinn",
+      row: rowOfLine("Tallinn", 412),
+      column: "frameStart",
       cell: cellAddress("frameStart", rowOfLine("Tallinn", 412)),
     });
   });
@@ -132,7 +140,7 @@ describe("the canonical workbook of the directive of 25.03.2025 nr 68", () => {
         const tartu = copy.find((s) => s.name === "Tartu") as RawSheet;
         tartu.rows[rowOfLine("Tartu", 286) - 1]![COLUMN.amount] = { value: 2500 };
       });
-      const findings = runChecks(result.plan, RULES).findings.filter((f) => f.rule === "sum-mismatch");
+      const findings = analysePlan(result.plan).check.findings.filter((f) => f.rule === "sum-mismatch");
       expect(findings.map((f) => [f.code, f.declared?.toFixed(2), f.computed?.toFixed(2), f.position.cell])).toEqual([
         ["3.5.2.1.3", "3977.15", "4077.15", `G${rowOfLine("Tartu", 280)}`],
       ]);
@@ -143,14 +151,14 @@ describe("the canonical workbook of the directive of 25.03.2025 nr 68", () => {
         const tartu = copy.find((s) => s.name === "Tartu") as RawSheet;
         tartu.rows[rowOfLine("Tartu", 280) - 1]![COLUMN.amount] = { value: 4000 };
       });
-      const findings = runChecks(result.plan, RULES).findings.filter((f) => f.rule === "parent-overridden");
+      const findings = analysePlan(result.plan).check.findings.filter((f) => f.rule === "parent-overridden");
       expect(findings).toHaveLength(1);
       expect(findings[0]).toMatchObject({ severity: "warning", implementer: "Tartu linn", code: "3.5.2.1.3" });
       expect(findings[0].message).toBe(
         `Rea 3.5.2.1.3 summa lahtris Tartu!G${rowOfLine("Tartu", 280)} on 4\u00a0000,00 €, mitte alamridade summa valem (alamread annavad kokku 3\u00a0977,15 €). Käsk „Arvuta uuesti“ taastab valemi.`,
       );
       // The declared amount stays what the document said: no sum-mismatch from the typed number.
-      expect(runChecks(result.plan, RULES).findings.filter((f) => f.rule === "sum-mismatch")).toEqual([]);
+      expect(analysePlan(result.plan).check.findings.filter((f) => f.rule === "sum-mismatch")).toEqual([]);
     });
 
     it("a date the user typed as text is read; one that does not exist is reported", () => {
@@ -160,7 +168,7 @@ describe("the canonical workbook of the directive of 25.03.2025 nr 68", () => {
       });
       const row = result.plan.implementers[1].rows.find((r) => r.line === 286);
       expect([row?.plan, row?.planText]).toEqual([null, "01.01.2025 – 31.02.2025"]);
-      const invalid = runChecks(result.plan, RULES).findings.filter((f) => f.rule === "invalid-date");
+      const invalid = analysePlan(result.plan).check.findings.filter((f) => f.rule === "invalid-date");
       expect(invalid.map((f) => [f.actual, f.position.cell])).toEqual([["31.02.2025", `E${rowOfLine("Tartu", 286)}`]]);
     });
   });

@@ -10,7 +10,7 @@ import type {
   ExcelWorksheetCollection,
   ExcelWorksheetProtection,
 } from "../office/excel-api";
-import { Bounds, MAX_COLUMNS, MAX_ROWS, parseA1 } from "./a1";
+import { Bounds, MAX_COLUMNS, MAX_ROWS, parseA1 } from "../../model/a1";
 import { excelError, FakeExcelError, MESSAGES, propertyNotLoaded } from "./errors";
 import { FakeWorkbookState, normalizeColor, SheetState, TableState } from "./state";
 

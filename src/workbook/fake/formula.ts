@@ -1,4 +1,4 @@
-import { Bounds, columnIndex, MAX_COLUMNS, MAX_ROWS, quoteSheetName } from "./a1";
+import { Bounds, columnIndex, MAX_COLUMNS, MAX_ROWS, quoteSheetName } from "../../model/a1";
 
 /**
  * The formula language the fake understands: numbers, strings, TRUE/FALSE, error literals, references

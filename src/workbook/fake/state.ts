@@ -12,7 +12,7 @@ import {
   MAX_ROWS,
   parseA1,
   quoteSheetName,
-} from "./a1";
+} from "../../model/a1";
 import { excelError, SHAPE_MISMATCH } from "./errors";
 import {
   CellError,

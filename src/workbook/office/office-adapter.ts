@@ -1,8 +1,20 @@
-import { Finding, Severity } from "../../checks/types";
+import { quotedSheetName } from "../../model/a1";
 import { LISA2_SHEET, columnLetter, fromExcelSerial, parseCellAddress } from "../layout";
 import { WorkbookWriteError } from "../errors";
 import { CellModel, CellValue, RawCell, RawSheet, SheetModel, WorkbookModel } from "../model";
 import type { CellUpdate } from "../settings";
+import type {
+  AnnexResult,
+  CellFinding,
+  CellWrites,
+  FormulaWrite,
+  MarkSeverity,
+  RewriteResult,
+  SelectionCells,
+  SheetConflict,
+  WorkbookPort,
+  WriteResult,
+} from "../port";
 import {
   ExcelCellBorder,
   ExcelCellProperties,
@@ -37,38 +49,29 @@ import {
  */
 export type ExcelRunner = <T>(batch: (context: ExcelContext) => Promise<T>) => Promise<T>;
 
-/** What to do with a sheet of the new workbook whose name is taken. */
-export type SheetConflict = "replace" | "keep-both";
-
-export interface WriteResult {
-  /** The sheets written, by the model's name → the name they got. */
-  sheets: Record<string, string>;
-  /** Old sheets kept as backups before being replaced: their new names. */
-  backups: string[];
-}
-
-export interface AnnexResult {
-  /** The annex sheets written, in the model's order. */
-  sheets: string[];
-  /** Those of them that replaced a sheet of the same name. */
-  replaced: string[];
-}
-
-export interface RewriteResult {
-  changed: number;
-  /** The hidden sheet holding what the rewritten cells held before, or null when nothing changed. */
-  backup: string | null;
-}
+export type { AnnexResult, CellWrites, RewriteResult, SheetConflict, WriteResult } from "../port";
 
 /** A hidden sheet holding each marked cell's own fill, so that clearing the marks restores it. */
 export const MARKS_SHEET = "tat-budget märgid";
 
-const MARK_FILL: Record<Severity, string> = { error: "#F8CBAD", warning: "#FFE699", info: "#DDEBF7" };
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** A mark's fill by severity; the .xlsx port marks with the same colours. */
+export const MARK_FILL: Record<MarkSeverity, string> = { error: "#F8CBAD", warning: "#FFE699", info: "#DDEBF7" };
+/** Lower is worse: the worst finding of a cell gives its mark. */
+export const SEVERITY_RANK: Record<MarkSeverity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The refusal to write over a sheet without being told how; the .xlsx port refuses in the same words. */
+export const sheetTakenError = (name: string) =>
+  new Error(
+    `Leht „${name}“ on juba olemas: valige, kas see asendada (vana jääb varukoopiaks) või importida teise nimega.`,
+  );
+
+/** The refusal to replace sheets that are not generated annex sheets, shared with the .xlsx port. */
+export const notAnnexError = (names: string[]) => new Error(`Not annex sheets, not replaced: ${names.join(", ")}.`);
+
 /** Under Excel on the web's 5 MB, with room for the envelope of the request. */
 export const DEFAULT_REQUEST_LIMIT = 4 * 1024 * 1024;
 
-export class OfficeWorkbookAdapter {
+export class OfficeWorkbookAdapter implements WorkbookPort {
   /** Cells placed since the last flush of a read, for sizing the next blocks. */
   private cellsLoaded = 0;
 
@@ -112,27 +115,11 @@ export class OfficeWorkbookAdapter {
           await context.sync();
           before = sheetsOf(collection.items, active);
           previous = old ? old() : [];
-          const taken = new Set(collection.items.map((sheet) => lower(sheet.name)));
-          const names: Record<string, string> = {};
-          const backups: Array<{ from: string; to: string }> = [];
-          for (const sheet of model.sheets) {
-            const key = lower(sheet.name);
-            if (!taken.has(key)) {
-              names[sheet.name] = sheet.name;
-            } else if (conflicts[sheet.name] === "replace") {
-              const backup = freeName(`${sheet.name} (varu)`, taken);
-              taken.add(lower(backup));
-              backups.push({ from: sheet.name, to: backup });
-              names[sheet.name] = sheet.name;
-            } else if (conflicts[sheet.name] === "keep-both") {
-              names[sheet.name] = freeName(sheet.name, taken);
-            } else {
-              throw new Error(
-                `Leht „${sheet.name}“ on juba olemas: valige, kas see asendada (vana jääb varukoopiaks) või importida teise nimega.`,
-              );
-            }
-            taken.add(lower(names[sheet.name]));
-          }
+          const { names, backups } = settleSheetNames(
+            model,
+            collection.items.map((sheet) => sheet.name),
+            conflicts,
+          );
           const renamed = renameSheets(model, names);
           started();
           for (const { from, to } of backups) context.workbook.worksheets.getItem(from).name = to;
@@ -176,7 +163,7 @@ export class OfficeWorkbookAdapter {
    */
   writeAnnexSheets(model: WorkbookModel): Promise<AnnexResult> {
     const foreign = model.sheets.filter((sheet) => sheet.kind !== "annex").map((sheet) => sheet.name);
-    if (foreign.length > 0) return Promise.reject(new Error(`Not annex sheets, not replaced: ${foreign.join(", ")}.`));
+    if (foreign.length > 0) return Promise.reject(notAnnexError(foreign));
     let before: WorkbookSheets = { sheets: [], activeId: "" };
     let temporary: Record<string, string> = {};
     let replaced: ReplacedSheet[] = [];
@@ -432,7 +419,7 @@ export class OfficeWorkbookAdapter {
    * If Excel fails part-way, the marking is done again from what was read: every step sets a fill or a list to a
    * known value, so doing it twice is doing it once, and no cell stays coloured without its own fill saved.
    */
-  markFindings(findings: Finding[]): Promise<number> {
+  markFindings(findings: readonly CellFinding[]): Promise<number> {
     const targets = new Map<string, MarkTarget>();
     for (const finding of findings) {
       const { sheet, cell } = finding.position;
@@ -546,7 +533,7 @@ export class OfficeWorkbookAdapter {
    * cell's formula or value as it was. Only cells whose content changes are touched. 2 syncs. If Excel fails
    * part-way, the cells get their old contents back and the backup goes (a WorkbookWriteError says so).
    */
-  rewriteFormulas(formulas: Array<{ sheet: string; cell: string; formula: string }>): Promise<RewriteResult> {
+  rewriteFormulas(formulas: FormulaWrite[]): Promise<RewriteResult> {
     let changed: Array<{ sheet: string; cell: string; before: ExcelValue; after: string }> = [];
     let backup = "";
     return atomically<RewriteResult>(
@@ -615,9 +602,7 @@ export class OfficeWorkbookAdapter {
    * sheet ("D5:H40"), or the selection's own when nothing in it is used (then `cells` is empty). `refuse` sees the
    * number of cells to read and may throw. 2 syncs; 1 then.
    */
-  readSelection(
-    refuse: (cells: number) => void = () => {},
-  ): Promise<{ sheet: string; address: string; cells: Array<Array<RawCell | null>> }> {
+  readSelection(refuse: (cells: number) => void = () => {}): Promise<SelectionCells> {
     return this.run(async (context) => {
       const selected = context.workbook.getSelectedRange().load("address");
       const worksheet = selected.worksheet.load("name");
@@ -700,7 +685,7 @@ interface SavedFormatsSheet {
 interface MarkTarget {
   sheet: string;
   cell: string;
-  severity: Severity;
+  severity: MarkSeverity;
 }
 
 /** What a marking does, decided from what it read, so that it can be done again whole. */
@@ -825,12 +810,6 @@ async function atomically<T>(
 }
 
 // ---- Cells written one by one ---------------------------------------------------------------------------
-
-/** Cells of one sheet to write along with the sheets of `writeWorkbook`. */
-export interface CellWrites {
-  sheet: string;
-  updates: CellUpdate[];
-}
 
 /** What a cell held: its formula or constant, and its number format. */
 interface CellContent {
@@ -988,8 +967,41 @@ function excelSerialToDate(serial: number): Date | null {
   return date ? new Date(Date.UTC(date.year, date.month - 1, date.day)) : null;
 }
 
-/** The name itself, or with " 2", " 3", … until free, within Excel's 31 characters. */
-function freeName(name: string, taken: Set<string>): string {
+/**
+ * The names the model's sheets get in a workbook that has `existing` sheets: a taken name (compared as Excel does,
+ * whatever the case) is settled only as `conflicts` says: "replace" keeps the old sheet as a free "<name> (varu)"
+ * backup (`from` is the old sheet's name as the workbook spells it), "keep-both" gives the new one a free name;
+ * otherwise the write is refused. Shared by the Office adapter and the .xlsx port, so both name alike.
+ */
+export function settleSheetNames(
+  model: WorkbookModel,
+  existing: readonly string[],
+  conflicts: Record<string, SheetConflict>,
+): { names: Record<string, string>; backups: Array<{ from: string; to: string }> } {
+  const taken = new Set(existing.map(lower));
+  const names: Record<string, string> = {};
+  const backups: Array<{ from: string; to: string }> = [];
+  for (const sheet of model.sheets) {
+    const key = lower(sheet.name);
+    if (!taken.has(key)) {
+      names[sheet.name] = sheet.name;
+    } else if (conflicts[sheet.name] === "replace") {
+      const backup = freeName(`${sheet.name} (varu)`, taken);
+      taken.add(lower(backup));
+      backups.push({ from: existing.find((name) => lower(name) === key) ?? sheet.name, to: backup });
+      names[sheet.name] = sheet.name;
+    } else if (conflicts[sheet.name] === "keep-both") {
+      names[sheet.name] = freeName(sheet.name, taken);
+    } else {
+      throw sheetTakenError(sheet.name);
+    }
+    taken.add(lower(names[sheet.name]));
+  }
+  return { names, backups };
+}
+
+/** The name itself, or with " 2", " 3", … until free, within Excel's 31 characters. `taken` is lower-cased ("et"). */
+export function freeName(name: string, taken: Set<string>): string {
   let candidate = name.slice(0, 31);
   for (let suffix = 2; taken.has(candidate.toLocaleLowerCase("et")); suffix++) {
     candidate = `${name.slice(0, 31 - String(suffix).length - 1)} ${suffix}`;
@@ -1001,7 +1013,7 @@ function freeName(name: string, taken: Set<string>): string {
 export function renameSheets(model: WorkbookModel, names: Record<string, string>): WorkbookModel {
   const changed = Object.entries(names).filter(([from, to]) => from !== to);
   if (changed.length === 0) return model;
-  const quote = (name: string) => `'${name.replace(/'/g, "''")}'!`;
+  const quote = (name: string) => `${quotedSheetName(name)}!`;
   const rewrite = (formula: string) =>
     changed.reduce((text, [from, to]) => text.split(quote(from)).join(quote(to)), formula);
   return {

@@ -20,7 +20,8 @@ export async function writeWorkbookBuffer(model: WorkbookModel): Promise<Buffer>
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
+/** Adds one canonical sheet to the workbook, after the others; the name must be free. */
+export function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
   const worksheet = workbook.addWorksheet(sheet.name, {
     views: sheet.freezeRows ? [{ state: "frozen", ySplit: sheet.freezeRows }] : [],
   });
@@ -93,7 +94,7 @@ function styleCell(target: ExcelJS.Cell, model: CellModel): void {
 }
 
 /** Locks a generated sheet against accidental typing; selecting and widening columns stay allowed. */
-async function protectSheets(workbook: ExcelJS.Workbook, model: WorkbookModel): Promise<void> {
+export async function protectSheets(workbook: ExcelJS.Workbook, model: WorkbookModel): Promise<void> {
   for (const sheet of model.sheets) {
     const worksheet = workbook.getWorksheet(sheet.name);
     if (sheet.protect && worksheet)
@@ -119,22 +120,62 @@ export async function readWorkbookBuffer(buffer: Buffer): Promise<RawSheet[]> {
   return readSheets(workbook);
 }
 
-function readSheets(workbook: ExcelJS.Workbook): RawSheet[] {
+/**
+ * Every sheet's cells as raw grids. `asSaved` reads a workbook changed in memory as the same workbook would read
+ * once saved and loaded: ExcelJS makes a number under a date format a Date only when it loads a file, so a date
+ * written as its serial (as Seaded's are) would otherwise read as a number until the file is saved.
+ */
+export function readSheets(workbook: ExcelJS.Workbook, options: { asSaved?: boolean } = {}): RawSheet[] {
+  const date1904 = Boolean(workbook.properties?.date1904);
   return workbook.worksheets.map((worksheet) => {
     const rows: Array<Array<RawCell | null>> = [];
     worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const cells: Array<RawCell | null> = [];
+      let saved = 0;
       row.eachCell({ includeEmpty: true }, (excelCell, columnNumber) => {
+        // ExcelJS does not save an empty cell of the default format (one a mark was taken off, say): a row read
+        // from the file ends at its last saved cell, the gaps before it reading as empty.
+        if (!(excelCell.type === ExcelJS.ValueType.Null && isDefaultStyle(excelCell.style))) saved = columnNumber;
         // A formula's value object drops a result of 0 (ExcelJS keeps truthy fields only): ask the cell.
         const formula = excelCell.formula;
-        cells[columnNumber - 1] = formula
-          ? { value: plainResult(excelCell.result), formula }
-          : toRawCell(excelCell.value);
+        let raw = formula ? { value: plainResult(excelCell.result), formula } : toRawCell(excelCell.value);
+        // A merged cell shows its master's value, which the loader converts by the master's format.
+        if (options.asSaved && typeof raw?.value === "number" && isLoadedAsDate(excelCell.master.numFmt))
+          raw = { ...raw, value: loadedDate(raw.value, date1904) };
+        cells[columnNumber - 1] = raw;
       });
+      if (options.asSaved) cells.length = Math.min(cells.length, saved);
       rows[rowNumber - 1] = cells;
     });
     return { name: worksheet.name, rows };
   });
+}
+
+/** ExcelJS 4.4's own test (utils.isDateFmt) for a format whose numbers it loads as Dates, letter for letter. */
+function isLoadedAsDate(format: string | undefined): boolean {
+  if (!format) return false;
+  return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+}
+
+/**
+ * Whether ExcelJS saves a cell of this style with the default format, leaving an empty one out: nothing but a
+ * "General" number format or no fill. Loaded styles carry their default font and border, so they count as set,
+ * which errs towards keeping the cell.
+ */
+function isDefaultStyle(style: Partial<ExcelJS.Style> | undefined): boolean {
+  return Object.entries(style ?? {}).every(
+    ([key, value]) =>
+      value === undefined ||
+      (key === "numFmt" && value === "General") ||
+      (key === "fill" &&
+        (value as ExcelJS.Fill).type === "pattern" &&
+        (value as ExcelJS.FillPattern).pattern === "none"),
+  );
+}
+
+/** The Date ExcelJS's loader makes of a serial (utils.excelToDate). */
+function loadedDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
 function plainResult(result: unknown): RawCell["value"] {
@@ -160,43 +201,4 @@ function toRawCell(value: ExcelJS.CellValue): RawCell | null {
     if ("error" in value) return { value: String(value.error) };
   }
   return { value: String(value) };
-}
-
-/**
- * Writes roll-up formulas into a copy of a workbook, touching nothing but those cells: the user's other
- * values, formats and sheets stay as they were.
- */
-export async function writeFormulasToCopy(
-  file: string,
-  out: string,
-  formulas: Array<{ sheet: string; cell: string; formula: string; result: number | null }>,
-): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  for (const { sheet, cell, formula, result } of formulas) {
-    const worksheet = workbook.getWorksheet(sheet);
-    if (!worksheet) continue;
-    worksheet.getCell(cell).value = { formula, result: result ?? undefined } as ExcelJS.CellFormulaValue;
-  }
-  workbook.calcProperties.fullCalcOnLoad = true;
-  // Rendered whole in memory first: `out` may be the very file read.
-  writeFileAtomically(out, Buffer.from(await workbook.xlsx.writeBuffer()));
-}
-
-/**
- * Writes a copy of a workbook with `sheets` added, each replacing the sheet of its name if there is one: the
- * generated annex is regenerated this way, and every other sheet, value and format stays as it was.
- */
-export async function replaceSheetsInCopy(file: string, out: string, model: WorkbookModel): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  for (const sheet of model.sheets) {
-    const old = workbook.getWorksheet(sheet.name);
-    if (old) workbook.removeWorksheet(old.id);
-  }
-  for (const sheet of model.sheets) renderSheet(workbook, sheet);
-  await protectSheets(workbook, model);
-  workbook.calcProperties.fullCalcOnLoad = true;
-  // Rendered whole in memory first: `out` may be the very file read.
-  writeFileAtomically(out, Buffer.from(await workbook.xlsx.writeBuffer()));
 }

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from "os";
 import * as path from "path";
 import { writeFileAtomically } from "../../../src/workbook/xlsx/atomic-file";
-import { readWorkbookFile, writeFormulasToCopy, writeWorkbookFile } from "../../../src/workbook/xlsx/exceljs-adapter";
+import { readWorkbookFile, writeWorkbookFile } from "../../../src/workbook/xlsx/exceljs-adapter";
+import { XlsxWorkbookPort } from "../../../src/workbook/xlsx/xlsx-port";
 import { parseDirectiveText } from "../../../src/import/text";
 import { planToWorkbook } from "../../../src/workbook/write-plan";
 import { fixtureText } from "../../helpers";
@@ -42,7 +43,9 @@ describe("writing a file atomically", () => {
     const file = path.join(folder, "kava.xlsx");
     await writeWorkbookFile(planToWorkbook(parseDirectiveText(fixtureText()).plan).workbook, file);
     const before = await readWorkbookFile(file);
-    await writeFormulasToCopy(file, file, [{ sheet: "Tartu", cell: "J1", formula: "1+1", result: 2 }]);
+    const port = await XlsxWorkbookPort.open(file, { backupSheet: false });
+    await port.rewriteFormulas([{ sheet: "Tartu", cell: "J1", formula: "1+1", result: 2 }]);
+    await port.save(file);
     const after = await readWorkbookFile(file);
     expect(after.map((sheet) => sheet.name)).toEqual(before.map((sheet) => sheet.name));
     expect(after.find((sheet) => sheet.name === "Tartu")!.rows[0]![9]).toEqual({ value: 2, formula: "1+1" });

@@ -1,0 +1,83 @@
+import { RawCell, RawSheet, WorkbookModel } from "./model";
+import type { CellUpdate } from "./settings";
+
+/**
+ * The workbook port: what the use cases (`src/app/`) ask of a workbook, whichever holds it. Three adapters have it:
+ * the Office.js adapter over the open workbook in Excel (`office/`), the same adapter over the Excel fake in the
+ * preview and the tests (`fake/`), and an .xlsx file through ExcelJS for the command line (`xlsx/`).
+ */
+export interface WorkbookPort {
+  listSheets(): Promise<string[]>;
+  /** `cells` are written in the same batch as the sheets: both land, or neither. */
+  writeWorkbook(
+    model: WorkbookModel,
+    conflicts?: Record<string, SheetConflict>,
+    cells?: CellWrites,
+  ): Promise<WriteResult>;
+  readWorkbook(): Promise<RawSheet[]>;
+  /** Colours the cells of the findings by severity, as a layer `clearMarks` takes off; the number of cells marked. */
+  markFindings(findings: readonly CellFinding[]): Promise<number>;
+  clearMarks(): Promise<number>;
+  rewriteFormulas(formulas: FormulaWrite[]): Promise<RewriteResult>;
+  goTo(position: { sheet?: string; cell?: string }): Promise<void>;
+  writeAnnexSheets(model: WorkbookModel): Promise<AnnexResult>;
+  writeCells(sheet: string, updates: CellUpdate[]): Promise<void>;
+  /** The selected range; `refuse` sees how many cells would be read, before they are, and may throw. */
+  readSelection(refuse?: (cells: number) => void): Promise<SelectionCells>;
+}
+
+/** How bad a marked cell's finding is; the checks' severities, spelled here so the workbook needs no checks. */
+export type MarkSeverity = "error" | "warning" | "info";
+
+/** A finding as marking sees it: its cell (set by `locateFindings`) and its severity. */
+export interface CellFinding {
+  severity: MarkSeverity;
+  position: { sheet?: string; cell?: string };
+}
+
+/**
+ * A roll-up formula to write (without "="). `result` is what it computes, for a file that no engine recalculates
+ * before it is read again; Excel computes its own and ignores it.
+ */
+export interface FormulaWrite {
+  sheet: string;
+  cell: string;
+  formula: string;
+  result?: number | null;
+}
+
+/** What to do with a sheet of the new workbook whose name is taken. */
+export type SheetConflict = "replace" | "keep-both";
+
+export interface WriteResult {
+  /** The sheets written, by the model's name → the name they got. */
+  sheets: Record<string, string>;
+  /** Old sheets kept as backups before being replaced: their new names. */
+  backups: string[];
+}
+
+export interface AnnexResult {
+  /** The annex sheets written, in the model's order. */
+  sheets: string[];
+  /** Those of them that replaced a sheet of the same name. */
+  replaced: string[];
+}
+
+export interface RewriteResult {
+  changed: number;
+  /** The hidden sheet holding what the rewritten cells held before, or null when nothing changed. */
+  backup: string | null;
+}
+
+/** Cells of one sheet to write along with the sheets of `writeWorkbook`. */
+export interface CellWrites {
+  sheet: string;
+  updates: CellUpdate[];
+}
+
+/** The selected range as read: its sheet, its address without the sheet ("D5:H40") and its cells. */
+export interface SelectionCells {
+  sheet: string;
+  address: string;
+  cells: Array<Array<RawCell | null>>;
+}
