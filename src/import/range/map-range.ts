@@ -1,12 +1,11 @@
 import Decimal from "decimal.js";
-import { CalendarDate, Period } from "../../model/calendar-date";
+import { parseCellAddress } from "../../model/a1";
+import { CalendarDate, Period, fromExcelSerial } from "../../model/calendar-date";
 import { Money, formatMoneyEstonian, parseMoney } from "../../model/money";
 import { ImplementerRole, Implementer, ImportDiagnostic, ImportError, ScheduleRow } from "../../model/plan";
-import { fromExcelSerial, parseCellAddress } from "../../workbook/layout";
-import { RawCell, isDate } from "../../workbook/model";
 import { refuseRangeIfTooLarge } from "../limits";
 import { municipalityAliases, municipalityNominative } from "../text/names";
-import { DATE_LIKE, STRICT_DATE, matchCaption, matchRowStart, tidy } from "../text/patterns";
+import { DATE_LIKE, RowStart, STRICT_DATE, matchCaption, matchRowStart, tidy } from "../text/patterns";
 
 /**
  * Maps a schedule table that the user pasted into Excel from the directive (Word or PDF) and selected, to schedule
@@ -60,7 +59,16 @@ export interface MapRangeOptions {
   implementer?: RangeImplementer;
 }
 
-type Cells = Array<Array<RawCell | null>>;
+/**
+ * A cell of the selection: its value (a formula's cached result) and its formula, if any. The workbook adapters'
+ * `RawCell` is one, so their grids are handed over as they are; the importer builds on the model alone.
+ */
+export interface GridCell {
+  value: string | number | boolean | Date | null;
+  formula?: string;
+}
+
+type Cells = Array<Array<GridCell | null>>;
 
 /** The five columns every schedule table has; the code may have its own column or open the activity's text. */
 const REQUIRED: ReadonlyArray<Exclude<RangeColumnKey, "code" | "frameEnd" | "planEnd">> = [
@@ -100,134 +108,14 @@ export function mapPastedRange(cells: Cells, options: MapRangeOptions): RangeMap
   refuseRangeIfTooLarge(cells.reduce((count, row) => count + (row?.length ?? 0), 0));
   const origin = parseCellAddress(options.topLeft) ?? { row: 1, column: 0 };
   const diagnostics: ImportDiagnostic[] = [];
-  const report = (
-    severity: ImportDiagnostic["severity"],
-    id: string,
-    line: number | null,
-    message: string,
-    messageEn: string,
-    text?: string,
-  ) => diagnostics.push({ severity, id, line, message, messageEn, ...(text !== undefined ? { text } : {}) });
-
+  const report = reporter(diagnostics);
   const header = findHeader(cells, origin.row);
   if (!header) {
-    const names = REQUIRED.map((key) => `„${COLUMN_NAMES[key].et}“`).join(", ");
-    report(
-      "error",
-      "no-header",
-      null,
-      `Valitud alast (${options.sheet}!${options.topLeft}…) ei leitud tegevuste ajakava päiserida. Valige tabel koos päisega, mille veergude nimed on ${names}.`,
-      `No schedule table header was found in the selection (${options.sheet}!${options.topLeft}…). Select the table with its header, whose columns are ${REQUIRED.map((key) => `"${COLUMN_NAMES[key].en}"`).join(", ")} ("${REQUIRED.map((key) => COLUMN_NAMES[key].et).join('", "')}").`,
-    );
+    reportNoHeader(report, options);
     return withImplementer({ header: null, rows: [], diagnostics }, options);
   }
-  for (const key of REQUIRED) {
-    if (header.columns[key] === undefined) {
-      report(
-        key === "activity" || key === "amount" ? "error" : "warning",
-        "missing-column",
-        header.row,
-        `Tabelis puudub veerg „${COLUMN_NAMES[key].et}“; selle väärtused jäävad tühjaks.`,
-        `The table has no "${COLUMN_NAMES[key].en}" column ("${COLUMN_NAMES[key].et}"); its values are left empty.`,
-      );
-    }
-  }
-
-  const rows: ScheduleRow[] = [];
-  const firstData = header.row - origin.row + header.rows;
-  for (let index = firstData; index < cells.length; index++) {
-    const line = origin.row + index;
-    const row = cells[index] ?? [];
-    const at = (key: RangeColumnKey): RawCell | null => {
-      const column = header.columns[key];
-      return column === undefined ? null : (row[column] ?? null);
-    };
-    const codeText = cellText(at("code"));
-    const activityText = cellText(at("activity")) ?? "";
-    const responsible = cellText(at("responsible"));
-    const hasDates = [at("frame"), at("frameEnd"), at("plan"), at("planEnd")].some((cell) => cellText(cell) !== null);
-    const amountCell = at("amount");
-    const hasAmount = cellText(amountCell) !== null;
-    if (!codeText && activityText === "" && !responsible && !hasDates && !hasAmount) continue;
-
-    const start = matchRowStart(codeText ? `${normaliseCode(codeText)} ${activityText}`.trim() : activityText);
-    if (!start && !hasDates && !hasAmount) {
-      // A page-number or caption row that came along with a PDF paste, alone on its row.
-      const alone = !codeText && !responsible;
-      if (alone && (/^\d{1,3}$/.test(activityText) || matchCaption(activityText))) continue;
-      const previous = rows[rows.length - 1];
-      if (previous && !codeText) {
-        // The wrapped end of the row above: its label's and responsible's next lines.
-        if (activityText) previous.label = tidy(`${previous.label} ${activityText}`);
-        if (responsible) previous.responsible = tidy(`${previous.responsible ?? ""} ${responsible}`);
-      } else {
-        // A code column holding no code is not a wrapped label: the row is reported with all its text.
-        report(
-          "warning",
-          "unparsed-row",
-          line,
-          `Rida ${line} ei ole tegevuse rida (kood, kuupäevad ega maksumus puuduvad); see jäeti vahele.`,
-          `Row ${line} is no activity row (no code, dates or cost); it was skipped.`,
-          [codeText, activityText, responsible].filter((part) => part).join(" "),
-        );
-      }
-      continue;
-    }
-
-    const label = tidy(start ? (start.kind === "personnel" ? activityText : start.labelStart) : activityText);
-    if (!start && /^(kõik\s+)?kokku\b|^summa\b/i.test(label)) {
-      // A table's total row: the plan sums its rows itself, and a total taken for an activity would count twice.
-      report(
-        "warning",
-        "total-row",
-        line,
-        `Rida ${line} („${label}“) on kokkuvõtterida; see jäeti välja.`,
-        `Row ${line} ("${label}") is a total row; it was left out.`,
-        label,
-      );
-      continue;
-    }
-    const where = start?.printedCode ?? (label || `rida ${line}`);
-    if (!start) {
-      report(
-        "warning",
-        "missing-code",
-        line,
-        `Real „${where}“ puudub tegevuse kood.`,
-        `Row "${where}" has no activity code.`,
-        activityText,
-      );
-    }
-    const dates = readRowDates(
-      { frame: at("frame"), frameEnd: at("frameEnd"), plan: at("plan"), planEnd: at("planEnd") },
-      { hasFrameEnd: header.columns.frameEnd !== undefined, hasPlanEnd: header.columns.planEnd !== undefined },
-      (id, message, messageEn, text) => report("error", id, line, message(where), messageEn(where), text),
-    );
-    const { amount, amountText } = readAmount(amountCell);
-    if (amountText !== null && amount === null) {
-      report(
-        "error",
-        "unreadable-amount",
-        line,
-        `Rea „${where}“ planeeritav maksumus „${amountText}“ ei ole loetav summa.`,
-        `The planned cost "${amountText}" of row "${where}" is not a readable amount.`,
-        amountText,
-      );
-    }
-    rows.push({
-      code: start?.code ?? null,
-      printedCode: start?.printedCode ?? null,
-      codeStyle: start?.codeStyle ?? null,
-      label,
-      kind: start?.kind ?? "activity",
-      amount,
-      amountText,
-      ...dates,
-      responsible,
-      line,
-      table: 0,
-    });
-  }
+  reportMissingColumns(report, header);
+  const rows = readRows(cells, header, origin.row, report);
   return withImplementer({ header, rows, diagnostics }, options);
 }
 
@@ -260,6 +148,23 @@ export function rangeMappingToImplementer(
     partnership: null,
     rows: mapping.rows,
   };
+}
+
+// ---- Diagnostics -----------------------------------------------------------------------------------------------
+
+type Report = (
+  severity: ImportDiagnostic["severity"],
+  id: string,
+  line: number | null,
+  message: string,
+  messageEn: string,
+  text?: string,
+) => void;
+
+/** Reports into `diagnostics` in the order found; a diagnostic has a `text` only when one is given. */
+function reporter(diagnostics: ImportDiagnostic[]): Report {
+  return (severity, id, line, message, messageEn, text) =>
+    diagnostics.push({ severity, id, line, message, messageEn, ...(text !== undefined ? { text } : {}) });
 }
 
 // ---- The header ------------------------------------------------------------------------------------------------
@@ -296,7 +201,7 @@ function findHeader(cells: Cells, topRow: number): RangeHeader | null {
  * Sub-columns "algus" / "lõpp" under a merged date header: the merged cell's text is in its first column, so each
  * sub-column belongs to the nearest date column at or left of it. Returns whether the row is such a sub-header.
  */
-function readSubHeader(row: Array<RawCell | null>, columns: RangeHeader["columns"]): boolean {
+function readSubHeader(row: Array<GridCell | null>, columns: RangeHeader["columns"]): boolean {
   const dateColumns = (["frame", "plan"] as const)
     .filter((key) => columns[key] !== undefined)
     .map((key) => ({ key, column: columns[key]! }))
@@ -317,10 +222,194 @@ function readSubHeader(row: Array<RawCell | null>, columns: RangeHeader["columns
   return found;
 }
 
+function reportNoHeader(report: Report, options: MapRangeOptions): void {
+  const names = REQUIRED.map((key) => `„${COLUMN_NAMES[key].et}“`).join(", ");
+  report(
+    "error",
+    "no-header",
+    null,
+    `Valitud alast (${options.sheet}!${options.topLeft}…) ei leitud tegevuste ajakava päiserida. Valige tabel koos päisega, mille veergude nimed on ${names}.`,
+    `No schedule table header was found in the selection (${options.sheet}!${options.topLeft}…). Select the table with its header, whose columns are ${REQUIRED.map((key) => `"${COLUMN_NAMES[key].en}"`).join(", ")} ("${REQUIRED.map((key) => COLUMN_NAMES[key].et).join('", "')}").`,
+  );
+}
+
+/** Each of the five columns the header lacks; an error for the activity and the cost, a warning for the rest. */
+function reportMissingColumns(report: Report, header: RangeHeader): void {
+  for (const key of REQUIRED) {
+    if (header.columns[key] === undefined) {
+      report(
+        key === "activity" || key === "amount" ? "error" : "warning",
+        "missing-column",
+        header.row,
+        `Tabelis puudub veerg „${COLUMN_NAMES[key].et}“; selle väärtused jäävad tühjaks.`,
+        `The table has no "${COLUMN_NAMES[key].en}" column ("${COLUMN_NAMES[key].et}"); its values are left empty.`,
+      );
+    }
+  }
+}
+
+// ---- The rows --------------------------------------------------------------------------------------------------
+
+/** One row of the selection, read through the header's columns: the cells and the texts that say what it is. */
+interface RowCells {
+  /** The row's cell under a column; null when the header has no such column or the row no such cell. */
+  at: (key: RangeColumnKey) => GridCell | null;
+  code: string | null;
+  /** "" when empty. */
+  activity: string;
+  responsible: string | null;
+  hasDates: boolean;
+  hasAmount: boolean;
+}
+
+function readRowCells(row: Array<GridCell | null>, columns: RangeHeader["columns"]): RowCells {
+  const at = (key: RangeColumnKey): GridCell | null => {
+    const column = columns[key];
+    return column === undefined ? null : (row[column] ?? null);
+  };
+  return {
+    at,
+    code: cellText(at("code")),
+    activity: cellText(at("activity")) ?? "",
+    responsible: cellText(at("responsible")),
+    hasDates: [at("frame"), at("frameEnd"), at("plan"), at("planEnd")].some((cell) => cellText(cell) !== null),
+    hasAmount: cellText(at("amount")) !== null,
+  };
+}
+
+const TOTAL_ROW = /^(kõik\s+)?kokku\b|^summa\b/i;
+
+/**
+ * The schedule rows under the header, `line` their sheet row. Empty rows are skipped; a row with no code, dates or
+ * cost is text (`takeTextRow`); a row labelled as a total is reported and left out; any other row is an activity
+ * row (`readActivityRow`).
+ */
+function readRows(cells: Cells, header: RangeHeader, topRow: number, report: Report): ScheduleRow[] {
+  const rows: ScheduleRow[] = [];
+  const firstData = header.row - topRow + header.rows;
+  for (let index = firstData; index < cells.length; index++) {
+    const line = topRow + index;
+    const row = readRowCells(cells[index] ?? [], header.columns);
+    const { code, activity, responsible, hasDates, hasAmount } = row;
+    if (!code && activity === "" && !responsible && !hasDates && !hasAmount) continue;
+    const start = matchRowStart(code ? `${normaliseCode(code)} ${activity}`.trim() : activity);
+    if (!start && !hasDates && !hasAmount) {
+      takeTextRow(row, rows[rows.length - 1], line, report);
+      continue;
+    }
+    const label = tidy(start ? (start.kind === "personnel" ? activity : start.labelStart) : activity);
+    if (!start && TOTAL_ROW.test(label)) {
+      // A table's total row: the plan sums its rows itself, and a total taken for an activity would count twice.
+      report(
+        "warning",
+        "total-row",
+        line,
+        `Rida ${line} („${label}“) on kokkuvõtterida; see jäeti välja.`,
+        `Row ${line} ("${label}") is a total row; it was left out.`,
+        label,
+      );
+      continue;
+    }
+    rows.push(readActivityRow(row, start, label, header, line, report));
+  }
+  return rows;
+}
+
+/**
+ * A row holding text only: a page number or caption alone on its row is dropped, a row without a code is the
+ * wrapped end of `previous` and joins it, and any other row is reported and skipped.
+ */
+function takeTextRow(row: RowCells, previous: ScheduleRow | undefined, line: number, report: Report): void {
+  const { code, activity, responsible } = row;
+  // A page-number or caption row that came along with a PDF paste, alone on its row.
+  const alone = !code && !responsible;
+  if (alone && (/^\d{1,3}$/.test(activity) || matchCaption(activity))) return;
+  if (previous && !code) {
+    // The wrapped end of the row above: its label's and responsible's next lines.
+    if (activity) previous.label = tidy(`${previous.label} ${activity}`);
+    if (responsible) previous.responsible = tidy(`${previous.responsible ?? ""} ${responsible}`);
+    return;
+  }
+  // A code column holding no code is not a wrapped label: the row is reported with all its text.
+  report(
+    "warning",
+    "unparsed-row",
+    line,
+    `Rida ${line} ei ole tegevuse rida (kood, kuupäevad ega maksumus puuduvad); see jäeti vahele.`,
+    `Row ${line} is no activity row (no code, dates or cost); it was skipped.`,
+    [code, activity, responsible].filter((part) => part).join(" "),
+  );
+}
+
+/**
+ * An activity row, `start` its code if it has one and `label` its text without the code: its dates and cost, each
+ * reported where it cannot be read.
+ */
+function readActivityRow(
+  row: RowCells,
+  start: RowStart | null,
+  label: string,
+  header: RangeHeader,
+  line: number,
+  report: Report,
+): ScheduleRow {
+  const { at, activity } = row;
+  const where = start?.printedCode ?? (label || `rida ${line}`);
+  if (!start) {
+    report(
+      "warning",
+      "missing-code",
+      line,
+      `Real „${where}“ puudub tegevuse kood.`,
+      `Row "${where}" has no activity code.`,
+      activity,
+    );
+  }
+  const dates = readRowDates(
+    { frame: at("frame"), frameEnd: at("frameEnd"), plan: at("plan"), planEnd: at("planEnd") },
+    { hasFrameEnd: header.columns.frameEnd !== undefined, hasPlanEnd: header.columns.planEnd !== undefined },
+    (id, message, messageEn, text) => report("error", id, line, message(where), messageEn(where), text),
+  );
+  const cost = readRowAmount(at("amount"), where, line, report);
+  return {
+    code: start?.code ?? null,
+    printedCode: start?.printedCode ?? null,
+    codeStyle: start?.codeStyle ?? null,
+    label,
+    kind: start?.kind ?? "activity",
+    ...cost,
+    ...dates,
+    responsible: row.responsible,
+    line,
+    table: 0,
+  };
+}
+
+/** The row's planned cost, reported when its cell holds something that is no amount. */
+function readRowAmount(
+  cell: GridCell | null,
+  where: string,
+  line: number,
+  report: Report,
+): Pick<ScheduleRow, "amount" | "amountText"> {
+  const { amount, amountText } = readAmount(cell);
+  if (amountText !== null && amount === null) {
+    report(
+      "error",
+      "unreadable-amount",
+      line,
+      `Rea „${where}“ planeeritav maksumus „${amountText}“ ei ole loetav summa.`,
+      `The planned cost "${amountText}" of row "${where}" is not a readable amount.`,
+      amountText,
+    );
+  }
+  return { amount, amountText };
+}
+
 // ---- Cells -----------------------------------------------------------------------------------------------------
 
 /** A cell's text, trimmed; null when empty. Numbers as JavaScript writes them, dates as dd.mm.yyyy. */
-function cellText(cell: RawCell | null | undefined): string | null {
+function cellText(cell: GridCell | null | undefined): string | null {
   const value = cell?.value ?? null;
   if (value === null) return null;
   if (isDate(value)) {
@@ -333,7 +422,12 @@ function cellText(cell: RawCell | null | undefined): string | null {
   return text === "" ? null : text;
 }
 
-function dateOfCell(value: RawCell["value"]): CalendarDate | null {
+/** A Date from any realm (ExcelJS's, a test sandbox's, a frame's): `instanceof` fails across realms. */
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === "[object Date]";
+}
+
+function dateOfCell(value: GridCell["value"]): CalendarDate | null {
   if (isDate(value)) return CalendarDate.of(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   if (typeof value === "number") return fromExcelSerial(value);
   return null;
@@ -345,7 +439,7 @@ function normaliseCode(text: string): string {
 }
 
 /** Amounts as Excel numbers carry binary noise past 15 digits, which Excel itself does not show. */
-function readAmount(cell: RawCell | null): { amount: Money | null; amountText: string | null } {
+function readAmount(cell: GridCell | null): { amount: Money | null; amountText: string | null } {
   const value = cell?.value ?? null;
   if (value === null || value === "") return { amount: null, amountText: null };
   if (typeof value === "number" && Number.isFinite(value)) {
@@ -371,7 +465,7 @@ type DateReport = (
 ) => void;
 
 /** The dates of one cell: an Excel date, or every dd.mm.yyyy in its text (garbled ones kept, with no date). */
-function cellDates(cell: RawCell | null): DateToken[] {
+function cellDates(cell: GridCell | null): DateToken[] {
   const value = cell?.value ?? null;
   if (value === null || value === "") return [];
   const asDate = dateOfCell(value);
@@ -393,7 +487,7 @@ function cellDates(cell: RawCell | null): DateToken[] {
  * into one cell.
  */
 function readRowDates(
-  cells: Record<"frame" | "frameEnd" | "plan" | "planEnd", RawCell | null>,
+  cells: Record<"frame" | "frameEnd" | "plan" | "planEnd", GridCell | null>,
   split: { hasFrameEnd: boolean; hasPlanEnd: boolean },
   report: DateReport,
 ): Pick<ScheduleRow, "frame" | "frameText" | "plan" | "planText"> {
