@@ -1,7 +1,5 @@
-import { CheckResult, Finding, groupFindings } from "../checks";
-import { Money, formatMoneyEstonian, formatMoneyPlain } from "../model/money";
-import { ActionPlan } from "../model/plan";
-import { planTotals } from "../model/totals";
+import { formatMoneyEstonian, formatMoneyPlain, groupFindings, planTotals } from "../app";
+import type { CheckResult, Finding, Money, PlanAnalysis } from "../app";
 import { alignColumns } from "./columns";
 import { Language } from "./summary";
 
@@ -141,9 +139,9 @@ export function formatCheckReport(result: CheckResult, language: Language): stri
 }
 
 /** Every parent row of every implementer, declared against computed (recursively from the leaves). */
-export function formatRecalc(plan: ActionPlan, language: Language): string {
+export function formatRecalc(analysis: PlanAnalysis, language: Language): string {
   const text = TEXT[language];
-  const totals = planTotals(plan);
+  const totals = planTotals(analysis.plan, analysis.implementers);
   const lines: string[] = [text.recalcTitle];
   for (const implementerTotals of totals.implementers) {
     const { tree } = implementerTotals;

@@ -1,24 +1,27 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
-import { Lisa2, Lisa2Options, lisa2SheetsForWorkbook, planWithLisa2Workbook } from "../annex/lisa2";
-import { lisa1DocxBytes } from "../annex/lisa1/docx";
-import { lisa2DocxBytes } from "../annex/lisa2/docx";
-import { RULES, runChecks } from "../checks";
-import { fileSizeRefusal } from "../import/limits";
-import { parseDirectiveText } from "../import/text";
-import { importResultToJson } from "../model/json";
-import { Money, formatMoneyEstonian, parseRatePercent } from "../model/money";
-import { ImportError, ImportResult } from "../model/plan";
-import { parseCellAddress } from "../workbook/layout";
-import { workbookToPlan } from "../workbook/read-plan";
-import { rollupFormulas } from "../workbook/rollups";
-import { planToWorkbook } from "../workbook/write-plan";
 import {
-  readWorkbookFile,
-  replaceSheetsInCopy,
-  writeFormulasToCopy,
-  writeWorkbookFile,
-} from "../workbook/xlsx/exceljs-adapter";
+  ImportError,
+  ImportResult,
+  Lisa2,
+  Money,
+  PlanAnalysis,
+  analysePlan,
+  errorMessage,
+  fileSizeRefusal,
+  formatMoneyEstonian,
+  generateLisa2,
+  importResultToJson,
+  lisa1DocxBytes,
+  lisa2DocxBytes,
+  parseRatePercent,
+  readDocument,
+  readWorkbookPlan,
+  recalc as recalcWorkbook,
+  writePlan,
+  writePlanWithLisa2,
+} from "../app";
+import { XlsxWorkbookPort } from "../workbook/xlsx/xlsx-port";
 import { checkResultToJson, formatCheckReport, formatRecalc } from "./check-report";
 import { Language, formatSummary } from "./summary";
 
@@ -69,6 +72,15 @@ class UsageError extends Error {}
 /** Input that could not be read; the message is already in the user's language. */
 class InputError extends Error {}
 
+/** A plan read from a file, analysed once; a workbook's port is kept for the commands that write a copy of it. */
+interface Loaded {
+  file: string;
+  result: ImportResult;
+  analysis: PlanAnalysis;
+  /** The workbook read, when the file is one. */
+  workbook: XlsxWorkbookPort | null;
+}
+
 /** Runs the command line; resolves to the exit status. */
 export async function main(argv: string[], io: Output = processOutput): Promise<number> {
   let language: Language = "et";
@@ -76,6 +88,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     const { command, files, flags } = parseArguments(argv);
     language = readLanguage(flags.get("lang"));
     const json = flags.has("json");
+    const force = flags.has("force");
     const one = (name: string) => {
       if (files.length !== 1) throw new UsageError(`${name} vajab täpselt üht faili / ${name} needs exactly one file`);
       return files[0];
@@ -86,58 +99,49 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         io.out(USAGE);
         return 0;
       case "parse": {
-        const result = await loadPlan(one("parse"), language);
-        io.out(json ? `${JSON.stringify(importResultToJson(result), null, 2)}\n` : formatSummary(result, language));
+        const loaded = await loadPlan(one("parse"), language);
+        io.out(
+          json
+            ? `${JSON.stringify(importResultToJson(loaded.result), null, 2)}\n`
+            : formatSummary(loaded.result, loaded.analysis, language),
+        );
         return 0;
       }
       case "import": {
         const output = flags.get("output");
         if (!output) throw new UsageError("import vajab väljundfaili: -o <kava.xlsx> / import needs -o <plan.xlsx>");
-        const result = await loadPlan(one("import"), language);
-        await writePlanWorkbook(result, output, flags.has("force"), language, io);
+        await writePlanWorkbook(await loadPlan(one("import"), language), output, force, language, io);
         return 0;
       }
-      case "check": {
-        const result = await loadPlan(one("check"), language);
-        return reportCheck(result, json, language, io);
-      }
+      case "check":
+        return reportCheck(await loadPlan(one("check"), language), json, language, io);
       case "recalc":
-        return recalc(one("recalc"), flags.get("output"), flags.has("force"), language, io);
+        return recalc(one("recalc"), flags.get("output"), force, language, io);
       case "annex": {
         const output = flags.get("output");
         if (!output) throw new UsageError("annex vajab väljundfaili: -o <lisa2.xlsx> / annex needs -o <lisa2.xlsx>");
-        const file = one("annex");
-        const options: Lisa2Options = flags.has("indirect-rate")
-          ? { indirectRatePercent: readRate(flags.get("indirect-rate") ?? "") }
-          : {};
-        await writeAnnex(file, output, flags.get("docx"), options, flags.has("force"), language, io);
+        const rate = flags.has("indirect-rate") ? readRate(flags.get("indirect-rate") ?? "") : undefined;
+        checkAnnexOutputs(output, flags.get("docx"), force, language);
+        await writeAnnex(await loadPlan(one("annex"), language), output, flags.get("docx"), rate, language, io);
         return 0;
       }
       case "lisa1": {
         const output = flags.get("output");
         if (!output || !/\.docx$/i.test(output))
           throw new UsageError("lisa1 vajab väljundfaili: -o <lisa1.docx> / lisa1 needs -o <lisa1.docx>");
-        const result = await loadPlan(one("lisa1"), language);
-        refuseOverwrite(output, flags.has("force"), language);
-        writeFileSync(output, await lisa1DocxBytes(result.plan));
-        const tables = result.plan.implementers.reduce((sum, implementer) => sum + implementer.tables.length, 0);
+        const { plan } = (await loadPlan(one("lisa1"), language)).result;
+        refuseOverwrite(output, force, language);
+        writeFileSync(output, await lisa1DocxBytes(plan));
+        const tables = plan.implementers.reduce((sum, implementer) => sum + implementer.tables.length, 0);
         io.out(
           language === "et"
-            ? `Lisa 1 kirjutatud: ${output} (${result.plan.implementers.length} elluviijat ja partnerit, ${tables} ajakava tabelit)\n`
-            : `Lisa 1 written: ${output} (${result.plan.implementers.length} implementers and partners, ${tables} schedule tables)\n`,
+            ? `Lisa 1 kirjutatud: ${output} (${plan.implementers.length} elluviijat ja partnerit, ${tables} ajakava tabelit)\n`
+            : `Lisa 1 written: ${output} (${plan.implementers.length} implementers and partners, ${tables} schedule tables)\n`,
         );
         return 0;
       }
-      case "demo": {
-        io.out(language === "et" ? `Näidis: ${SAMPLE_FILE}\n\n` : `Sample: ${SAMPLE_FILE}\n\n`);
-        const result = await loadPlan(SAMPLE_FILE, language);
-        io.out(formatSummary(result, language));
-        await writeAnnex(SAMPLE_FILE, DEMO_WORKBOOK, DEMO_LISA2_DOCX, {}, true, language, io, result);
-        io.out("\n");
-        // The sample has real inconsistencies: the demo shows them and still succeeds.
-        reportCheck(result, false, language, io);
-        return 0;
-      }
+      case "demo":
+        return demo(language, io);
       default:
         throw new UsageError(`tundmatu käsk „${command}“ / unknown command "${command}"`);
     }
@@ -146,49 +150,58 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       io.err(`tat-budget: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof InputError) {
-      io.err(`tat-budget: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof ImportError) {
-      io.err(`tat-budget: ${language === "et" ? error.message : error.messageEn}\n`);
+    if (error instanceof InputError || error instanceof ImportError) {
+      io.err(`tat-budget: ${errorMessage(error, language)}\n`);
       return 2;
     }
     throw error;
   }
 }
 
-/**
- * `annex`: lisa 2 from a directive's text (a new workbook: the schedules, then lisa 2 on them) or from a tat-budget
- * workbook (a copy in which only lisa 2's sheets are replaced), and with --docx the same tables in Word.
- */
-async function writeAnnex(
-  file: string,
-  output: string,
-  docx: string | undefined,
-  options: Lisa2Options,
-  force: boolean,
-  language: Language,
-  io: Output,
-  loaded?: ImportResult,
-): Promise<void> {
+/** The main job on the bundled sample: read it once, analyse it once, and everything else takes that analysis. */
+async function demo(language: Language, io: Output): Promise<number> {
+  io.out(language === "et" ? `Näidis: ${SAMPLE_FILE}\n\n` : `Sample: ${SAMPLE_FILE}\n\n`);
+  const loaded = await loadPlan(SAMPLE_FILE, language);
+  io.out(formatSummary(loaded.result, loaded.analysis, language));
+  await writeAnnex(loaded, DEMO_WORKBOOK, DEMO_LISA2_DOCX, undefined, language, io);
+  io.out("\n");
+  // The sample has real inconsistencies: the demo shows them and still succeeds.
+  reportCheck(loaded, false, language, io);
+  return 0;
+}
+
+function checkAnnexOutputs(output: string, docx: string | undefined, force: boolean, language: Language): void {
   if (!/\.xlsx$/i.test(output)) throw new UsageError("-o peab olema .xlsx-fail / -o must be an .xlsx file");
   if (docx !== undefined && !/\.docx$/i.test(docx))
     throw new UsageError("--docx peab olema .docx-fail / --docx must be a .docx file");
   refuseOverwrite(output, force, language);
   if (docx) refuseOverwrite(docx, force, language);
-  const result = loaded ?? (await loadPlan(file, language));
+}
+
+/**
+ * `annex`: lisa 2 from a directive (a new workbook: the schedules, then lisa 2 on them) or from a tat-budget
+ * workbook (a copy in which only lisa 2's sheets are replaced), and with --docx the same tables in Word. `rate`
+ * undefined keeps Seaded's.
+ */
+async function writeAnnex(
+  loaded: Loaded,
+  output: string,
+  docx: string | undefined,
+  rate: Money | null | undefined,
+  language: Language,
+  io: Output,
+): Promise<void> {
   let lisa2: Lisa2;
   let sheets: string[] = [];
-  if (isWorkbook(file)) {
-    const generated = lisa2SheetsForWorkbook(result.plan, options);
-    lisa2 = generated.lisa2;
-    await replaceSheetsInCopy(file, output, generated.workbook);
+  if (loaded.workbook) {
+    lisa2 = (await generateLisa2(loaded.workbook, rate)).lisa2;
+    await loaded.workbook.save(output);
   } else {
-    const generated = planWithLisa2Workbook(result.plan, options);
-    lisa2 = generated.lisa2;
-    sheets = generated.workbook.sheets.map((sheet) => sheet.name);
-    await writeWorkbookFile(generated.workbook, output);
+    const port = XlsxWorkbookPort.empty();
+    const written = await writePlanWithLisa2(port, loaded.analysis, rate);
+    lisa2 = written.lisa2;
+    sheets = written.sheets;
+    await port.save(output);
   }
   if (docx) writeFileSync(docx, await lisa2DocxBytes(lisa2));
   io.out(formatAnnexReport(lisa2, output, docx, sheets, language));
@@ -257,8 +270,8 @@ function readRate(text: string): Money {
   return rate;
 }
 
-function reportCheck(result: ImportResult, json: boolean, language: Language, io: Output): number {
-  const checked = runChecks(result.plan, RULES);
+function reportCheck(loaded: Loaded, json: boolean, language: Language, io: Output): number {
+  const checked = loaded.analysis.check;
   io.out(
     json ? `${JSON.stringify(checkResultToJson(checked, language), null, 2)}\n` : formatCheckReport(checked, language),
   );
@@ -266,20 +279,20 @@ function reportCheck(result: ImportResult, json: boolean, language: Language, io
 }
 
 async function writePlanWorkbook(
-  result: ImportResult,
+  loaded: Loaded,
   output: string,
   force: boolean,
   language: Language,
   io: Output,
 ): Promise<void> {
   refuseOverwrite(output, force, language);
-  const { workbook, schedules } = planToWorkbook(result.plan);
-  await writeWorkbookFile(workbook, output);
-  const sheets = schedules.map((ref) => ref.sheet).join(", ");
+  const port = XlsxWorkbookPort.empty();
+  const { sheets } = await writePlan(port, loaded.analysis);
+  await port.save(output);
   io.out(
     language === "et"
-      ? `Töövihik kirjutatud: ${output} (lehed: Koond, ${sheets}, Seaded, Näitajad)\n`
-      : `Workbook written: ${output} (sheets: Koond, ${sheets}, Seaded, Näitajad)\n`,
+      ? `Töövihik kirjutatud: ${output} (lehed: ${sheets.join(", ")})\n`
+      : `Workbook written: ${output} (sheets: ${sheets.join(", ")})\n`,
   );
 }
 
@@ -291,35 +304,23 @@ async function recalc(
   language: Language,
   io: Output,
 ): Promise<number> {
-  const result = await loadPlan(file, language);
-  io.out(formatRecalc(result.plan, language));
+  const loaded = await loadPlan(file, language);
+  io.out(formatRecalc(loaded.analysis, language));
   if (!output) return 0;
-  if (!isWorkbook(file)) {
+  if (!loaded.workbook) {
     throw new UsageError("recalc -o vajab sisendiks töövihikut (.xlsx) / recalc -o needs a workbook (.xlsx) as input");
   }
   refuseOverwrite(output, force, language);
-  const sheets = await readWorkbookFile(file);
-  const formulaAt = (sheet: string, cell: string) => {
-    const at = parseCellAddress(cell);
-    const raw = sheets.find((candidate) => candidate.name === sheet);
-    if (!at || !raw) return null;
-    return raw.rows[at.row - 1]?.[at.column]?.formula ?? null;
-  };
-  const formulas = rollupFormulas(result.plan, formulaAt);
-  await writeFormulasToCopy(file, output, formulas);
-  const changed = formulas.filter((formula) => formula.previousFormula?.replace(/^=/, "") !== formula.formula);
+  const outcome = await recalcWorkbook(loaded.workbook);
+  await loaded.workbook.save(output);
   io.out(
     language === "et"
-      ? `\nÜlemridade valemid kirjutatud: ${output} (${formulas.length} valemit, neist muutus ${changed.length})\n`
-      : `\nRoll-up formulas written: ${output} (${formulas.length} formulas, ${changed.length} changed)\n`,
+      ? `\nÜlemridade valemid kirjutatud: ${output} (${outcome.formulas} valemit, neist muutus ${outcome.changed.length})\n`
+      : `\nRoll-up formulas written: ${output} (${outcome.formulas} formulas, ${outcome.changed.length} changed)\n`,
   );
-  for (const formula of changed) {
-    const before = formula.previousFormula
-      ? `=${formula.previousFormula.replace(/^=/, "")}`
-      : language === "et"
-        ? "arv"
-        : "a number";
-    io.out(`  ${formula.sheet}!${formula.cell}: ${before} → =${formula.formula}\n`);
+  for (const change of outcome.changed) {
+    const before = change.before !== null ? `=${change.before}` : language === "et" ? "arv" : "a number";
+    io.out(`  ${change.sheet}!${change.cell}: ${before} → =${change.after}\n`);
   }
   return 0;
 }
@@ -335,8 +336,8 @@ function refuseOverwrite(output: string, force: boolean, language: Language): vo
 
 const isWorkbook = (file: string) => /\.xlsx$/i.test(file);
 
-/** Reads a plan from a directive (its text, a Word document or a PDF) or from a tat-budget workbook. */
-async function loadPlan(file: string, language: Language): Promise<ImportResult> {
+/** Reads a plan from a directive (its text, a Word document or a PDF) or from a tat-budget workbook, and analyses it. */
+async function loadPlan(file: string, language: Language): Promise<Loaded> {
   if (!existsSync(file)) {
     throw new InputError(language === "et" ? `faili ei leitud: ${file}` : `file not found: ${file}`);
   }
@@ -346,30 +347,36 @@ async function loadPlan(file: string, language: Language): Promise<ImportResult>
       language === "et" ? `${file} on kaust, mitte fail: andke käskkirja fail` : `${file} is a folder, not a file`,
     );
   }
-  // Before reading it whole: a wrong file chosen (a video, a disk image) is refused at once, with the limit.
-  const tooLarge = isWorkbook(file) ? null : fileSizeRefusal(path.basename(file), stats.size);
-  if (tooLarge) throw tooLarge;
+  let workbook: XlsxWorkbookPort | null = null;
+  let result: ImportResult;
   if (isWorkbook(file)) {
-    try {
-      return workbookToPlan(await readWorkbookFile(file));
-    } catch (error) {
-      if (error instanceof ImportError) throw error;
-      throw new InputError(
-        language === "et"
-          ? `${file} ei ole loetav Exceli töövihik (.xlsx): ${(error as Error).message}`
-          : `${file} is not a readable Excel workbook (.xlsx): ${(error as Error).message}`,
-      );
-    }
+    workbook = await openWorkbook(file, language);
+    result = (await readWorkbookPlan(workbook)).result;
+  } else {
+    // Before reading it whole: a wrong file chosen (a video, a disk image) is refused at once, with the limit.
+    const tooLarge = fileSizeRefusal(path.basename(file), stats.size);
+    if (tooLarge) throw tooLarge;
+    result = await readDocument(documentOf(file, language));
   }
-  if (/\.(docx|pdf)$/i.test(file)) {
-    const bytes = new Uint8Array(readFileSync(file));
-    if (/\.docx$/i.test(file)) {
-      const { importDocx } = await import("../import/docx/import-docx");
-      return importDocx(bytes);
-    }
-    const { importPdf } = await import("../import/pdf/import-pdf");
-    return importPdf(bytes);
+  return { file, result, analysis: analysePlan(result.plan), workbook };
+}
+
+async function openWorkbook(file: string, language: Language): Promise<XlsxWorkbookPort> {
+  try {
+    // The file read is left as it was and stays the backup: a copy written gets no backup sheet of its own.
+    return await XlsxWorkbookPort.open(file, { backupSheet: false });
+  } catch (error) {
+    throw new InputError(
+      language === "et"
+        ? `${file} ei ole loetav Exceli töövihik (.xlsx): ${(error as Error).message}`
+        : `${file} is not a readable Excel workbook (.xlsx): ${(error as Error).message}`,
+    );
   }
+}
+
+function documentOf(file: string, language: Language): Parameters<typeof readDocument>[0] {
+  if (/\.docx$/i.test(file)) return { kind: "docx", bytes: new Uint8Array(readFileSync(file)) };
+  if (/\.pdf$/i.test(file)) return { kind: "pdf", bytes: new Uint8Array(readFileSync(file)) };
   const text = readFileSync(file).toString("utf8");
   if (text.includes("\u0000") || text.includes("\ufffd")) {
     throw new InputError(
@@ -378,7 +385,7 @@ async function loadPlan(file: string, language: Language): Promise<ImportResult>
         : `${file} is not a UTF-8 text file. Save the directive's text as UTF-8 (.txt), or give a workbook (.xlsx).`,
     );
   }
-  return parseDirectiveText(text);
+  return { kind: "text", text };
 }
 
 function parseArguments(argv: string[]): { command: string | undefined; files: string[]; flags: Map<string, string> } {

@@ -1,10 +1,9 @@
-import { Period } from "../model/calendar-date";
-import { Money, formatMoneyEstonian, formatMoneyPlain, sumMoney } from "../model/money";
-import { ImportResult } from "../model/plan";
-import { declaredTotal } from "../model/totals";
+import { formatMoneyEstonian, formatMoneyPlain, sumMoney } from "../app";
+import type { ImportResult, Money, Period, PlanAnalysis } from "../app";
 import { alignColumns } from "./columns";
 
-export type Language = "et" | "en";
+export type { Language } from "../app";
+import type { Language } from "../app";
 
 const TEXT = {
   et: {
@@ -47,7 +46,7 @@ const TEXT = {
 } as const;
 
 /** A readable summary of what the importer found: implementers, tables, rows, declared totals, diagnostics. */
-export function formatSummary(result: ImportResult, language: Language): string {
+export function formatSummary(result: ImportResult, analysis: PlanAnalysis, language: Language): string {
   const text = TEXT[language];
   const { plan, diagnostics } = result;
   const money = (amount: Money | null) =>
@@ -67,17 +66,18 @@ export function formatSummary(result: ImportResult, language: Language): string 
   const totals: Money[] = [];
   let footnote = false;
   const table: string[][] = [[...text.headers]];
-  for (const implementer of plan.implementers) {
-    const declared = declaredTotal(implementer);
-    if (declared.amount) totals.push(declared.amount);
-    const marker = declared.source === "top-rows" ? " ¹" : "";
+  for (const { implementer, tree, totals: implementerTotals } of analysis.implementers) {
+    const declared = implementerTotals.declared;
+    if (declared) totals.push(declared);
+    // Without a common top row, the declared total is the top rows' and personnel's sum: say so.
+    const marker = tree.top ? "" : " ¹";
     footnote ||= marker !== "";
     table.push([
       implementer.name,
       text.role[implementer.role],
       implementer.tables.join(", "),
       String(implementer.rows.length),
-      money(declared.amount) + marker,
+      money(declared) + marker,
       implementer.role === "partner" ? period(implementer.partnership) : text.unknown,
     ]);
   }

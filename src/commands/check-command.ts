@@ -1,42 +1,19 @@
-import { RULES, runChecks } from "../checks";
-import { Severity } from "../checks/types";
-import { ImportError } from "../model/plan";
-import type { Language } from "../taskpane/i18n";
-import { workbookToPlan } from "../workbook/read-plan";
-import type { WorkbookPort } from "../taskpane/services";
+import { CommandCheckOutcome, Language, errorMessage } from "../app";
+
+export { checkAndMark } from "../app";
+export type { CommandCheckOutcome } from "../app";
 
 /**
- * The ribbon's "Kontrolli" without the pane: read the workbook, check it, mark the cells, and say how many of each
- * kind were found. Office-free, so it is tested against the Excel fake; commands.ts binds it to Excel.
+ * The ribbon's "Kontrolli" without the pane: the check use case (`checkAndMark` in src/app) reads the workbook,
+ * checks it and marks the cells; this says how many of each kind were found. Office-free, so it is tested against
+ * the Excel fake; commands.ts binds it to Excel.
  */
-export interface CommandCheckOutcome {
-  counts: Record<Severity, number>;
-  marked: number;
-}
-
-export async function checkAndMark(
-  port: Pick<WorkbookPort, "readWorkbook" | "markFindings">,
-): Promise<CommandCheckOutcome> {
-  const { plan } = workbookToPlan(await port.readWorkbook());
-  const result = runChecks(plan, RULES);
-  const marked = await port.markFindings(result.findings);
-  return { counts: result.counts, marked };
-}
 
 /** The notice's text: one line of counts, one of what was marked or what went wrong. */
 export function noticeText(outcome: CommandCheckOutcome | { error: unknown }, language: Language): string[] {
   const et = language === "et";
   if ("error" in outcome) {
-    const { error } = outcome;
-    const message =
-      error instanceof ImportError
-        ? et
-          ? error.message
-          : error.messageEn
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    return [et ? "Kontroll ei õnnestunud" : "The check did not work", message];
+    return [et ? "Kontroll ei õnnestunud" : "The check did not work", errorMessage(outcome.error, language)];
   }
   const { error: errors, warning, info } = outcome.counts;
   if (errors + warning + info === 0) return [et ? "Vastuolusid ei leitud." : "No inconsistencies found."];

@@ -1,7 +1,7 @@
 import { FluentProvider, makeStyles, webLightTheme } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import type { Language } from "../taskpane/i18n";
-import type { PaneServices } from "../taskpane/services";
+import type { WorkbookServices } from "../app";
 import type { PreviewWorkbook } from "./store";
 import { WorkbookView } from "./WorkbookView";
 
@@ -12,7 +12,7 @@ export const BANNER = "Eelvaade ilma Excelita: töövihik on brauseris (Exceli v
 
 export interface PreviewPageProps {
   store: PreviewWorkbook;
-  services: PaneServices;
+  services: WorkbookServices;
   language: Language;
   onLanguageChange(language: Language): void;
   sample?: () => Promise<string>;

@@ -1,7 +1,7 @@
 import { createRoot } from "react-dom/client";
 import type { Language } from "../taskpane/i18n";
 import { loadLanguage, saveLanguage } from "../taskpane/language";
-import { createPaneServices } from "../taskpane/services";
+import { workbookServices } from "../app";
 import { OfficeWorkbookAdapter } from "../workbook/office/office-adapter";
 import { PreviewPage } from "./PreviewPage";
 import { createPreviewWorkbook, PreviewWorkbook } from "./store";
@@ -19,7 +19,7 @@ declare global {
 }
 
 const store = createPreviewWorkbook();
-const services = createPaneServices(new OfficeWorkbookAdapter(store.run));
+const services = workbookServices(new OfficeWorkbookAdapter(store.run));
 window.tatPreview = store;
 
 // A chunk of its own: the directive is fetched only when the user asks for the sample.

@@ -1,4 +1,4 @@
-import { Bounds, columnName, formatBounds, MAX_COLUMNS } from "../workbook/fake/a1";
+import { Bounds, columnName, formatBounds, MAX_COLUMNS } from "../workbook/fake";
 import type { FakeWorkbookState, Style } from "../workbook/fake";
 import type { SheetState } from "../workbook/fake/state";
 import type { ExcelCellBorder, ExcelValue } from "../workbook/office/excel-api";

@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Language, MESSAGES, MessagesContext, useMessages } from "./i18n";
 import { OperationProvider, useOperation } from "./operation";
 import { CheckPanel } from "./panels/CheckPanel";
@@ -21,15 +21,36 @@ import { ImportPanel } from "./panels/ImportPanel";
 import { Lisa2Panel } from "./panels/Lisa2Panel";
 import { RecalcPanel } from "./panels/RecalcPanel";
 import { SettingsPanel } from "./panels/SettingsPanel";
-import { PaneServices } from "./services";
+import type { WorkbookServices } from "../app";
 
 export interface AppProps {
   /** The workbook operations; null when the pane runs outside Excel (a page opened in a plain browser). */
-  services: PaneServices | null;
+  services: WorkbookServices | null;
   language: Language;
   onLanguageChange(language: Language): void;
   /** The bundled sample directive, offered in the import panel (the preview without Excel). */
   sample?: () => Promise<string>;
+}
+
+/**
+ * The services with every change to what the panels show (an import, a pasted table, saved settings) counted, so
+ * that each panel reads its state again through the use case instead of keeping a copy: the rate saved on Seaded is
+ * the rate Lisa 2 shows and uses.
+ */
+export function trackWorkbookChanges(services: WorkbookServices, changed: () => void): WorkbookServices {
+  const after =
+    <A extends unknown[], R>(operation: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await operation(...args);
+      changed();
+      return result;
+    };
+  return {
+    ...services,
+    importPlan: after(services.importPlan),
+    importSelection: after(services.importSelection),
+    writeSettings: after(services.writeSettings),
+  };
 }
 
 export type PanelId = "import" | "check" | "recalc" | "lisa2" | "settings";
@@ -62,13 +83,17 @@ export function App(props: AppProps) {
   );
 }
 
-function Pane({ services, language, onLanguageChange, sample }: AppProps) {
+function Pane({ services: given, language, onLanguageChange, sample }: AppProps) {
   const styles = useStyles();
   const t = useMessages();
   const { busy, error, dismissError } = useOperation();
   const [panel, setPanel] = useState<PanelId>("import");
-  // Bumped after an import so that the settings panel reads the new workbook.
+  // Bumped after every change to the workbook's plan or settings, so that the panels read them again.
   const [workbookVersion, setWorkbookVersion] = useState(0);
+  const services = useMemo(
+    () => (given ? trackWorkbookChanges(given, () => setWorkbookVersion((version) => version + 1)) : null),
+    [given],
+  );
 
   return (
     <main className={styles.root}>
@@ -121,9 +146,7 @@ function Pane({ services, language, onLanguageChange, sample }: AppProps) {
       {/* Every panel stays mounted, hidden when not chosen, so that its results survive switching tabs. */}
       {PANELS.map((id) => (
         <section key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={panel !== id}>
-          {id === "import" && (
-            <ImportPanel services={services} sample={sample} onImported={() => setWorkbookVersion((v) => v + 1)} />
-          )}
+          {id === "import" && <ImportPanel services={services} sample={sample} onImported={() => {}} />}
           {id === "check" && <CheckPanel services={services} />}
           {id === "recalc" && <RecalcPanel services={services} />}
           {id === "lisa2" && (

@@ -1,11 +1,12 @@
 import { createContext, useContext } from "react";
-import { Severity } from "../checks/types";
+import type { Language, Severity } from "../app";
+
+export type { Language } from "../app";
 
 /**
  * Every string of the task pane, in Estonian (the users' language, the default) and English. Components take
  * them from `useMessages()`; text that comes from the plan (names, labels, findings) is shown as it is.
  */
-export type Language = "et" | "en";
 
 const et = {
   language: "et" as Language,

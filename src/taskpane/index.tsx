@@ -5,7 +5,7 @@ import { ExcelContext } from "../workbook/office/excel-api";
 import { App } from "./App";
 import { Language } from "./i18n";
 import { loadLanguage, saveLanguage } from "./language";
-import { PaneServices, createPaneServices } from "./services";
+import { WorkbookServices, workbookServices } from "../app";
 
 /**
  * The task pane's entry, and with the ribbon commands the only code that touches `Office` and `Excel`: it binds
@@ -17,7 +17,7 @@ import { PaneServices, createPaneServices } from "./services";
 const OFFICE_TIMEOUT_MS = 3000;
 
 let root: Root | undefined;
-let services: PaneServices | null = null;
+let services: WorkbookServices | null = null;
 let language: Language = loadLanguage();
 
 function render(): void {
@@ -39,12 +39,12 @@ function render(): void {
   );
 }
 
-function excelServices(): PaneServices {
+function excelServices(): WorkbookServices {
   // The adapter is typed against the structural subset of Office.js it uses; Excel's context has it all.
   const adapter = new OfficeWorkbookAdapter((batch) =>
     Excel.run((context) => batch(context as unknown as ExcelContext)),
   );
-  return createPaneServices(adapter);
+  return workbookServices(adapter);
 }
 
 if (typeof Office === "undefined") {

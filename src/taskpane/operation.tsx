@@ -1,7 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
-import { ImportError } from "../model/plan";
-import { WorkbookWriteError } from "../workbook/errors";
-import { Language } from "./i18n";
+import { Language, errorMessage } from "../app";
 
 /**
  * One operation at a time across the whole pane: a second click while Excel is still working is ignored and every
@@ -26,14 +24,6 @@ export function useOperation(): OperationApi {
   const api = useContext(OperationContext);
   if (!api) throw new Error("useOperation outside OperationProvider");
   return api;
-}
-
-/** The message of an error in the user's language: ours carry both; Office's and others carry one. */
-export function errorMessage(error: unknown, language: Language): string {
-  if (error instanceof ImportError || error instanceof WorkbookWriteError)
-    return language === "et" ? error.message : error.messageEn;
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
 }
 
 export function OperationProvider({ language, children }: { language: Language; children: ReactNode }) {

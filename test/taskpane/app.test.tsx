@@ -4,7 +4,7 @@ import { act, render, screen, within } from "@testing-library/react";
 import { ImportError } from "../../src/model/plan";
 import { MESSAGES } from "../../src/taskpane/i18n";
 import { OperationApi, OperationProvider, useOperation } from "../../src/taskpane/operation";
-import { CheckOutcome } from "../../src/taskpane/services";
+import { CheckOutcome } from "../../src/app";
 import {
   FakeServices,
   allActionButtons,

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./setup";
 import { act, screen, within } from "@testing-library/react";
-import { CheckOutcome } from "../../src/taskpane/services";
+import { CheckOutcome } from "../../src/app";
 import { fixtureWithLine } from "../helpers";
 import {
   RenderedPane,

@@ -1,4 +1,5 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { analyse } from "../../src/checks";
 import { render, screen, within } from "@testing-library/react";
 import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
 import Decimal from "decimal.js";
@@ -8,7 +9,7 @@ import { Finding } from "../../src/checks/types";
 import { parseDirectiveText } from "../../src/import/text";
 import { ImportResult } from "../../src/model/plan";
 import { App, AppProps } from "../../src/taskpane/App";
-import { CheckOutcome, ImportPreview, Lisa2Outcome, PaneServices } from "../../src/taskpane/services";
+import { CheckOutcome, ImportPreview, Lisa2Outcome, WorkbookServices as PaneServices } from "../../src/app";
 import { PlanSettings, settingsOf } from "../../src/workbook/settings";
 import { planToWorkbook } from "../../src/workbook/write-plan";
 import { fixtureText } from "../helpers";
@@ -104,7 +105,12 @@ export function fixtureImport(text = fixtureText()): ImportResult {
 /** What `previewText` returns for `text`: the parsed plan, the sheets it would write, those already there. */
 export function previewOf(result: ImportResult, existing: string[] = []): ImportPreview {
   const sheets = planToWorkbook(result.plan).workbook.sheets.map((sheet) => sheet.name);
-  return { result, sheets, conflicts: sheets.filter((name) => existing.includes(name)) };
+  return {
+    result,
+    analysis: analyse(result.plan),
+    sheets,
+    conflicts: sheets.filter((name) => existing.includes(name)),
+  };
 }
 
 export function checkOutcome(result: ImportResult = fixtureImport(), marked = 0): CheckOutcome {
@@ -135,7 +141,7 @@ export function placeFindings(
 
 export function lisa2Outcome(rate: Decimal | null = new Decimal(7)): Lisa2Outcome {
   return {
-    lisa2: buildLisa2(fixtureImport().plan, { indirectRatePercent: rate }),
+    lisa2: buildLisa2(analyse(fixtureImport().plan), { indirectRatePercent: rate }),
     sheets: ["Lisa 2", "Lisa 2 maatriks"],
     replaced: [],
   };

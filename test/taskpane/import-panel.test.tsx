@@ -2,7 +2,7 @@
 import "./setup";
 import { screen, within } from "@testing-library/react";
 import { ImportError } from "../../src/model/plan";
-import { ImportPreview } from "../../src/taskpane/services";
+import { ImportPreview } from "../../src/app";
 import { fixtureText, fixtureWithLine } from "../helpers";
 import { RenderedPane, deferred, dialogButton, findDialog, fixtureImport, nbsp, previewOf, renderApp } from "./harness";
 

@@ -3,7 +3,7 @@ import "./setup";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import Decimal from "decimal.js";
 import { readRate } from "../../src/taskpane/panels/Lisa2Panel";
-import { Lisa2Outcome, RecalcOutcome } from "../../src/taskpane/services";
+import { Lisa2Outcome, RecalcOutcome } from "../../src/app";
 import { settingsOf } from "../../src/workbook/settings";
 import { RenderedPane, deferred, fixtureImport, lisa2Outcome, nbsp, openTab, renderApp } from "./harness";
 

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { CalendarDate } from "../../src/model/calendar-date";
-import { PaneServices, createPaneServices } from "../../src/taskpane/services";
+import { WorkbookServices, workbookServices } from "../../src/app";
 import { checkAndMark, noticeText } from "../../src/commands/check-command";
 import { createFakeExcel, FakeExcel } from "../../src/workbook/fake";
 import { ExcelContext } from "../../src/workbook/office/excel-api";
@@ -12,10 +12,10 @@ import { fixtureText } from "../helpers";
  * ribbon command do in Excel, minus the React around them.
  */
 
-function setUp(): { fake: FakeExcel; services: PaneServices; adapter: OfficeWorkbookAdapter } {
+function setUp(): { fake: FakeExcel; services: WorkbookServices; adapter: OfficeWorkbookAdapter } {
   const fake = createFakeExcel();
   const adapter = new OfficeWorkbookAdapter((batch) => batch(fake.context as unknown as ExcelContext));
-  return { fake, services: createPaneServices(adapter), adapter };
+  return { fake, services: workbookServices(adapter), adapter };
 }
 
 async function imported(): Promise<ReturnType<typeof setUp>> {

@@ -4,7 +4,7 @@ import { screen, within } from "@testing-library/react";
 import Decimal from "decimal.js";
 import { Finding } from "../../src/checks/types";
 import { ImportError, ImportResult } from "../../src/model/plan";
-import { CheckOutcome } from "../../src/taskpane/services";
+import { CheckOutcome } from "../../src/app";
 import { fixtureText } from "../helpers";
 import { checkOutcome, fixtureImport, fixtureSettings, openTab, previewOf, renderApp } from "./harness";
 

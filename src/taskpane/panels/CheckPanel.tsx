@@ -14,12 +14,9 @@ import {
   Switch,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { groupFindings } from "../../checks/engine";
-import { Finding, Severity } from "../../checks/types";
-import { formatMoneyEstonian } from "../../model/money";
 import { Messages, useMessages } from "../i18n";
 import { useOperation } from "../operation";
-import { CheckOutcome, PaneServices } from "../services";
+import { CheckOutcome, Finding, Severity, WorkbookServices, formatMoneyEstonian, groupFindings } from "../../app";
 import { usePanelStyles } from "./styles";
 
 /** A rule repeated this often for one implementer and severity is folded into one expandable group. */
@@ -31,7 +28,7 @@ const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
   info: "informative",
 };
 
-export function CheckPanel({ services }: { services: PaneServices | null }) {
+export function CheckPanel({ services }: { services: WorkbookServices | null }) {
   const styles = usePanelStyles();
   const t = useMessages();
   const { busy, run } = useOperation();

@@ -11,10 +11,10 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { Money, formatMoneyEstonian, parseRatePercent } from "../../model/money";
 import { useMessages } from "../i18n";
 import { useOperation } from "../operation";
-import { Lisa2Outcome, PaneServices } from "../services";
+import { formatMoneyEstonian, parseRatePercent } from "../../app";
+import type { Lisa2Outcome, Money, WorkbookServices } from "../../app";
 import { usePanelStyles } from "./styles";
 
 /** "7", "7,5", "7 %"; empty is no rate. Undefined when the text is not a rate from 0 to 100. */
@@ -40,8 +40,8 @@ function download(bytes: Uint8Array, name: string): void {
 }
 
 export interface Lisa2PanelProps {
-  services: PaneServices | null;
-  /** Changes when the workbook was rewritten (an import), so the rate is read again. */
+  services: WorkbookServices | null;
+  /** Changes when the workbook's plan or settings changed (an import, saved settings): the rate is read again. */
   workbookVersion: number;
   visible: boolean;
 }
@@ -52,20 +52,29 @@ export function Lisa2Panel({ services, workbookVersion, visible }: Lisa2PanelPro
   const { busy, run } = useOperation();
   const [rateText, setRateText] = useState("");
   const [outcome, setOutcome] = useState<Lisa2Outcome | null>(null);
-  const [loadedVersion, setLoadedVersion] = useState<number | null>(null);
-  // What the officer typed wins over what the workbook says.
+  // Whether Seaded's rate must be read again: the tab was shown, or the workbook's settings changed.
+  const [stale, setStale] = useState(true);
+  // What the officer typed here wins over what the workbook says, until the workbook's settings change.
   const typed = useRef(false);
   const rate = readRate(rateText);
 
-  // The rate lives on Seaded: shown here when the tab is first opened and after an import.
   useEffect(() => {
-    if (!visible || !services || busy !== null || loadedVersion === workbookVersion) return;
-    setLoadedVersion(workbookVersion);
+    typed.current = false;
+  }, [workbookVersion]);
+  useEffect(() => {
+    if (visible) setStale(true);
+  }, [visible, workbookVersion]);
+  // The rate lives on Seaded: read each time the tab is shown and after every change of settings (not while another
+  // operation runs: it would be refused).
+  useEffect(() => {
+    if (!stale || !visible || !services || busy !== null) return;
+    setStale(false);
+    if (typed.current) return;
     void run(t.loadingSettings, () => services.readSettings(), { keepError: true }).then((settings) => {
       if (settings && !typed.current)
         setRateText(settings.indirectRatePercent ? settings.indirectRatePercent.toString().replace(".", ",") : "");
     });
-  }, [visible, services, workbookVersion, busy, loadedVersion, run, t]);
+  }, [stale, visible, services, busy, run, t]);
 
   const generate = async () => {
     if (!services || rate === undefined) return;

@@ -13,10 +13,10 @@ import {
 import { useState } from "react";
 import { useMessages } from "../i18n";
 import { useOperation } from "../operation";
-import { PaneServices, RecalcOutcome } from "../services";
+import type { RecalcOutcome, WorkbookServices } from "../../app";
 import { usePanelStyles } from "./styles";
 
-export function RecalcPanel({ services }: { services: PaneServices | null }) {
+export function RecalcPanel({ services }: { services: WorkbookServices | null }) {
   const styles = usePanelStyles();
   const t = useMessages();
   const { busy, run } = useOperation();

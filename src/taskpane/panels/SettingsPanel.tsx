@@ -16,16 +16,15 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { CalendarDate, Period } from "../../model/calendar-date";
-import { PlanSettings } from "../../workbook/settings";
 import { Language, Messages, useMessages } from "../i18n";
 import { useOperation } from "../operation";
-import { PaneServices } from "../services";
+import { CalendarDate } from "../../app";
+import type { Period, PlanSettings, WorkbookServices } from "../../app";
 import { readRate } from "./Lisa2Panel";
 import { usePanelStyles } from "./styles";
 
 export interface SettingsPanelProps {
-  services: PaneServices | null;
+  services: WorkbookServices | null;
   language: Language;
   onLanguageChange(language: Language): void;
   /** Changes when the workbook was rewritten (an import), so the settings are read again. */

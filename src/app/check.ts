@@ -1,0 +1,42 @@
+import type { PlanAnalysis } from "../checks/analyse";
+import type { CheckResult } from "../checks/engine";
+import type { Severity } from "../checks/types";
+import { ImportResult } from "../model/plan";
+import type { WorkbookPort } from "../workbook/port";
+import { analysePlan } from "./analyse";
+import { readWorkbookPlan } from "./read";
+
+export interface CheckOutcome {
+  result: CheckResult;
+  /** Import diagnostics of reading the workbook back (a cell that is not a number, a missing sheet). */
+  diagnostics: ImportResult["diagnostics"];
+  marked: number;
+}
+
+/** Reads the plan from the workbook, analyses it once, and with `mark` colours the findings' cells. */
+export async function checkWorkbook(
+  port: Pick<WorkbookPort, "readWorkbook" | "markFindings">,
+  options: { mark: boolean },
+): Promise<CheckOutcome & { analysis: PlanAnalysis }> {
+  const { result } = await readWorkbookPlan(port);
+  const analysis = analysePlan(result.plan);
+  const marked = options.mark ? await port.markFindings(analysis.check.findings) : 0;
+  return { analysis, result: analysis.check, diagnostics: result.diagnostics, marked };
+}
+
+/** The ribbon's "Kontrolli": check, mark, and the counts for its notice. */
+export interface CommandCheckOutcome {
+  counts: Record<Severity, number>;
+  marked: number;
+}
+
+export async function checkAndMark(
+  port: Pick<WorkbookPort, "readWorkbook" | "markFindings">,
+): Promise<CommandCheckOutcome> {
+  const { result, marked } = await checkWorkbook(port, { mark: true });
+  return { counts: result.counts, marked };
+}
+
+export function clearMarks(port: Pick<WorkbookPort, "clearMarks">): Promise<number> {
+  return port.clearMarks();
+}

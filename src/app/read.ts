@@ -1,0 +1,46 @@
+import { ImportError, ImportResult } from "../model/plan";
+import { parseDirectiveText } from "../import/text";
+import { RawSheet } from "../workbook/model";
+import type { WorkbookPort } from "../workbook/port";
+import { workbookToPlan } from "../workbook/read-plan";
+
+/** A directive as the officer gives it: its text, a Word document or a PDF. */
+export type DocumentSource = { kind: "text"; text: string } | { kind: "docx" | "pdf"; bytes: Uint8Array };
+
+/** Reads a directive's schedules; the Word and PDF importers load on first use (the pane's bundle stays small). */
+export async function readDocument(source: DocumentSource): Promise<ImportResult> {
+  switch (source.kind) {
+    case "text":
+      return parseDirectiveText(source.text);
+    case "docx": {
+      const { importDocx } = await import(/* webpackChunkName: "import-docx" */ "../import/docx/import-docx");
+      return importDocx(source.bytes);
+    }
+    case "pdf": {
+      const { importPdf } = await import(/* webpackChunkName: "import-pdf" */ "../import/pdf/import-pdf");
+      return importPdf(source.bytes);
+    }
+  }
+}
+
+/** The plan the workbook holds, and its sheets as read (for the cells a use case rewrites). */
+export interface WorkbookPlan {
+  result: ImportResult;
+  sheets: RawSheet[];
+}
+
+/** Reads the plan back from the workbook; throws ImportError when it holds no tat-budget plan. */
+export async function readWorkbookPlan(port: Pick<WorkbookPort, "readWorkbook">): Promise<WorkbookPlan> {
+  const sheets = await port.readWorkbook();
+  return { result: workbookToPlan(sheets), sheets };
+}
+
+/** As `readWorkbookPlan`, but null for a workbook without a plan (no Seaded sheet): a fresh workbook. */
+export function planOrNull(sheets: RawSheet[]): ImportResult | null {
+  try {
+    return workbookToPlan(sheets);
+  } catch (error) {
+    if (error instanceof ImportError) return null;
+    throw error;
+  }
+}

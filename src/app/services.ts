@@ -1,0 +1,52 @@
+import { RangeImplementer } from "../import/range/map-range";
+import { Money } from "../model/money";
+import type { SheetConflict, WorkbookPort, WriteResult } from "../workbook/port";
+import { PlanSettings } from "../workbook/settings";
+import { CheckOutcome, checkWorkbook, clearMarks } from "./check";
+import { ImportPreview, SelectionImport, SelectionPreview, importPlan, importSelection, previewImport } from "./import";
+import { previewSelection } from "./import";
+import { Lisa2Outcome, generateLisa2, lisa2DocxOfWorkbook } from "./lisa2";
+import { RecalcOutcome, recalc } from "./recalc";
+import { readSettings, writeSettings } from "./settings";
+
+/**
+ * The use cases bound to one workbook, as the task pane's components take them (props, so that they test without
+ * Office). Each method is one use case of this folder; nothing here does work of its own.
+ */
+export interface WorkbookServices {
+  /** Reads a directive's text; nothing is written. Throws ImportError on text without schedules. */
+  previewText(text: string): Promise<ImportPreview>;
+  /** Reads a Word or PDF document's schedule tables; nothing is written. The importers load on first use. */
+  previewDocument(kind: "docx" | "pdf", bytes: Uint8Array): Promise<ImportPreview>;
+  importPlan(preview: ImportPreview, conflicts: Record<string, SheetConflict>): Promise<WriteResult>;
+  /** Maps the selected range (a schedule table pasted from Word or PDF); nothing is written. */
+  previewSelection(): Promise<SelectionPreview>;
+  importSelection(preview: SelectionPreview, implementer: RangeImplementer): Promise<SelectionImport>;
+  check(options: { mark: boolean }): Promise<CheckOutcome>;
+  clearMarks(): Promise<number>;
+  goTo(position: { sheet?: string; cell?: string }): Promise<void>;
+  recalc(): Promise<RecalcOutcome>;
+  generateLisa2(rate: Money | null): Promise<Lisa2Outcome>;
+  /** Lisa 2 as a Word document; the docx library is loaded on first use. */
+  lisa2Docx(rate: Money | null): Promise<Uint8Array>;
+  readSettings(): Promise<PlanSettings>;
+  writeSettings(settings: PlanSettings): Promise<void>;
+}
+
+export function workbookServices(port: WorkbookPort): WorkbookServices {
+  return {
+    previewText: (text) => previewImport(port, { kind: "text", text }),
+    previewDocument: (kind, bytes) => previewImport(port, { kind, bytes }),
+    importPlan: (preview, conflicts) => importPlan(port, preview, conflicts),
+    previewSelection: () => previewSelection(port),
+    importSelection: (preview, implementer) => importSelection(port, preview, implementer),
+    check: (options) => checkWorkbook(port, options),
+    clearMarks: () => clearMarks(port),
+    goTo: (position) => port.goTo(position),
+    recalc: () => recalc(port),
+    generateLisa2: (rate) => generateLisa2(port, rate),
+    lisa2Docx: (rate) => lisa2DocxOfWorkbook(port, rate),
+    readSettings: () => readSettings(port),
+    writeSettings: (settings) => writeSettings(port, settings),
+  };
+}
