@@ -36,6 +36,103 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, "readonly"]),
 );
 
+/**
+ * The folders of src/ depend one way: document → model → analysis → sheets and annexes → use cases → entries.
+ *
+ *   model                        imports nothing of ours
+ *   import, checks, annex        build on model (annex may use the checks' types)
+ *   workbook                     on model and annex's sheet models
+ *   app                          on all of those
+ *   taskpane, commands, cli,     on app, their own UI modules, and the workbook adapter each binds (office, fake,
+ *   preview                      xlsx); the preview embeds the pane, the ribbon command shares its language setting
+ *
+ * Imports inside src/ are relative, so a folder is named by the "../" that leaves the importing file's folder.
+ */
+const LAYERS = ["model", "import", "checks", "annex", "workbook", "app", "taskpane", "commands", "cli", "preview"];
+const leavingTo = (folders) => `^(\\.\\./)+(${folders.join("|")})(/|$)`;
+const layerRule = (folder, forbidden, extra = []) => ({
+  files: [`src/${folder}/**/*.{ts,tsx}`],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          ...(forbidden.length
+            ? [
+                {
+                  regex: leavingTo(forbidden),
+                  message: `src/${folder} must not depend on these folders (see eslint.config.mjs).`,
+                },
+              ]
+            : []),
+          ...extra,
+        ],
+      },
+    ],
+  },
+});
+const except = (...allowed) => LAYERS.filter((folder) => !allowed.includes(folder));
+/** The workbook's internals, for an entry: only the adapter it binds. */
+const workbookExcept = (...adapters) => ({
+  regex: `^(\\.\\./)+workbook(/(?!(${adapters.join("|")})(/|$))|$)`,
+  message: "An entry reaches the workbook only through src/app and the adapter it binds.",
+});
+const entryBase = ["model", "import", "checks", "annex", "cli", "commands", "taskpane", "preview"];
+const layerRules = [
+  {
+    files: ["src/model/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^\\.\\./", message: "src/model imports nothing of ours outside itself." }] },
+      ],
+    },
+  },
+  layerRule("import", except("model", "import")),
+  layerRule("checks", except("model", "checks")),
+  layerRule("annex", except("model", "annex", "checks")),
+  {
+    // The checks' types only: lisa 2 lists the analysis' errors; it never runs the checks itself.
+    files: ["src/annex/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/checks", "**/checks/**"],
+              allowTypeImports: true,
+              message: "annex uses the checks' types only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  layerRule("workbook", except("model", "annex", "workbook")),
+  layerRule("app", except("model", "import", "checks", "annex", "workbook", "app")),
+  layerRule(
+    "taskpane",
+    entryBase.filter((folder) => folder !== "taskpane"),
+    [workbookExcept("office")],
+  ),
+  layerRule(
+    "commands",
+    entryBase.filter((folder) => folder !== "commands" && folder !== "taskpane"),
+    [workbookExcept("office")],
+  ),
+  layerRule(
+    "preview",
+    entryBase.filter((folder) => folder !== "preview" && folder !== "taskpane"),
+    [workbookExcept("office", "fake")],
+  ),
+  layerRule(
+    "cli",
+    entryBase.filter((folder) => folder !== "cli"),
+    [workbookExcept("xlsx")],
+  ),
+];
+
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/"] },
 
@@ -90,4 +187,6 @@ export default tseslint.config(
     files: ["**/*.{js,cjs}"],
     languageOptions: { sourceType: "commonjs", globals: nodeGlobals },
   },
+
+  ...layerRules,
 );
