@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 "use strict";
 /**
- * `npm run bench`: one table of what tat-budget costs, each figure beside a naive baseline measured in the same run.
- * A benchmark, not a test: the machines here are shared and noisy, so times are medians (with quartiles) over rounds
- * in which ours and the baseline alternate, and the comparison is the ratio. Every baseline must give the same
- * result as ours (the same parse, the same findings, the same workbook), or the run stops.
+ * `npm run bench`: one table of what tat-budget costs, each figure beside a naive baseline measured in the same run,
+ * and the parse and check figures also beside their floor (bench/lib/floors.js), the least work on the same input, so
+ * that ours ÷ floor shows how much is left. A benchmark, not a test: the machines here are shared and noisy, so times
+ * are medians (with quartiles) over rounds in which ours, the baseline and the floor alternate, and the comparisons
+ * are ratios. Every baseline must give the same result as ours (the same parse, the same findings, the same
+ * workbook), or the run stops.
  *
  * Knobs (environment): BENCH_ROUNDS (timing rounds, default 5), BENCH_SCALES (document sizes as multiples of the
  * fixture's rows, default 1,10,100), BENCH_OFFICE_ROWS (default 100,10000,100000), BENCH_BUNDLE (auto: build the
@@ -18,8 +20,9 @@ const { performance } = require("perf_hooks");
 const { fixtureBasis, scaledDocument } = require("./lib/documents");
 const { naiveParseDirectiveText } = require("./lib/naive-parse");
 const { naiveRunChecks } = require("./lib/naive-check");
+const { parseFloor, checkFloor, countOf } = require("./lib/floors");
 const { officeComparison } = require("./lib/office-cases");
-const { summary, interleaved, repeatsFor } = require("./lib/stats");
+const { summary, interleaved, repeatsFor, batchFor } = require("./lib/stats");
 const { grouped, timing, kib, ratio, markdownTable } = require("./lib/table");
 const { syntheticPlan } = require("./synthetic-plan");
 const { measureBundle } = require("../scripts/bundle-size");
@@ -107,6 +110,29 @@ function checkSize({ factor, check }) {
 }
 
 /**
+ * A floor as a variant to time (`run`): `floor(input)`, what it made counted and added up (so that its work is used),
+ * after a first run checked with `verify`. `settle()` forgets the runs of the set-up (warm-ups, the batch and repeat
+ * estimates); `confirm(what, runs)` then throws unless the floor ran `runs` times, each making what the first made.
+ */
+function floorVariant(floor, input, verify) {
+  const per = countOf(floor(input));
+  verify(floor(input));
+  const tally = { runs: 0, total: 0 };
+  return {
+    run: () => {
+      tally.runs++;
+      tally.total += countOf(floor(input));
+    },
+    settle: () => Object.assign(tally, { runs: 0, total: 0 }),
+    confirm: (what, runs) => {
+      if (tally.runs !== runs || tally.total !== runs * per) {
+        throw new Error(`${what}: the floor ran ${tally.runs} times for ${runs} timed, adding up to ${tally.total}.`);
+      }
+    },
+  };
+}
+
+/**
  * Measures everything `settings` asks for. The report goes to `print` line by line (the header at once, the table at
  * the end), what is being measured to `progress`; returns the table's rows and whether every figure was measured.
  */
@@ -136,29 +162,87 @@ async function benchmark(settings, { print = () => {}, progress = () => {} } = {
   const documents = settings.scales.map((factor) => scaledDocument(basis, factor));
   const cases = [];
   for (const document of documents) {
-    const { firstMs } = document;
+    const { firstMs, factor } = document;
     const { text } = document.parse;
     const { plan } = document.check;
-    const parse = { ours: () => parseDirectiveText(text), naive: () => naiveParseDirectiveText(text) };
-    const check = { ours: () => runChecks(plan, RULES), naive: () => naiveRunChecks(plan, RULES) };
-    // Short runs repeat within a round, so that each is measured for about as long as a long one.
-    const repeat = (variants, ours, naive) => ({
-      ours: repeatsFor(variants.ours, 40, ours),
-      naive: repeatsFor(variants.naive, 40, naive),
+    const floors = {
+      // As many lines as the text has line ends, plus one, however its lines end.
+      parse: floorVariant(parseFloor, text, (lines) => {
+        const expected = (text.match(/\r\n|\r|\n/g) ?? []).length + 1;
+        if (lines.length !== expected) {
+          throw new Error(`parse ×${factor}: the floor made ${lines.length} lines of ${expected}.`);
+        }
+      }),
+      // Every row the plan has, and some of them with an amount.
+      check: floorVariant(checkFloor, plan, ({ rows, priced }) => {
+        if (rows !== document.check.rows || priced === 0 || priced > rows) {
+          throw new Error(`check ×${factor}: the floor saw ${rows} rows of ${document.check.rows}, ${priced} priced.`);
+        }
+      }),
+    };
+    const parse = {
+      ours: () => parseDirectiveText(text),
+      naive: () => naiveParseDirectiveText(text),
+      floor: floors.parse.run,
+    };
+    const check = {
+      ours: () => runChecks(plan, RULES),
+      naive: () => naiveRunChecks(plan, RULES),
+      floor: floors.check.run,
+    };
+    // Short runs repeat within a round, so that each is measured for about as long as a long one; a floor too quick
+    // for the clock is timed in batches of about a millisecond.
+    const timingPlan = (variants, ours, naive, tally) => {
+      const batch = { floor: batchFor(variants.floor) };
+      const batched = () => {
+        for (let i = 0; i < batch.floor; i++) variants.floor();
+      };
+      const repeat = {
+        ours: repeatsFor(variants.ours, 40, ours),
+        naive: repeatsFor(variants.naive, 40, naive),
+        floor: repeatsFor(batched, 40, 0, 50, 5),
+      };
+      tally.settle();
+      return { repeat, batch };
+    };
+    cases.push({
+      kind: "parse",
+      document,
+      variants: parse,
+      tally: floors.parse,
+      ...timingPlan(parse, firstMs.parse, firstMs.naiveParse, floors.parse),
     });
-    cases.push({ kind: "parse", document, variants: parse, repeat: repeat(parse, firstMs.parse, firstMs.naiveParse) });
-    cases.push({ kind: "check", document, variants: check, repeat: repeat(check, firstMs.check, firstMs.naiveCheck) });
+    cases.push({
+      kind: "check",
+      document,
+      variants: check,
+      tally: floors.check,
+      ...timingPlan(check, firstMs.check, firstMs.naiveCheck, floors.check),
+    });
   }
   progress(`parse and check: ${settings.rounds} rounds`);
   const times = interleaved(cases, settings.rounds);
+  for (const entry of cases) {
+    const runs = settings.rounds * entry.repeat.floor * entry.batch.floor;
+    entry.tally.confirm(`${entry.kind} ×${entry.document.factor}`, runs);
+  }
 
   const rows = [];
   cases.forEach((entry, index) => {
     const { document } = entry;
     const ours = summary(times[index].ours);
     const naive = summary(times[index].naive);
+    const floor = summary(times[index].floor);
     const size = entry.kind === "parse" ? parseSize(basis, document) : checkSize(document);
-    rows.push([entry.kind, size, timing(ours), timing(naive), ratio(naive.median, ours.median)]);
+    rows.push([
+      entry.kind,
+      size,
+      timing(ours),
+      timing(naive),
+      ratio(naive.median, ours.median),
+      timing(floor, entry.batch.floor),
+      ratio(ours.median, floor.median),
+    ]);
   });
 
   for (const count of settings.officeRows) {
@@ -173,6 +257,8 @@ async function benchmark(settings, { print = () => {}, progress = () => {} } = {
         grouped(ours.syncs),
         grouped(naive.syncs),
         ratio(naive.syncs, ours.syncs),
+        "—",
+        "—",
       ]);
       rows.push([
         `Office ${operation}, bytes`,
@@ -180,6 +266,8 @@ async function benchmark(settings, { print = () => {}, progress = () => {} } = {
         grouped(ours.bytes),
         grouped(naive.bytes),
         ratio(naive.bytes, ours.bytes),
+        "—",
+        "—",
       ]);
     }
   }
@@ -195,6 +283,8 @@ async function benchmark(settings, { print = () => {}, progress = () => {} } = {
       kib(measured.gzipped),
       `${kib(all)}: all ${later.length} later chunks at start too`,
       ratio(all, measured.gzipped),
+      "—",
+      "—",
     ]);
     rows.push([
       "task pane initial JS, gzip",
@@ -202,17 +292,27 @@ async function benchmark(settings, { print = () => {}, progress = () => {} } = {
       kib(measured.gzipped),
       `${kib(measured.budget)}: the budget`,
       `${((measured.gzipped / measured.budget) * 100).toFixed(0)} % of it`,
+      "—",
+      "—",
     ]);
   } else {
-    rows.push(["task pane initial JS, gzip", "—", "not measured", "—", "—"]);
+    rows.push(["task pane initial JS, gzip", "—", "not measured", "—", "—", "—", "—"]);
   }
 
-  for (const line of markdownTable(["what", "size", "ours", "naive baseline", "ratio"], rows).split("\n")) print(line);
+  const header = ["what", "size", "ours", "naive baseline", "ratio", "floor", "ours ÷ floor"];
+  for (const line of markdownTable(header, rows).split("\n")) print(line);
   print();
   const chunks = later.map((script) => `${script.file.replace(/\.[0-9a-f]{8}\.js$/, "")} (${kib(script.gzipped)})`);
   const notes = [
     "ratio: the baseline's figure divided by ours, how many times the time, syncs or bytes it takes. Times: median",
-    "in ms (quartiles, number of runs), ours and the baseline alternating in every round.",
+    "in ms (quartiles, number of runs), ours, the baseline and the floor alternating in every round.",
+    "ours ÷ floor: how many times the floor's time ours takes, i.e. how much is left above the least work on the same",
+    "input (bench/lib/floors.js). A floor quicker than a millisecond is timed in batches of back-to-back runs",
+    '("N runs each"), every batch counting as one run of its mean time.',
+    "Floors, each run on the same input as ours in the same rounds, its result added up and checked after timing:",
+    "- parse: the parser's first step alone, on the same string: line ends made LF, the text split into lines, each",
+    "  line's no-break spaces and tabs made spaces and trimmed. Decoding bytes is in neither ours nor the floor.",
+    "- check: one pass over the rows, every implementer's every schedule row visited once and its amount read.",
     "Baselines, each giving the same result as ours (compared before timing, and after each Office operation):",
     "- parse: the same parser fed the document a schedule table at a time, each table's lines joined with the",
     "  preamble and the lines since the table before (bench/lib/naive-parse.js).",

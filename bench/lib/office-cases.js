@@ -17,8 +17,7 @@ const { OfficeWorkbookAdapter } = project("workbook/office/office-adapter");
 const { planToWorkbook } = project("workbook/write-plan");
 const { workbookToPlan } = project("workbook/read-plan");
 const { rollupFormulas } = project("workbook/rollups");
-const { lisa2SheetsForWorkbook } = project("annex/lisa2");
-const { RULES, runChecks } = project("checks");
+const { analysePlan, lisa2SheetsForWorkbook } = project("app");
 
 async function measured(fake, operation) {
   fake.stats.reset();
@@ -60,7 +59,9 @@ async function officeComparison(plan) {
     () => naive.readWorkbook(naiveExcel.context),
   );
   const readBack = workbookToPlan(sheets).plan;
-  const findings = runChecks(readBack, RULES).findings;
+  // Analysed once, as the use cases do: findings with their cells for marking, trees for roll-ups and lisa 2.
+  const analysis = analysePlan(readBack);
+  const findings = analysis.check.findings;
   await step(
     "mark",
     (marked) => `${grouped(marked)} cells of ${grouped(findings.length)} findings`,
@@ -74,7 +75,7 @@ async function officeComparison(plan) {
     () => naive.clearMarks(naiveExcel.context),
   );
   // As when a user has typed the totals over every parent's SUM: each roll-up formula has to be written again.
-  const formulas = rollupFormulas(readBack, () => null);
+  const formulas = rollupFormulas(analysis.implementers, () => null);
   for (const excel of [oursExcel, naiveExcel]) {
     for (const { sheet, cell, result } of formulas) excel.workbook.setCells(sheet, cell, [[result]]);
   }
@@ -84,7 +85,7 @@ async function officeComparison(plan) {
     () => adapter.rewriteFormulas(formulas),
     () => naive.rewriteFormulas(naiveExcel.context, formulas),
   );
-  const annex = lisa2SheetsForWorkbook(readBack).workbook;
+  const annex = lisa2SheetsForWorkbook(analysis).workbook;
   const annexCells = annex.sheets.reduce(
     (sum, sheet) => sum + sheet.rows.reduce((n, row) => n + row.filter(Boolean).length, 0),
     0,

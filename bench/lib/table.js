@@ -8,15 +8,22 @@ function grouped(value, decimals = 0) {
   return `${value < 0 ? "-" : ""}${text}${fraction ? `.${fraction}` : ""}`;
 }
 
-/** Milliseconds with three significant digits or more: 0.412, 12.3, 1 234. */
+/** Milliseconds with three significant digits or more: 1 234, 12.3, 0.412, and a floor's 0.000412. */
 function ms(value) {
-  const decimals = value >= 100 ? 0 : value >= 10 ? 1 : value >= 1 ? 2 : 3;
-  return grouped(value, decimals);
+  if (value >= 100) return grouped(value, 0);
+  if (value >= 10) return grouped(value, 1);
+  if (value >= 1) return grouped(value, 2);
+  const decimals = value > 0 ? 2 - Math.floor(Math.log10(value)) : 3;
+  return grouped(value, Math.min(Math.max(decimals, 3), 9));
 }
 
-/** A timing cell: the median, with the quartiles and the number of runs. */
-function timing(stats) {
-  return `${ms(stats.median)} ms (${ms(stats.p25)}–${ms(stats.p75)}, n=${stats.runs})`;
+/**
+ * A timing cell: the median, with the quartiles and the number of runs; with `batch` (runs timed back to back, each
+ * timing counting as one run of their mean), how many runs each timing took.
+ */
+function timing(stats, batch = 1) {
+  const each = batch > 1 ? `, ${grouped(batch)} runs each` : "";
+  return `${ms(stats.median)} ms (${ms(stats.p25)}–${ms(stats.p75)}, n=${stats.runs}${each})`;
 }
 
 /** Bytes as KB (1024) below a megabyte, else as MB, as the importer's limits are stated. */

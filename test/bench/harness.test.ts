@@ -1,7 +1,8 @@
 /**
  * The benchmark harness (bench/), run on small sizes against the TypeScript sources: the scaled documents give the
  * counts their copies must, every naive baseline gives the same result as ours (and the comparison would notice if
- * it did not), the bundle measure finds the pane's scripts, and the whole report comes out. No timing is asserted:
+ * it did not), the floors do the least work on the same input, the bundle measure finds the pane's scripts, and the
+ * whole report comes out. No timing is asserted:
  * times are the bench's business, on a machine whose noise a test cannot control.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
@@ -24,8 +25,9 @@ const { naiveRunChecks } = require("../../bench/lib/naive-check");
 const naiveOffice = require("../../bench/lib/naive-office");
 const { officeComparison } = require("../../bench/lib/office-cases");
 const { assertSame } = require("../../bench/lib/compare");
-const { summary, interleaved, quantile } = require("../../bench/lib/stats");
-const { grouped, ratio, markdownTable } = require("../../bench/lib/table");
+const { parseFloor, checkFloor, countOf } = require("../../bench/lib/floors");
+const { summary, interleaved, quantile, batchFor } = require("../../bench/lib/stats");
+const { grouped, ms, timing, ratio, markdownTable } = require("../../bench/lib/table");
 const { syntheticPlan } = require("../../bench/synthetic-plan");
 const { benchmark } = require("../../bench/run");
 const { measureBundle } = require("../../scripts/bundle-size");
@@ -196,6 +198,37 @@ describe("the naive baselines give our results", () => {
   });
 });
 
+describe("the floors", () => {
+  test("parse: the parser's first step alone, its lines numbered, spaces normalised and trimmed", () => {
+    const lines = parseFloor("Tabel 1.\tTegevuste ajakava \r\n\u00a03.5.2.1 Teenus\r\rlõpp");
+    expect(lines).toEqual([
+      { no: 1, text: "Tabel 1. Tegevuste ajakava" },
+      { no: 2, text: "3.5.2.1 Teenus" },
+      { no: 3, text: "" },
+      { no: 4, text: "lõpp" },
+    ]);
+    expect(countOf(lines)).toBe(4);
+    // The fixture's lines: every row the parser finds starts on one of them.
+    const text = fixtureText();
+    const { plan } = parseDirectiveText(text);
+    const floor = parseFloor(text);
+    expect(floor).toHaveLength(text.split("\n").length);
+    for (const row of plan.implementers.flatMap((implementer) => implementer.rows)) {
+      expect(floor[row.line - 1].text).not.toBe("");
+    }
+  });
+
+  test("check: every implementer's every row once, its amount read", () => {
+    const plan = parseDirectiveText(fixtureText()).plan;
+    const { rows, priced } = checkFloor(plan);
+    expect(rows).toBe(134);
+    const amounts = plan.implementers.flatMap((implementer) => implementer.rows).filter((row) => row.amount !== null);
+    expect(priced).toBe(amounts.length);
+    expect(priced).toBeGreaterThan(100);
+    expect(countOf({ rows, priced })).toBe(rows + priced);
+  });
+});
+
 describe("the task pane's bundle as measured", () => {
   let dir: string;
   beforeEach(() => {
@@ -247,11 +280,46 @@ describe("medians, rounds and the table", () => {
     expect([times[0].ours.length, times[0].naive.length]).toEqual([4, 2]);
   });
 
+  test("a floor runs in the same rounds, its batch timed at once and counted as one run of their mean", () => {
+    const calls: string[] = [];
+    const times = interleaved(
+      [
+        {
+          variants: {
+            ours: () => calls.push("ours"),
+            naive: () => calls.push("naive"),
+            floor: () => calls.push("floor"),
+          },
+          batch: { floor: 3 },
+        },
+      ],
+      2,
+      { collect: () => calls.push("gc") },
+    );
+    // Round 1: ours, the baseline, the floor's batch of 3; round 2 the other way round. One collection per timing.
+    const round1 = "gc ours gc naive gc floor floor floor";
+    const round2 = "gc floor floor floor gc naive gc ours";
+    expect(calls.join(" ")).toBe(`${round1} ${round2}`);
+    expect([times[0].ours.length, times[0].naive.length, times[0].floor.length]).toEqual([2, 2, 2]);
+    // Batches double until one takes the time asked for twice; what takes it already runs alone.
+    let runs = 0;
+    const batch = batchFor(() => runs++, 0.05);
+    expect(Math.log2(batch) % 1).toBe(0);
+    // A warm-up, then batches of 1, 2, … up to the one returned, which ran twice.
+    expect(runs).toBeGreaterThanOrEqual(2 * batch);
+    expect(batchFor(() => {}, 0)).toBe(1);
+  });
+
   test("numbers grouped as the documents do, ratios as the baseline's multiple of ours", () => {
     expect(grouped(1234567)).toBe("1 234 567");
     expect(grouped(1536.04, 1)).toBe("1 536.0");
     expect([ratio(10, 4), ratio(99, 1), ratio(100098, 10)]).toEqual(["2.50×", "99.0×", "10 010×"]);
     expect(markdownTable(["a", "bb"], [["xyz", 1]])).toBe("| a   | bb |\n| --- | -- |\n| xyz | 1  |");
+    // Three significant digits at least, microseconds included; a batch says how many runs each timing took.
+    expect([ms(1234.5), ms(12.34), ms(0.4123), ms(0.000412)]).toEqual(["1 235", "12.3", "0.412", "0.000412"]);
+    const stats = { runs: 40, median: 0.00052, p25: 0.0005, p75: 0.00061 };
+    expect(timing(stats, 2048)).toBe("0.000520 ms (0.000500–0.000610, n=40, 2 048 runs each)");
+    expect(timing({ ...stats, median: 12, p25: 11, p75: 13 })).toBe("12.0 ms (11.0–13.0, n=40)");
   });
 
   test("the whole report on the smallest sizes: one table with every row", async () => {
@@ -279,8 +347,16 @@ describe("medians, rounds and the table", () => {
     expect(rows[0][2]).toMatch(/^\d[\d .]* ms \(\d[\d .]*–\d[\d .]*, n=\d+\)$/);
     expect(rows[1][1]).toBe("fixture: 134 rows, 29 findings");
     expect(rows[2][1]).toMatch(/^63 rows: 12 sheets/);
+    // Parse and check stand beside their floor too, timed in the same rounds, and ours ÷ floor; the rest have none.
+    for (const row of rows.slice(0, 2)) {
+      expect(row).toHaveLength(7);
+      expect(row[5]).toMatch(/^\d[\d .]* ms \(\d[\d .]*–\d[\d .]*, n=\d+(, [\d ]+ runs each)?\)$/);
+      expect(row[6]).toMatch(/^\d[\d .]*×$/);
+    }
+    for (const row of rows.slice(2)) expect(row.slice(5)).toEqual(["—", "—"]);
     const table = lines.filter((line) => line.startsWith("|"));
     expect(table).toHaveLength(2 + rows.length);
+    expect(table[0]).toMatch(/^\| what +\| size +\| ours +\| naive baseline +\| ratio +\| floor +\| ours ÷ floor \|$/);
     expect(lines.some((line) => line === "Bundle: not measured (BENCH_BUNDLE=skip).")).toBe(true);
   });
 });
