@@ -234,8 +234,9 @@ describe("lisa 2 in Excel, recalculated by LibreOffice Calc", () => {
     expect(beside(sheetNamed(recalculated.edited, LISA2_SHEET), "Lisa 2 ja lisa 1 kontroll", 2, 3)).toBe("Klapib");
   });
 
-  test("regenerating from the workbook replaces only the annex sheets", () => {
+  test("regenerating from the workbook replaces only the annex sheets, in their places", () => {
     const sheets = recalculated.regenerated;
+    // The new annex sheets stand where the old ones stood, before the officer's own sheet, as in Excel.
     expect(sheets.map((sheet) => sheet.name)).toEqual([
       "Koond",
       "ELVL",
@@ -249,9 +250,9 @@ describe("lisa 2 in Excel, recalculated by LibreOffice Calc", () => {
       "Kohtla-Järve",
       "Seaded",
       "Näitajad",
-      "Märkmed",
       LISA2_SHEET,
       LISA2_MATRIX_SHEET,
+      "Märkmed",
     ]);
     expect(sheetNamed(sheets, "Koond").rows[0]?.[7]?.value).toBe("Minu märkus");
     expect(sheetNamed(sheets, "Märkmed").rows[0]?.[0]?.value).toBe("Küsida Tartult 3.5.2.1.2 kohta");
