@@ -3,8 +3,15 @@ import { Money } from "../model/money";
 import type { SheetConflict, WorkbookPort, WriteResult } from "../workbook/port";
 import { PlanSettings } from "../workbook/settings";
 import { CheckOutcome, checkWorkbook, clearMarks } from "./check";
-import { ImportPreview, SelectionImport, SelectionPreview, importPlan, importSelection, previewImport } from "./import";
-import { previewSelection } from "./import";
+import {
+  ImportPreview,
+  SelectionImport,
+  SelectionPreview,
+  importPlan,
+  importSelection,
+  previewImport,
+  previewSelection,
+} from "./import";
 import { Lisa2Outcome, generateLisa2, lisa2DocxOfWorkbook } from "./lisa2";
 import { RecalcOutcome, recalc } from "./recalc";
 import { readSettings, writeSettings } from "./settings";

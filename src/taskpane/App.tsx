@@ -146,7 +146,7 @@ function Pane({ services: given, language, onLanguageChange, sample }: AppProps)
       {/* Every panel stays mounted, hidden when not chosen, so that its results survive switching tabs. */}
       {PANELS.map((id) => (
         <section key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={panel !== id}>
-          {id === "import" && <ImportPanel services={services} sample={sample} onImported={() => {}} />}
+          {id === "import" && <ImportPanel services={services} sample={sample} />}
           {id === "check" && <CheckPanel services={services} />}
           {id === "recalc" && <RecalcPanel services={services} />}
           {id === "lisa2" && (

@@ -13,14 +13,17 @@ import { usePanelStyles } from "./styles";
 export interface ImportPanelProps {
   services: WorkbookServices | null;
   sample?: () => Promise<string>;
-  onImported(): void;
+  /** After a write; the pane's panels follow the workbook through the services themselves (App). */
+  onImported?(): void;
 }
+
+const nothing = () => {};
 
 /**
  * The import tab, two flows: a directive (pasted, or a .txt, Word or PDF file) previewed and then written, asking
  * first about sheets that already exist; and a table pasted into Excel, written as one implementer's schedule.
  */
-export function ImportPanel({ services, sample, onImported }: ImportPanelProps) {
+export function ImportPanel({ services, sample, onImported = nothing }: ImportPanelProps) {
   const styles = usePanelStyles();
   const t = useMessages();
   const { busy } = useOperation();
