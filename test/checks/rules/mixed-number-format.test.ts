@@ -141,6 +141,29 @@ testRule(mixedNumberFormat, {
       ],
     },
     {
+      // Thin and figure spaces are what typesetting puts between thousands; parseMoney reads them, and so must the
+      // style rule, or such a table is silently skipped.
+      name: "thin and figure spaces group like plain spaces: a decimal point among them is still odd",
+      plan: plan([
+        ...ESTONIAN,
+        partner(
+          "Jõhvi vald",
+          AGREEMENT,
+          [row("3.5.2.1", "115\u2009817.00", { line: 729 }), row("3.5.2.1.1", "49\u2007445.00", { line: 735 })],
+          14,
+        ),
+      ]),
+      findings: [
+        {
+          implementer: "Jõhvi vald",
+          line: 729,
+          expected: USUAL,
+          actual: "punkt komakohtade eraldajana",
+          related: [expect.objectContaining({ line: 729 }), expect.objectContaining({ line: 735 })],
+        },
+      ],
+    },
+    {
       name: "an ungrouped “3300” among grouped amounts (Pärnu's 3.5.2.1.4)",
       plan: plan([
         ...ESTONIAN,
