@@ -212,6 +212,8 @@ async function clearMarks(context) {
   const waiting = saved.entries.filter((entry) => saved.locked.get(lower(entry.sheet)) === true);
   await restoreFills(context, restorable);
   if (waiting.length === 0) {
+    // Excel refuses to delete a very hidden sheet: hidden first (Worksheet.delete(), ExcelApi 1.1).
+    saved.sheet.visibility = "Hidden";
     saved.sheet.delete();
     await context.sync();
   } else {

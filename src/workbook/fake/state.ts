@@ -365,6 +365,10 @@ export class FakeWorkbookState {
   }
 
   deleteSheet(sheet: SheetState): void {
+    // @types/office-js, Worksheet.delete() (ExcelApi 1.1): "if the worksheet's visibility is set to "VeryHidden", the
+    // delete operation will fail with an `InvalidOperation` exception. You should first change its visibility to
+    // hidden or visible before deleting it."
+    if (sheet.visibility === "VeryHidden") throw excelError("InvalidOperation", "Worksheet.delete");
     const visible = this.sheets.filter((other) => other.visibility === "Visible");
     if (sheet.visibility === "Visible" && visible.length === 1)
       throw excelError("InvalidOperation", "Worksheet.delete");

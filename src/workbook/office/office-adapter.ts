@@ -508,7 +508,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
         started();
       }
       this.restore(context, restorable);
-      if (waiting.length === 0) saved.sheet.delete();
+      if (waiting.length === 0) deleteHiddenSheet(saved.sheet);
       else writeSavedFormats(context, saved, waiting);
       await context.sync();
     };
@@ -575,7 +575,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
           changed.forEach(({ before }, index) => {
             if (String(now[index].formulas[0][0]) !== String(before)) now[index].formulas = [[before]];
           });
-          if (!sheet.isNullObject) sheet.delete();
+          if (!sheet.isNullObject) deleteHiddenSheet(sheet);
           await context.sync();
           return { outcome: "rolled-back" };
         }),
@@ -965,6 +965,17 @@ function isDateFormat(format: string): boolean {
 function excelSerialToDate(serial: number): Date | null {
   const date = fromExcelSerial(serial);
   return date ? new Date(Date.UTC(date.year, date.month - 1, date.day)) : null;
+}
+
+/**
+ * Deletes a sheet of ours that is very hidden (the saved fills, a backup). Excel refuses to delete a "VeryHidden"
+ * sheet (ExcelApi 1.1, `Worksheet.delete()`: "if the worksheet's visibility is set to "VeryHidden", the delete
+ * operation will fail with an `InvalidOperation` exception. You should first change its visibility to hidden or
+ * visible before deleting it."), so it is made merely hidden first, in the same batch.
+ */
+function deleteHiddenSheet(sheet: ExcelWorksheet): void {
+  sheet.visibility = "Hidden";
+  sheet.delete();
 }
 
 /**

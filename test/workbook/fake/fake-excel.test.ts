@@ -225,6 +225,24 @@ describe("worksheets, used range, tables, panes and selection", () => {
     expect(workbook.sheetNames()).toEqual(["Sheet1"]);
   });
 
+  it("refuses to delete a very hidden sheet until it is made hidden or visible", async () => {
+    // @types/office-js, Worksheet.delete() (ExcelApi 1.1): "if the worksheet's visibility is set to "VeryHidden", the
+    // delete operation will fail with an `InvalidOperation` exception. You should first change its visibility to
+    // hidden or visible before deleting it."
+    const { context, workbook } = createFakeExcel({ sheets: ["Koond"] });
+    const sheets = context.workbook.worksheets;
+    sheets.add("varu").visibility = "VeryHidden";
+    await context.sync();
+    sheets.getItem("varu").delete();
+    expect(await codeOf(context.sync())).toBe("InvalidOperation");
+    expect(workbook.sheetNames()).toEqual(["Koond", "varu"]);
+    const varu = sheets.getItem("varu");
+    varu.visibility = "Hidden";
+    varu.delete();
+    await context.sync();
+    expect(workbook.sheetNames()).toEqual(["Koond"]);
+  });
+
   it("gives the used range from the first to the last used cell, or a null object", async () => {
     const { context, workbook } = createFakeExcel();
     const sheet = context.workbook.worksheets.getItem("Sheet1");
