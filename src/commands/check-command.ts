@@ -9,6 +9,19 @@ export type { CommandCheckOutcome } from "../app";
  * the Excel fake; commands.ts binds it to Excel.
  */
 
+/** The notice when the Excel lacks the API set the add-in needs: said at once, before anything is read. */
+export function excelTooOldText(language: Language): string[] {
+  return language === "et"
+    ? [
+        "Kontroll ei õnnestunud",
+        "See Excel on lisandmooduli jaoks liiga vana (vaja on Exceli API versiooni 1.9: Microsoft 365, Excel 2021 või uuem, Excel veebis).",
+      ]
+    : [
+        "The check did not work",
+        "This Excel is too old for the add-in (it needs Excel API 1.9: Microsoft 365, Excel 2021 or newer, Excel on the web).",
+      ];
+}
+
 /** The notice's text: one line of counts, one of what was marked or what went wrong. */
 export function noticeText(outcome: CommandCheckOutcome | { error: unknown }, language: Language): string[] {
   const et = language === "et";

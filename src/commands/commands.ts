@@ -1,7 +1,8 @@
-import { ExcelContext } from "../workbook/office/excel-api";
+import { ExcelContext, REQUIRED_EXCEL_API } from "../workbook/office/excel-api";
 import { OfficeWorkbookAdapter } from "../workbook/office/office-adapter";
 import { loadLanguage } from "../taskpane/language";
-import { checkAndMark, noticeText } from "./check-command";
+import { checkAndMark, excelTooOldText, noticeText } from "./check-command";
+import { showNotice } from "./notice-dialog";
 
 /**
  * Ribbon commands (manifest: FunctionFile commands.html, ExecuteFunction buttons). Each handler must call
@@ -13,6 +14,10 @@ import { checkAndMark, noticeText } from "./check-command";
 export async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
   const language = loadLanguage();
   let lines: string[];
+  if (!Office.context.requirements.isSetSupported(REQUIRED_EXCEL_API.name, REQUIRED_EXCEL_API.version)) {
+    showNotice(excelTooOldText(language), language, () => event.completed());
+    return;
+  }
   try {
     const adapter = new OfficeWorkbookAdapter((batch) =>
       Excel.run((context) => batch(context as unknown as ExcelContext)),
@@ -22,25 +27,6 @@ export async function runCheck(event: Office.AddinCommands.Event): Promise<void>
     lines = noticeText({ error }, language);
   }
   showNotice(lines, language, () => event.completed());
-}
-
-function showNotice(lines: string[], language: string, done: () => void): void {
-  const url = new URL("notice.html", window.location.href);
-  url.searchParams.set("lang", language);
-  for (const line of lines) url.searchParams.append("line", line);
-  Office.context.ui.displayDialogAsync(url.href, { height: 25, width: 30, displayInIframe: true }, (result) => {
-    if (result.status !== Office.AsyncResultStatus.Succeeded) {
-      done();
-      return;
-    }
-    const dialog = result.value;
-    // The notice asks to be closed (its button), or the user closes the dialog: either way the command ends.
-    dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
-      dialog.close();
-      done();
-    });
-    dialog.addEventHandler(Office.EventType.DialogEventReceived, () => done());
-  });
 }
 
 Office.onReady(() => {
