@@ -30,6 +30,11 @@ export interface AppProps {
   onLanguageChange(language: Language): void;
   /** The bundled sample directive, offered in the import panel (the preview without Excel). */
   sample?: () => Promise<string>;
+  /**
+   * The Excel the pane runs in lacks the API set the add-in needs (`REQUIRED_EXCEL_API`): `services` is then null,
+   * and the pane says which Excel is needed instead of failing at the first write.
+   */
+  excelTooOld?: boolean;
 }
 
 /**
@@ -83,7 +88,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Pane({ services: given, language, onLanguageChange, sample }: AppProps) {
+function Pane({ services: given, language, onLanguageChange, sample, excelTooOld }: AppProps) {
   const styles = useStyles();
   const t = useMessages();
   const { busy, error, dismissError } = useOperation();
@@ -106,7 +111,7 @@ function Pane({ services: given, language, onLanguageChange, sample }: AppProps)
 
       {!services && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t.notInExcel}</MessageBarBody>
+          <MessageBarBody>{excelTooOld ? t.excelTooOld : t.notInExcel}</MessageBarBody>
         </MessageBar>
       )}
 

@@ -13,6 +13,8 @@ const et = {
   appTitle: "TAT eelarve",
   appLead: "Toetatava tegevuse tegevuskava (lisa 1) ja eelarve (lisa 2) käskkirja põhjal.",
   notInExcel: "Leht on avatud väljaspool Excelit: töövihikuga seotud tegevused ei ole saadaval.",
+  excelTooOld:
+    "See Excel on lisandmooduli jaoks liiga vana (vaja on Exceli API versiooni 1.9: Microsoft 365, Excel 2021 või uuem, Excel veebis). Töövihikuga seotud tegevused ei ole saadaval.",
   tabs: { import: "Import", check: "Kontroll", recalc: "Summad", lisa2: "Lisa 2", settings: "Seaded" },
   tabsLabel: "Tegevused",
   working: "Töötan…",
@@ -145,6 +147,8 @@ const en: Messages = {
   appTitle: "TAT budget",
   appLead: "The supported activity's action plan (lisa 1) and budget (lisa 2) from the directive.",
   notInExcel: "The page is open outside Excel: the workbook actions are not available.",
+  excelTooOld:
+    "This Excel is too old for the add-in (it needs Excel API 1.9: Microsoft 365, Excel 2021 or newer, Excel on the web). The workbook actions are not available.",
   tabs: { import: "Import", check: "Check", recalc: "Totals", lisa2: "Lisa 2", settings: "Settings" },
   tabsLabel: "Actions",
   working: "Working…",

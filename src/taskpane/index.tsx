@@ -1,7 +1,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot, type Root } from "react-dom/client";
 import { OfficeWorkbookAdapter } from "../workbook/office/office-adapter";
-import { ExcelContext } from "../workbook/office/excel-api";
+import { ExcelContext, REQUIRED_EXCEL_API } from "../workbook/office/excel-api";
 import { App } from "./App";
 import { Language } from "./i18n";
 import { loadLanguage, saveLanguage } from "./language";
@@ -19,6 +19,7 @@ const OFFICE_TIMEOUT_MS = 3000;
 let root: Root | undefined;
 let services: WorkbookServices | null = null;
 let language: Language = loadLanguage();
+let excelTooOld = false;
 
 function render(): void {
   const container = document.getElementById("container");
@@ -28,6 +29,7 @@ function render(): void {
     <FluentProvider theme={webLightTheme}>
       <App
         services={services}
+        excelTooOld={excelTooOld}
         language={language}
         onLanguageChange={(next) => {
           language = next;
@@ -54,7 +56,12 @@ if (typeof Office === "undefined") {
   const fallback = window.setTimeout(render, OFFICE_TIMEOUT_MS);
   Office.onReady((info) => {
     window.clearTimeout(fallback);
-    if (info.host === Office.HostType.Excel) services = excelServices();
+    if (info.host === Office.HostType.Excel) {
+      // The manifest asks for the set too; an Excel that installed the add-in anyway is told which one is needed.
+      if (Office.context.requirements.isSetSupported(REQUIRED_EXCEL_API.name, REQUIRED_EXCEL_API.version))
+        services = excelServices();
+      else excelTooOld = true;
+    }
     render();
   });
 }

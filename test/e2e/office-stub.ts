@@ -57,6 +57,13 @@ const office = {
     },
   },
   context: {
+    // Excel on the web has every ExcelApi set up to 1.17 (the newest this stub claims); versions compare part by part.
+    requirements: {
+      isSetSupported(name: string, version = "1.1") {
+        const [major, minor] = version.split(".").map(Number);
+        return name === "ExcelApi" && major === 1 && (minor ?? 0) <= 17;
+      },
+    },
     ui: {
       displayDialogAsync(url: string, options: unknown, callback: (result: unknown) => void) {
         const handlers = new Map<string, Handler[]>();

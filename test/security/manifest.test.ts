@@ -13,6 +13,14 @@ const MANIFEST = readFileSync(path.resolve(__dirname, "..", "..", "manifest.xml"
 describe("manifest.xml", () => {
   const facts = manifestFacts(MANIFEST);
 
+  test("requires ExcelApi 1.9, the newest set the Office adapter calls (getCellProperties, pageLayout)", () => {
+    // Established from @types/office-js's "[Api set: …]" of each member in src/workbook/office/excel-api.ts: 1.9 is
+    // the highest (Range.getCellProperties/setCellProperties, Worksheet.pageLayout); an Excel without it would
+    // install the add-in and fail at its first write.
+    const sets = [...MANIFEST.matchAll(/<Set\s+Name="([^"]+)"\s+MinVersion="([^"]+)"\s*\/>/g)].map((m) => [m[1], m[2]]);
+    expect(sets).toEqual([["ExcelApi", "1.9"]]);
+  });
+
   test("asks for one permission: ReadWriteDocument", () => {
     expect(facts.permissions).toEqual(["ReadWriteDocument"]);
   });

@@ -76,6 +76,15 @@ describe("outside Excel (services = null)", () => {
   });
 });
 
+describe("in an Excel without ExcelApi 1.9", () => {
+  test("says which Excel is needed, and every workbook action is disabled", () => {
+    renderApp({ services: null, excelTooOld: true });
+    expect(screen.getByText(/liiga vana \(vaja on Exceli API versiooni 1\.9/)).toBeVisible();
+    expect(screen.queryByText(/väljaspool Excelit/)).toBeNull();
+    for (const action of allActionButtons()) expect(action).toBeDisabled();
+  });
+});
+
 describe("tabs", () => {
   test("only the chosen panel is shown", async () => {
     const { user } = renderApp();

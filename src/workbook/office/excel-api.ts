@@ -7,6 +7,12 @@
 
 export type ExcelValue = string | number | boolean;
 
+/**
+ * The newest Excel API set the adapter calls: 1.9 for Range.getCellProperties/setCellProperties and
+ * Worksheet.pageLayout (@types/office-js "[Api set: ExcelApi 1.9]"); manifest.xml's <Requirements> names the same.
+ */
+export const REQUIRED_EXCEL_API = { name: "ExcelApi", version: "1.9" } as const;
+
 export interface ExcelContext {
   workbook: ExcelWorkbook;
   application: { suspendApiCalculationUntilNextSync(): void };
