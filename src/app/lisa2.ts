@@ -78,6 +78,5 @@ export async function lisa2DocxOfWorkbook(
   rate?: Money | null,
 ): Promise<Uint8Array> {
   const { result } = await readWorkbookPlan(port);
-  const { buildLisa2 } = await import("../annex/lisa2/budget");
   return lisa2DocxBytes(buildLisa2(analysePlan(result.plan), optionsOf(rate)));
 }

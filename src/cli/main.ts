@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import {
+  DocumentSource,
   ImportError,
   ImportResult,
   Lisa2,
@@ -374,7 +375,7 @@ async function openWorkbook(file: string, language: Language): Promise<XlsxWorkb
   }
 }
 
-function documentOf(file: string, language: Language): Parameters<typeof readDocument>[0] {
+function documentOf(file: string, language: Language): DocumentSource {
   if (/\.docx$/i.test(file)) return { kind: "docx", bytes: new Uint8Array(readFileSync(file)) };
   if (/\.pdf$/i.test(file)) return { kind: "pdf", bytes: new Uint8Array(readFileSync(file)) };
   const text = readFileSync(file).toString("utf8");
