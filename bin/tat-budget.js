@@ -10,6 +10,12 @@ if (!fs.existsSync(entry)) {
   );
   process.exit(2);
 }
+// A reader that stops early (`tat-budget parse x.pdf | head`) closes the pipe: that is the reader's choice, not a
+// failure of ours, so the CLI ends quietly as other Unix tools do rather than with an unhandled EPIPE trace.
+process.stdout.on("error", (err) => {
+  if (err && err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
 require(entry)
   .main(process.argv.slice(2))
   .then(

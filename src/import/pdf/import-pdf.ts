@@ -266,6 +266,27 @@ function configureBrowserWorker(pdfjs: PdfJs): void {
   pdfjs.GlobalWorkerOptions.workerSrc = new URL(PDF_WORKER_FILE, page.baseURI).href;
 }
 
+/**
+ * pdf.js's Node build, when it loads without the optional `canvas` package, warns with `console.log` — on stdout,
+ * where `tat-budget parse x.pdf --json | jq` then fails — that it cannot polyfill `DOMMatrix` and `Path2D`. Those
+ * serve rendering only, which we never do, so these two warnings are dropped; any other that pdf.js prints while it
+ * loads goes to stderr, where diagnostics belong. In a browser nothing is redirected.
+ */
+async function loadPdfJs(): Promise<PdfJs> {
+  const inNode = typeof (globalThis as { document?: unknown }).document === "undefined";
+  if (!inNode) return import("pdfjs-dist/legacy/build/pdf.js");
+  const log = console.log;
+  console.log = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && args[0].startsWith("Warning: Cannot polyfill")) return;
+    console.error(...args);
+  };
+  try {
+    return await import("pdfjs-dist/legacy/build/pdf.js");
+  } finally {
+    console.log = log;
+  }
+}
+
 async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   if (!(bytes instanceof Uint8Array) || bytes.length === 0) {
     throw new ImportError(
@@ -278,7 +299,7 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   const head = String.fromCharCode(...bytes.subarray(0, 1024));
   if (!head.includes("%PDF-")) throw notPdf();
 
-  const pdfjs: PdfJs = await import("pdfjs-dist/legacy/build/pdf.js");
+  const pdfjs = await loadPdfJs();
   configureBrowserWorker(pdfjs);
   let document: Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
   try {
