@@ -14,6 +14,8 @@ export interface Preamble {
 }
 
 const DATE = "(\\d{1,2}\\.\\d{1,2}\\.\\d{4})";
+/** "01.01.2025", or "01.01" / "01.01." with the year left to the end date. */
+const DAY_MONTH_MAYBE_YEAR = "(\\d{1,2}\\.\\d{1,2}(?:\\.\\d{4})?)\\.?";
 const DASH = `\\s*[${DASHES}]\\s*`;
 /**
  * A municipality's stem: one or two capitalised words, hyphen-joined ("Kohtla-Järve") or not. It starts a word:
@@ -22,9 +24,22 @@ const DASH = `\\s*[${DASHES}]\\s*`;
  */
 const STEM = "(?<!\\p{L})(\\p{Lu}[\\p{L}]*(?:-\\p{Lu}[\\p{L}]*)?)";
 
+/**
+ * "tegevuskava perioodil 01.01.2025 – 31.12.2025", or with the start's year left out as the ministry writes it in
+ * other supported activities' plans ("tegevuskava perioodil 01.01 – 31.12.2026", also "01.01. – 31.12.2026"): the
+ * start then takes the end's year, or the year before when that would put it after the end ("01.09 – 31.08.2026").
+ */
 export function readPlanPeriod(joined: string): Period | null {
-  const match = new RegExp(`tegevuskava\\s+perioodil\\s+${DATE}${DASH}${DATE}`, "iu").exec(joined);
-  return match ? period(match[1], match[2]) : null;
+  const match = new RegExp(`tegevuskava\\s+perioodil\\s+${DAY_MONTH_MAYBE_YEAR}${DASH}${DATE}`, "iu").exec(joined);
+  if (!match) return null;
+  const end = CalendarDate.parseEstonian(match[2]);
+  if (!end) return null;
+  if (/\.\d{4}$/.test(match[1])) return period(match[1], match[2]);
+  const [day, month] = match[1].split(".").map(Number);
+  const sameYear = CalendarDate.of(end.year, month, day);
+  if (!sameYear) return null;
+  const start = sameYear.compare(end) <= 0 ? sameYear : CalendarDate.of(end.year - 1, month, day);
+  return start ? { start, end } : null;
 }
 
 export function readDirective(joined: string): DirectiveMetadata {
