@@ -45,10 +45,24 @@ const nodeGlobals = Object.fromEntries(
  *   app                          on all of those
  *   taskpane, commands, cli,     on app, their own UI modules, and the workbook adapter each binds (office, fake,
  *   preview                      xlsx); the preview embeds the pane, the ribbon command shares its language setting
+ *   save                         save.html, opened in the system browser: its own modules and model only; the pane
+ *                                uses its fragment codec to write the address the page reads
  *
  * Imports inside src/ are relative, so a folder is named by the "../" that leaves the importing file's folder.
  */
-const LAYERS = ["model", "import", "checks", "annex", "workbook", "app", "taskpane", "commands", "cli", "preview"];
+const LAYERS = [
+  "model",
+  "import",
+  "checks",
+  "annex",
+  "workbook",
+  "app",
+  "taskpane",
+  "commands",
+  "cli",
+  "preview",
+  "save",
+];
 const leavingTo = (folders) => `^(\\.\\./)+(${folders.join("|")})(/|$)`;
 const layerRule = (folder, forbidden, extra = []) => ({
   files: [`src/${folder}/**/*.{ts,tsx}`],
@@ -77,7 +91,7 @@ const workbookExcept = (...adapters) => ({
   regex: `^(\\.\\./)+workbook(/(?!(${adapters.join("|")})(/|$))|$)`,
   message: "An entry reaches the workbook only through src/app and the adapter it binds.",
 });
-const entryBase = ["model", "import", "checks", "annex", "cli", "commands", "taskpane", "preview"];
+const entryBase = ["model", "import", "checks", "annex", "cli", "commands", "taskpane", "preview", "save"];
 const layerRules = [
   {
     files: ["src/model/**/*.{ts,tsx}"],
@@ -113,7 +127,7 @@ const layerRules = [
   layerRule("app", except("model", "import", "checks", "annex", "workbook", "app")),
   layerRule(
     "taskpane",
-    entryBase.filter((folder) => folder !== "taskpane"),
+    entryBase.filter((folder) => folder !== "taskpane" && folder !== "save"),
     [workbookExcept("office")],
   ),
   layerRule(
@@ -131,6 +145,7 @@ const layerRules = [
     entryBase.filter((folder) => folder !== "cli"),
     [workbookExcept("xlsx")],
   ),
+  layerRule("save", except("model", "save")),
 ];
 
 export default tseslint.config(

@@ -17,7 +17,7 @@ const URL_DEV = "https://localhost:3000/";
 const URL_PROD_DEFAULT = "https://tat-budget.example.ee/";
 
 /**
- * The Content-Security-Policy of the add-in's pages (taskpane.html, commands.html, notice.html), the one place it is
+ * The Content-Security-Policy of the add-in's pages (taskpane.html, commands.html, notice.html, save.html), the one place it is
  * written: each page's template puts it in a <meta> tag at the top of its <head> (`htmlWebpackPlugin.options.csp`).
  * test/security/ checks the built pages carry it, and test/e2e/addin-security.e2e.test.ts runs them under it.
  *
@@ -157,6 +157,8 @@ module.exports = async (env, argv) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       notice: "./src/commands/notice.ts",
+      // Opened in the system browser where the pane cannot download (Excel for Mac, iPad); loads no office.js.
+      save: "./src/save/save.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist/web"),
@@ -186,6 +188,12 @@ module.exports = async (env, argv) => {
         filename: "notice.html",
         template: "./src/commands/notice.html",
         chunks: ["notice"],
+        csp: ADDIN_CSP,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "save.html",
+        template: "./src/save/save.html",
+        chunks: ["save"],
         csp: ADDIN_CSP,
       }),
       new CopyWebpackPlugin({

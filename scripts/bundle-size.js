@@ -9,7 +9,7 @@ const zlib = require("zlib");
 
 const BUDGET_BYTES = 400 * 1024;
 const DEFAULT_DIR = path.resolve(__dirname, "..", "dist/web");
-const OTHER_PAGES = ["commands.html", "notice.html"];
+const OTHER_PAGES = ["commands.html", "notice.html", "save.html"];
 
 function initialScripts(html) {
   const scripts = [];

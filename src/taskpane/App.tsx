@@ -22,6 +22,7 @@ import { Lisa2Panel } from "./panels/Lisa2Panel";
 import { RecalcPanel } from "./panels/RecalcPanel";
 import { SettingsPanel } from "./panels/SettingsPanel";
 import type { WorkbookServices } from "../app";
+import type { FileDelivery } from "./host/delivery";
 
 export interface AppProps {
   /** The workbook operations; null when the pane runs outside Excel (a page opened in a plain browser). */
@@ -35,6 +36,8 @@ export interface AppProps {
    * and the pane says which Excel is needed instead of failing at the first write.
    */
   excelTooOld?: boolean;
+  /** How files reach the officer in this host (host/delivery.ts); the browser's download when not given. */
+  delivery?: FileDelivery;
 }
 
 /**
@@ -88,7 +91,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Pane({ services: given, language, onLanguageChange, sample, excelTooOld }: AppProps) {
+function Pane({ services: given, language, onLanguageChange, sample, excelTooOld, delivery }: AppProps) {
   const styles = useStyles();
   const t = useMessages();
   const { busy, error, dismissError } = useOperation();
@@ -155,7 +158,12 @@ function Pane({ services: given, language, onLanguageChange, sample, excelTooOld
           {id === "check" && <CheckPanel services={services} />}
           {id === "recalc" && <RecalcPanel services={services} />}
           {id === "lisa2" && (
-            <Lisa2Panel services={services} workbookVersion={workbookVersion} visible={panel === "lisa2"} />
+            <Lisa2Panel
+              services={services}
+              workbookVersion={workbookVersion}
+              visible={panel === "lisa2"}
+              delivery={delivery}
+            />
           )}
           {id === "settings" && (
             <SettingsPanel

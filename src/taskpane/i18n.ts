@@ -110,6 +110,14 @@ const et = {
   generating: "Koostan lisa 2…",
   downloadDocx: "Laadi alla Wordi fail (.docx)",
   makingDocx: "Koostan Wordi faili…",
+  docxInBrowser: (name: string) =>
+    `See Excel ei lase lisandmoodulil faile alla laadida, seepärast avasin brauseri. Vajutage brauseris nuppu „Salvesta ${name}“. Fail on ainult brauserile antud aadressi #-järgses osas, mis serverisse ei lähe.`,
+  docxTooLarge: (length: number, limit: number) =>
+    `Wordi fail on brauserile üleandmiseks liiga suur (aadress oleks ${length} märki, ohutu piir on ${limit}).`,
+  docxUnavailable: "See Excel ei lase lisandmoodulil faile alla laadida ega brauserit avada.",
+  docxBrowserFailed: (message: string) => `Brauserit ei õnnestunud avada (${message}).`,
+  docxOtherWays:
+    "Lisa 2 on töövihikus lehtedel „Lisa 2“ ja „Lisa 2 maatriks“ (nupp „Koosta lisa 2“); neid saab Excelist printida või PDF-ina salvestada. Wordi faili saab sama töövihikuga Excelis veebis või Windowsis või käsurealt: npx tat-budget annex töövihik.xlsx -o lisa2.xlsx --docx lisa2.docx",
   lisa2Done: (sheets: string) => `Lisa 2 koostatud: ${sheets}.`,
   lisa2Draft: (errors: number) =>
     `MUSTAND: kontroll leidis ${errors} ${errors === 1 ? "vea" : "viga"}; need on loetletud lisa all. Parandage ajakavad ja koostage lisa uuesti.`,
@@ -240,6 +248,14 @@ const en: Messages = {
   generating: "Building lisa 2…",
   downloadDocx: "Download the Word file (.docx)",
   makingDocx: "Building the Word file…",
+  docxInBrowser: (name) =>
+    `This Excel does not let add-ins download files, so your browser was opened. Press “Save ${name}” there. The file is only in the part of the address after the #, which is never sent to a server.`,
+  docxTooLarge: (length, limit) =>
+    `The Word file is too large to hand to the browser (the address would be ${length} characters; the safe limit is ${limit}).`,
+  docxUnavailable: "This Excel lets add-ins neither download files nor open a browser.",
+  docxBrowserFailed: (message) => `The browser could not be opened (${message}).`,
+  docxOtherWays:
+    "Lisa 2 is in the workbook on the sheets “Lisa 2” and “Lisa 2 maatriks” (the Build lisa 2 button); Excel can print them or save them as PDF. The Word file can be made from the same workbook in Excel on the web or on Windows, or on the command line: npx tat-budget annex workbook.xlsx -o lisa2.xlsx --docx lisa2.docx",
   lisa2Done: (sheets) => `Lisa 2 built: ${sheets}.`,
   lisa2Draft: (errors) =>
     `DRAFT (MUSTAND): the check found ${errors} ${errors === 1 ? "error" : "errors"}, listed below the annex. Correct the schedules and build it again.`,

@@ -6,6 +6,8 @@ import { App } from "./App";
 import { Language } from "./i18n";
 import { loadLanguage, saveLanguage } from "./language";
 import { WorkbookServices, workbookServices } from "../app";
+import { FileDelivery, fileDelivery } from "./host/delivery";
+import { officeDeliveryHost } from "./host/office-delivery";
 
 /**
  * The task pane's entry, and with the ribbon commands the only code that touches `Office` and `Excel`: it binds
@@ -20,6 +22,7 @@ let root: Root | undefined;
 let services: WorkbookServices | null = null;
 let language: Language = loadLanguage();
 let excelTooOld = false;
+let delivery: FileDelivery | undefined;
 
 function render(): void {
   const container = document.getElementById("container");
@@ -30,6 +33,7 @@ function render(): void {
       <App
         services={services}
         excelTooOld={excelTooOld}
+        delivery={delivery}
         language={language}
         onLanguageChange={(next) => {
           language = next;
@@ -57,6 +61,8 @@ if (typeof Office === "undefined") {
   Office.onReady((info) => {
     window.clearTimeout(fallback);
     if (info.host === Office.HostType.Excel) {
+      // save.html sits beside this page; in Excel for Mac and iPad the pane hands files to the browser through it.
+      delivery = fileDelivery(officeDeliveryHost(Office, new URL("save.html", window.location.href).href));
       // The manifest asks for the set too; an Excel that installed the add-in anyway is told which one is needed.
       if (Office.context.requirements.isSetSupported(REQUIRED_EXCEL_API.name, REQUIRED_EXCEL_API.version))
         services = excelServices();

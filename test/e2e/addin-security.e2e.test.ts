@@ -101,7 +101,8 @@ interface Violation {
   blocked: string;
 }
 
-type Phase = "work" | "probe";
+/** "save": save.html, alone and as the pane in Excel for Mac opens it (tests 10–13, which check it themselves). */
+type Phase = "work" | "probe" | "save";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -434,6 +435,125 @@ describe("the add-in's pages in Chromium, under their policy", () => {
     expect(routed).toContainEqual({ phase: "probe", url: `${CDN}/lib/1/hosted/excel-web-16.00.js` });
     await page.close();
   });
+
+  /**
+   * save.html: where Excel for Mac and iPad, whose web view drops downloads, hand the Word file to the system browser
+   * (src/taskpane/host/delivery.ts). The fragments here are written with Node's own base64url, not the page's codec.
+   */
+  describe("save.html in Chromium, under the add-in's policy", () => {
+    const fragment = (name: string, bytes: Buffer, lang = "et") =>
+      `#v=1&lang=${lang}&name=${encodeURIComponent(name)}&size=${bytes.length}&data=${bytes.toString("base64url")}`;
+
+    /** Opens save.html on `hash`, clicks its link, and returns the page, the suggested name and the saved bytes. */
+    async function saveThrough(url: string, linkName: string, saveAs: string) {
+      const page = await open(url);
+      const link = page.getByRole("link", { name: linkName });
+      await link.waitFor();
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      const file = path.join(OUTPUT, saveAs);
+      await download.saveAs(file);
+      return { page, name: download.suggestedFilename(), bytes: readFileSync(file) };
+    }
+
+    test("10. lisa 2's Word file in the fragment: the link saves the very bytes, and the fragment leaves the address", async () => {
+      phase = "save";
+      // Test 4's download: the Word file the pane built in this browser.
+      const bytes = readFileSync(path.join(OUTPUT, "lisa2.docx"));
+      expect(bytes.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+      const saved = await saveThrough(
+        `save.html${fragment("lisa2.docx", bytes)}`,
+        "Salvesta lisa2.docx",
+        "lisa2-saved.docx",
+      );
+      expect(saved.name).toBe("lisa2.docx");
+      expect(saved.bytes.equals(bytes)).toBe(true);
+      // Read once, then gone from the address bar and the history entry: the file is not kept in the history.
+      expect(await saved.page.evaluate(() => location.href)).toBe(new URL("save.html", server.url).href);
+      expect(await saved.page.locator("#lead").innerText()).toMatch(
+        /Excel ei saanud faili „lisa2\.docx“ ise salvestada/,
+      );
+      expect(await injected(saved.page)).toEqual({ images: 0, inlineScripts: 0, javascriptLinks: 0, handlers: 0 });
+      await screenshot(saved.page, "save-page");
+      // The entry was replaced, not added to: back leads to the blank page the tab opened on, no address keeps the file.
+      await saved.page.goBack();
+      expect(saved.page.url()).toBe("about:blank");
+      await saved.page.close();
+    });
+
+    test("11. the pane as in Excel for Mac: the Word button opens the browser on save.html, which saves what was built", async () => {
+      const mac = await open("taskpane.html?officeStubPlatform=Mac");
+      let paneDownloads = 0;
+      mac.on("download", () => paneDownloads++);
+      await region(mac).getByRole("tab", { name: "Lisa 2" }).waitFor();
+      await mac.evaluate((text) => (window as unknown as OfficeStubWindow).officeStub.seed(text), fixtureText());
+      await region(mac).getByRole("tab", { name: "Lisa 2" }).click();
+      await region(mac).getByRole("button", { name: "Laadi alla Wordi fail (.docx)" }).click();
+      await region(mac)
+        .getByTestId("docx-delivery")
+        .getByText(/avasin brauseri/)
+        .waitFor();
+      await screenshot(mac, "mac-pane-browser");
+      const windows = await mac.evaluate(() => (window as unknown as OfficeStubWindow).officeStub.browserWindows());
+      expect(windows).toHaveLength(1);
+      const url = new URL(windows[0]);
+      expect(`${url.origin}${url.pathname}${url.search}`).toBe(new URL("save.html", server.url).href);
+      const params = new URLSearchParams(url.hash.slice(1));
+      expect(params.get("name")).toBe("lisa2.docx");
+      const built = Buffer.from(params.get("data")!, "base64url");
+      expect(built.length).toBe(Number(params.get("size")));
+      expect(built.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+
+      const saved = await saveThrough(url.href, "Salvesta lisa2.docx", "lisa2-mac.docx");
+      expect(saved.name).toBe("lisa2.docx");
+      expect(saved.bytes.equals(built)).toBe(true);
+      expect(paneDownloads).toBe(0);
+      await saved.page.close();
+      await mac.close();
+    });
+
+    test("12. a bad or missing fragment: the reason in words, no link; a hostile name stays text", async () => {
+      const docx = Buffer.from([0x50, 0x4b, 0x03, 0x04, 9, 9, 9]);
+      const cases: Array<[string, RegExp]> = [
+        ["", /Selle lehe aadressis ei ole faili\./],
+        ["#v=1&lang=et&name=lisa2.docx&size=7&data=UEsDBA+JCQk", /Aadress on vigane või katkenud/],
+        [fragment("lisa2.exe", docx), /salvestab ainult Wordi \(\.docx\), Exceli \(\.xlsx\) ja PDF-faile/],
+        [fragment("lisa2.docx", docx).slice(0, -2), /Fail aadressis on puudulik/],
+        [fragment("lisa2.pdf", docx, "en"), /The file in the address is incomplete/],
+      ];
+      for (const [hash, message] of cases) {
+        const page = await open(`save.html${hash}`);
+        await page.getByRole("alert").waitFor();
+        expect(await page.getByRole("alert").innerText()).toMatch(message);
+        expect(await page.getByRole("link").count()).toBe(0);
+        expect(await page.locator("#save").isVisible()).toBe(false);
+        expect(await page.evaluate(() => location.hash)).toBe("");
+        if (hash === cases[1][0]) await screenshot(page, "save-page-bad");
+        await page.close();
+      }
+      const hostile = `<img src=x onerror=alert(1)>\u202Excod.docx`;
+      const page = await open(`save.html${fragment(hostile, docx)}`);
+      const link = page.getByRole("link");
+      await link.waitFor();
+      expect(await link.innerText()).toBe("Salvesta img src=x onerror=alert(1)xcod.docx");
+      expect(await link.getAttribute("download")).toBe("img src=x onerror=alert(1)xcod.docx");
+      expect(await injected(page)).toEqual({ images: 0, inlineScripts: 0, javascriptLinks: 0, handlers: 0 });
+      await page.close();
+    });
+
+    test("13. nothing refused, no console errors, and save.html asked for nothing but its own files", async () => {
+      const save = requests.filter((request) => request.phase === "save").map(({ url }) => url);
+      const remote = save.filter((url) => !url.startsWith(server.url) && !/^(blob|data):/.test(url));
+      // Only the Mac pane of test 11 loads office.js; save.html loads nothing from anywhere else.
+      expect(remote).toEqual([OFFICE_JS]);
+      expect(failed.filter((request) => request.phase === "save")).toEqual([]);
+      expect(violations.filter((violation) => violation.phase === "save")).toEqual([]);
+      expect(consoleErrors.filter((error) => error.phase === "save")).toEqual([]);
+      const local = save.filter((url) => url.startsWith(server.url)).map((url) => new URL(url).pathname);
+      expect(local).toEqual(expect.arrayContaining(["/save.html"]));
+      expect(local.filter((file) => !/^\/[\w.-]+\.(html|js)$/.test(file) && file !== "/favicon.ico")).toEqual([]);
+      expect(dialogs).toEqual([]);
+    });
+  });
 });
 
 interface OfficeStubWindow {
@@ -444,6 +564,7 @@ interface OfficeStubWindow {
     dialogs(): Array<{ url: string; closed: boolean }>;
     sendToDialogParent(index: number, message: string): void;
     messages(): string[];
+    browserWindows(): string[];
     seed(text: string): Promise<string[]>;
     cell(sheet: string, address: string): { value: unknown; fill: string };
     sheetNames(): string[];

@@ -33,16 +33,31 @@ const dialogs: StubDialog[] = [];
 const messages: string[] = [];
 let completed = 0;
 
+/**
+ * The platform Office reports (Office.context.diagnostics.platform), "OfficeOnline" unless the page's address asks
+ * for another (taskpane.html?officeStubPlatform=Mac): the pane then delivers files as it does in that host.
+ */
+const platform = new URLSearchParams(location.search).get("officeStubPlatform") ?? "OfficeOnline";
+/** The addresses the pane asked Office to open in the system browser. */
+const browserWindows: string[] = [];
+
 const SUCCEEDED = "succeeded";
 const DIALOG_MESSAGE = "dialogMessageReceived";
 
 const office = {
   HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote" },
-  PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
+  PlatformType: {
+    PC: "PC",
+    OfficeOnline: "OfficeOnline",
+    Mac: "Mac",
+    iOS: "iOS",
+    Android: "Android",
+    Universal: "Universal",
+  },
   AsyncResultStatus: { Succeeded: SUCCEEDED, Failed: "failed" },
   EventType: { DialogMessageReceived: DIALOG_MESSAGE, DialogEventReceived: "dialogEventReceived" },
   onReady(callback?: (info: { host: string; platform: string }) => void) {
-    const info = { host: "Excel", platform: "OfficeOnline" };
+    const info = { host: "Excel", platform };
     // Office.js answers after the host has handshaken with the page, never synchronously.
     return new Promise((resolve) =>
       setTimeout(() => {
@@ -57,10 +72,13 @@ const office = {
     },
   },
   context: {
+    diagnostics: { host: "Excel", platform, version: "16.0" },
     // Excel on the web has every ExcelApi set up to 1.17 (the newest this stub claims); versions compare part by part.
+    // OpenBrowserWindowApi 1.1 is documented for Excel on Windows, Mac and iPad, not on the web.
     requirements: {
       isSetSupported(name: string, version = "1.1") {
         const [major, minor] = version.split(".").map(Number);
+        if (name === "OpenBrowserWindowApi") return ["PC", "Mac", "iOS"].includes(platform) && version === "1.1";
         return name === "ExcelApi" && major === 1 && (minor ?? 0) <= 17;
       },
     },
@@ -87,6 +105,9 @@ const office = {
       messageParent(message: string) {
         messages.push(message);
       },
+      openBrowserWindow(url: string) {
+        browserWindows.push(url);
+      },
     },
   },
 };
@@ -108,6 +129,7 @@ globals.officeStub = {
     dialogs[index].send(message);
   },
   messages: () => [...messages],
+  browserWindows: () => [...browserWindows],
   /** Writes a directive's canonical sheets into the workbook, as the pane's import does. */
   async seed(text: string): Promise<string[]> {
     const { workbook } = planToWorkbook(parseDirectiveText(text).plan);

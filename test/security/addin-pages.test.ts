@@ -24,13 +24,18 @@ const webpackConfig = require("../../webpack.config.js") as ((
 ) => Promise<{ plugins: object[] }>) & { ADDIN_CSP: string };
 const { ADDIN_CSP } = webpackConfig;
 
-const PAGES = ["taskpane.html", "commands.html", "notice.html"];
+const PAGES = ["taskpane.html", "commands.html", "notice.html", "save.html"];
 const TEMPLATES: Record<string, string> = {
   "taskpane.html": "src/taskpane/taskpane.html",
   "commands.html": "src/commands/commands.html",
   "notice.html": "src/commands/notice.html",
+  "save.html": "src/save/save.html",
 };
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** Pages opened outside Office (save.html, in the system browser): they load no office.js at all. */
+const OUTSIDE_OFFICE = new Set(["save.html"]);
+/** The remote scripts a page loads before its own: office.js, except outside Office. */
+const officeScripts = (page: string): string[] => (OUTSIDE_OFFICE.has(page) ? [] : [OFFICE_JS]);
 
 /** A policy as directive → sources. */
 function parsePolicy(policy: string): Map<string, string[]> {
@@ -134,8 +139,8 @@ describe("the page templates", () => {
     const facts = pageFacts(readFileSync(path.join(ROOT, TEMPLATES[page]), "utf8"));
     expect(facts.csp).toEqual(["<%= htmlWebpackPlugin.options.csp %>"]);
     expect(facts.head.slice(0, 2)).toEqual(["meta charset", "meta content-security-policy"]);
-    expect(facts.scripts.map(({ src }) => src)).toEqual([OFFICE_JS]);
-    expect(facts.scripts.map(({ inline }) => inline.trim())).toEqual([""]);
+    expect(facts.scripts.map(({ src }) => src)).toEqual(officeScripts(page));
+    expect(facts.scripts.map(({ inline }) => inline.trim())).toEqual(officeScripts(page).map(() => ""));
     expect(facts.handlers).toEqual([]);
   });
 
@@ -237,10 +242,13 @@ describe("the production build", () => {
     expect(facts.head.slice(0, 2)).toEqual(["meta charset", "meta content-security-policy"]);
     const policy = parsePolicy(ADDIN_CSP);
     const sources = facts.scripts.map(({ src }) => src);
-    expect(sources[0]).toBe(OFFICE_JS);
+    const remote = officeScripts(page);
+    expect(sources.slice(0, remote.length)).toEqual(remote);
     // The page's own bundle(s), by hashed name, after office.js.
-    expect(sources.slice(1).filter((src) => src === null || !/^[\w.-]+\.[0-9a-f]{8}\.js$/.test(src))).toEqual([]);
-    expect(sources.length).toBeGreaterThan(1);
+    expect(
+      sources.slice(remote.length).filter((src) => src === null || !/^[\w.-]+\.[0-9a-f]{8}\.js$/.test(src)),
+    ).toEqual([]);
+    expect(sources.length).toBeGreaterThan(remote.length);
     expect(sources.filter((src) => src === null || !scriptAllowed(policy, src))).toEqual([]);
     expect(facts.scripts.filter(({ inline }) => inline.trim() !== "")).toEqual([]);
     expect(facts.handlers).toEqual([]);
@@ -256,6 +264,7 @@ describe("the production build", () => {
       expect.arrayContaining([
         "src/taskpane/App.tsx",
         "src/commands/notice.ts",
+        "src/save/save.ts",
         "src/import/pdf/import-pdf.ts",
         "src/annex/lisa2/docx.ts",
       ]),
@@ -264,6 +273,19 @@ describe("the production build", () => {
     const taskpane = scripts.find((file) => file.startsWith("taskpane."))!;
     const placed = sitesIn(build.web, taskpane, /Kirjuta töövihikusse/g).map(({ module }) => module);
     expect(placed).toEqual(["webpack://tat-budget/./src/taskpane/i18n.ts"]);
+  });
+
+  test("save.html's script is its own modules alone: no office.js, no React, nothing of the pane", () => {
+    const facts = pageFacts(readFileSync(path.join(build.web, "save.html"), "utf8"));
+    const bundles = facts.scripts.map(({ src }) => src!);
+    expect(bundles).toHaveLength(1);
+    const map = JSON.parse(readFileSync(path.join(build.web, `${bundles[0]}.map`), "utf8")) as SourceMapV3;
+    const modules = map.sources.filter((source) => !source.startsWith("webpack://tat-budget/webpack/"));
+    expect(modules.map((source) => source.replace(OURS, "src/")).sort()).toEqual([
+      "src/save/fragment.ts",
+      "src/save/save.ts",
+    ]);
+    expect(readFileSync(path.join(build.web, bundles[0]), "utf8")).not.toMatch(/appsforoffice|Office\.context/);
   });
 
   test("no eval, Function constructor or string timer comes from our code, and those from dependencies are known", () => {

@@ -16,6 +16,10 @@ import { useOperation } from "../operation";
 import { formatMoneyEstonian, parseRatePercent } from "../../app";
 import type { Lisa2Outcome, Money, WorkbookServices } from "../../app";
 import { usePanelStyles } from "./styles";
+import { browserDelivery } from "../host/delivery";
+import type { DeliveryOutcome, FileDelivery } from "../host/delivery";
+
+const DOCX_NAME = "lisa2.docx";
 
 /** "7", "7,5", "7 %"; empty is no rate. Undefined when the text is not a rate from 0 to 100. */
 export function readRate(text: string): Money | null | undefined {
@@ -23,35 +27,22 @@ export function readRate(text: string): Money | null | undefined {
   return parseRatePercent(text) ?? undefined;
 }
 
-/** Saves bytes as a download: the browser's own save, which Excel's task pane passes to the system. */
-function download(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes], {
-    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // After the click has been handled: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export interface Lisa2PanelProps {
   services: WorkbookServices | null;
   /** Changes when the workbook's plan or settings changed (an import, saved settings): the rate is read again. */
   workbookVersion: number;
   visible: boolean;
+  /** How the Word file reaches the officer in this host (host/delivery.ts); the browser's download when not given. */
+  delivery?: FileDelivery;
 }
 
-export function Lisa2Panel({ services, workbookVersion, visible }: Lisa2PanelProps) {
+export function Lisa2Panel({ services, workbookVersion, visible, delivery = browserDelivery }: Lisa2PanelProps) {
   const styles = usePanelStyles();
   const t = useMessages();
   const { busy, run } = useOperation();
   const [rateText, setRateText] = useState("");
   const [outcome, setOutcome] = useState<Lisa2Outcome | null>(null);
+  const [delivered, setDelivered] = useState<DeliveryOutcome | null>(null);
   // Whether Seaded's rate must be read again: the tab was shown, or the workbook's settings changed.
   const [stale, setStale] = useState(true);
   // What the officer typed here wins over what the workbook says, until the workbook's settings change.
@@ -84,8 +75,11 @@ export function Lisa2Panel({ services, workbookVersion, visible }: Lisa2PanelPro
 
   const downloadDocx = async () => {
     if (!services || rate === undefined) return;
+    setDelivered(null);
+    // Nothing can carry the file out of this host: say so at once rather than build it for nobody.
+    if (delivery.route === "none") return setDelivered({ kind: "unavailable" });
     const bytes = await run(t.makingDocx, () => services.lisa2Docx(rate));
-    if (bytes) download(bytes, "lisa2.docx");
+    if (bytes) setDelivered(delivery.deliver({ name: DOCX_NAME, bytes }, t.language));
   };
 
   const disabled = !services || busy !== null || rate === undefined;
@@ -118,6 +112,32 @@ export function Lisa2Panel({ services, workbookVersion, visible }: Lisa2PanelPro
           {t.downloadDocx}
         </Button>
       </div>
+      {delivered && delivered.kind !== "downloaded" && (
+        <MessageBar
+          intent={delivered.kind === "browser" ? "info" : "warning"}
+          layout="multiline"
+          data-testid="docx-delivery"
+        >
+          <MessageBarBody>
+            {delivered.kind === "browser" && t.docxInBrowser(delivered.name)}
+            {delivered.kind === "tooLarge" && (
+              <>
+                {t.docxTooLarge(delivered.urlLength, delivered.limit)} {t.docxOtherWays}
+              </>
+            )}
+            {delivered.kind === "unavailable" && (
+              <>
+                {t.docxUnavailable} {t.docxOtherWays}
+              </>
+            )}
+            {delivered.kind === "failed" && (
+              <>
+                {t.docxBrowserFailed(delivered.message)} {t.docxOtherWays}
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {outcome && lisa2 && (
         <>
           <MessageBar intent={lisa2.draft ? "warning" : "success"} layout="multiline">
