@@ -1,5 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
-   these tests read unloaded properties on purpose. */
 import { createFakeExcel, FakeExcelError } from "../../../src/workbook/fake";
 
 /**
@@ -164,6 +162,7 @@ describe("Application.calculationMode and Application.calculate", () => {
     for (const mode of ["Manual", "AutomaticExceptTables", "Automatic"] as const) {
       context.application.calculationMode = mode;
       application.load("calculationMode");
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one mode per round trip, on purpose
       await context.sync();
       expect(application.calculationMode).toBe(mode);
     }
