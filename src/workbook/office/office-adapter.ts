@@ -367,11 +367,19 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
   /**
    * Reads every sheet's used range, values and formulas, as raw grids for `workbookToPlan`. 2 syncs (names and
    * sizes), then one per `requestLimit` of cells.
+   *
+   * In Manual calculation mode a formula's value may be stale, and the plan takes a parent's shown amount (lisa 2's
+   * money, the check of a typed-over parent) from its SUM's value: so the sizes' sync asks Excel to
+   * `calculate("Recalculate")` first, as F9 would, and the values read after it are current. Recomputing the amounts
+   * from the plan instead would trust that every formula is ours, which an officer's edit may not be. Only the
+   * results change; the mode stays Manual.
    */
   readWorkbook(): Promise<RawSheet[]> {
     return this.run(async (context) => {
       const collection = context.workbook.worksheets.load("items/name");
+      const application = context.application.load("calculationMode");
       await context.sync();
+      if (application.calculationMode === "Manual") context.application.calculate("Recalculate");
       // The marks' hidden sheet is ours, not the plan's.
       const visible = collection.items.filter((sheet) => sheet.name !== MARKS_SHEET);
       const used = visible.map((sheet) => sheet.getUsedRangeOrNullObject().load("address,rowCount,columnCount"));
