@@ -458,12 +458,15 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
         this.run(async (context) => {
           const collection = context.workbook.worksheets.load("items/name,protection/protected");
           const saved = this.loadSavedFormats(context);
+          const structure = context.workbook.protection.load("protected");
           const current = [...targets.values()].map((target) => {
             const range = context.workbook.worksheets.getItem(target.sheet).getRange(target.cell);
             const properties = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
             return { target, properties };
           });
           await context.sync();
+          // The saved fills need their hidden sheet, and a protected structure refuses adding one.
+          if (structure.protected && saved.sheet.isNullObject) throw new StructureProtectedError("marks");
 
           const locked = protectionBySheet(collection.items);
           const previous = savedFormats(saved);
@@ -517,6 +520,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
     const clear = async (context: ExcelContext, started: (() => void) | null): Promise<void> => {
       const collection = context.workbook.worksheets.load("items/name,protection/protected");
       const saved = this.loadSavedFormats(context);
+      const structure = context.workbook.protection.load("protected");
       await context.sync();
       if (saved.sheet.isNullObject) return;
       const locked = protectionBySheet(collection.items);
@@ -530,7 +534,8 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
         started();
       }
       this.restore(context, restorable);
-      if (waiting.length === 0) deleteHiddenSheet(saved.sheet);
+      // Under a protected structure the emptied list stays, very hidden, until a clearing may delete it.
+      if (waiting.length === 0 && !structure.protected) deleteHiddenSheet(saved.sheet);
       else writeSavedFormats(context, saved, waiting);
       await context.sync();
     };
@@ -662,7 +667,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
 
   /** Queues the load of the saved formats; read them with `savedFormats` after the next sync. */
   private loadSavedFormats(context: ExcelContext): SavedFormatsSheet {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
+    const sheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET).load("visibility");
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("values");
     return { sheet, used };
@@ -729,8 +734,10 @@ const cellKey = ({ sheet, cell }: { sheet: string; cell: string }) => `${lower(s
 
 /** Writes the list of saved formats into the hidden sheet, making it when there is none. */
 function writeSavedFormats(context: ExcelContext, saved: SavedFormatsSheet, entries: SavedFormat[]): void {
+  // Hidden only when it is not (made now, or left visible by a batch that failed before hiding it): setting a
+  // sheet's visibility is refused under a protected structure.
   const sheet = saved.sheet.isNullObject ? context.workbook.worksheets.add(MARKS_SHEET) : saved.sheet;
-  sheet.visibility = "VeryHidden";
+  if (saved.sheet.isNullObject || saved.sheet.visibility !== "VeryHidden") sheet.visibility = "VeryHidden";
   const rows: ExcelValue[][] = [
     ["Leht", "Lahter", "Täide", "Muster"],
     ...entries.map((entry) => [entry.sheet, entry.cell, entry.fill, entry.pattern]),
