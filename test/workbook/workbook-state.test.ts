@@ -205,6 +205,30 @@ describe("a workbook in Manual calculation mode", () => {
     expect(manual.fake.workbook.calculationMode).toBe("Manual");
   });
 
+  it("finishes lisa 2 after a failure once an old sheet is gone, and calculates there too", async () => {
+    const { schedules, annex } = models();
+    const prepared = async (calculationMode: CalculationMode) => {
+      const excel = excelWith({ calculationMode });
+      await excel.adapter.writeWorkbook(schedules);
+      await excel.adapter.writeAnnexSheets(annex);
+      const item = rowOf(excel.fake.workbook, "Tartu", "3.5.2.1.3") + 1;
+      excel.fake.workbook.setCells("Tartu", `G${item}`, [[1000]]);
+      return excel;
+    };
+    // How many actions the regenerating batch has: the last is the calculation.
+    const probe = await prepared("Manual");
+    const first = probe.fake.stats.requests.length;
+    await probe.adapter.writeAnnexSheets(annex);
+    const actions = probe.fake.stats.requests[first + 1].actions;
+
+    const manual = await prepared("Manual");
+    manual.fake.control.failSync(manual.fake.stats.syncs + 2, { applied: actions - 1 });
+    await manual.adapter.writeAnnexSheets(annex);
+    const automatic = await prepared("Automatic");
+    await automatic.adapter.writeAnnexSheets(annex);
+    expect(allValues(manual.fake.workbook)).toEqual(allValues(automatic.fake.workbook));
+  });
+
   it("rewrites a roll-up in 2 syncs and the totals above it follow", async () => {
     const { fake, adapter, syncsOf } = excelWith({ calculationMode: "Manual" });
     await adapter.writeWorkbook(models().schedules);

@@ -177,6 +177,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
     let before: WorkbookSheets = { sheets: [], activeId: "" };
     let temporary: Record<string, string> = {};
     let replaced: ReplacedSheet[] = [];
+    let manual = false;
     const result = (): AnnexResult => ({
       sheets: model.sheets.map((sheet) => sheet.name),
       replaced: replaced.map(({ name }) => name),
@@ -188,8 +189,9 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
           const active = context.workbook.worksheets.getActiveWorksheet().load("id");
           const workbookState = loadWorkbookState(context);
           await context.sync();
-          const { structureProtected, manual } = workbookState();
-          if (structureProtected) throw new StructureProtectedError("annex");
+          const state = workbookState();
+          if (state.structureProtected) throw new StructureProtectedError("annex");
+          manual = state.manual;
           before = sheetsOf(collection.items, active);
           // A run that failed half-way and could not clean up leaves its "Lisa 2 (uus)" behind: ours, so it goes.
           const leftovers = new Set(model.sheets.map((sheet) => lower(`${sheet.name} (uus)`)));
@@ -249,6 +251,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
             replaced.flatMap(({ id }) => present.get(id) ?? []),
             replaced,
           );
+          if (manual) context.application.calculate("Recalculate");
           await context.sync();
           return { outcome: "completed", result: result() };
         }),
