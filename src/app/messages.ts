@@ -1,5 +1,5 @@
 import { ImportError } from "../model/plan";
-import { WorkbookWriteError } from "../workbook/errors";
+import { StructureProtectedError, WorkbookWriteError } from "../workbook/errors";
 
 /** The languages of the add-in and the command line: Estonian (the users', the default) and English. */
 export type Language = "et" | "en";
@@ -11,7 +11,7 @@ interface Bilingual {
 }
 
 const isBilingual = (error: unknown): error is Error & Bilingual =>
-  error instanceof ImportError || error instanceof WorkbookWriteError;
+  error instanceof ImportError || error instanceof WorkbookWriteError || error instanceof StructureProtectedError;
 
 /**
  * The one place an error becomes a message in the user's language, for the pane, the ribbon command and the

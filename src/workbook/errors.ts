@@ -41,3 +41,37 @@ function describe(error: unknown): string {
   }
   return String(error);
 }
+
+/**
+ * A write that would add, rename, delete or hide sheets, refused before anything changed because the workbook's
+ * structure is protected (Excel refuses such changes then: Microsoft's "Protect a workbook"). Writing cells is not
+ * refused: structure protection does not guard cells. `operation` says which write, for whoever words it otherwise.
+ */
+export class StructureProtectedError extends Error {
+  readonly messageEn: string;
+
+  constructor(readonly operation: "write" | "annex" | "recalc" | "marks") {
+    const [what, whatEn] = STRUCTURE_OPERATIONS[operation];
+    super(
+      `Töövihiku struktuur on kaitstud: ${what}. Eemaldage kaitse (Läbivaatus → Kaitse töövihikut; kui kaitsel ` +
+        "on parool, küsib Excel seda) ja proovige uuesti. Töövihikut ei muudetud.",
+    );
+    this.name = "StructureProtectedError";
+    this.messageEn =
+      `The workbook's structure is protected: ${whatEn}. Unprotect it (Review → Protect Workbook; Excel asks for ` +
+      "the password if it has one) and try again. The workbook was not changed.";
+  }
+}
+
+const STRUCTURE_OPERATIONS: Record<StructureProtectedError["operation"], [string, string]> = {
+  write: ["kava lehti ei saa lisada", "the plan's sheets cannot be added"],
+  annex: ["lisa 2 lehti ei saa lisada ega asendada", "lisa 2's sheets cannot be added or replaced"],
+  recalc: [
+    "valemite varukoopia lehte ei saa lisada, seega valemeid ei taastatud",
+    "the backup sheet of the formulas cannot be added, so no formula was restored",
+  ],
+  marks: [
+    "leidude märgiste peidetud lehte ei saa lisada ega eemaldada",
+    "the hidden sheet of the findings' marks cannot be added or removed",
+  ],
+};

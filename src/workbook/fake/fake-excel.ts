@@ -8,11 +8,12 @@ import type {
   ExcelWorkbook,
   ExcelWorksheet,
   ExcelWorksheetCollection,
+  ExcelWorkbookProtection,
   ExcelWorksheetProtection,
 } from "../office/excel-api";
 import { Bounds, MAX_COLUMNS, MAX_ROWS, parseA1 } from "../../model/a1";
 import { excelError, FakeExcelError, MESSAGES, propertyNotLoaded } from "./errors";
-import { FakeWorkbookState, normalizeColor, SheetState, TableState } from "./state";
+import { CalculationMode, FakeWorkbookState, normalizeColor, SheetState, TableState } from "./state";
 
 /**
  * Proxy objects and the request they build, after Office.js: creating a proxy queues an Instantiate action,
@@ -169,8 +170,15 @@ interface EntityMeta {
 const rangeReaders = (read: (target: RangeTarget, state: FakeWorkbookState) => unknown) => read as Reader;
 
 const ENTITIES: Record<string, EntityMeta> = {
-  Workbook: { scalars: {}, navigations: {} },
-  Application: { scalars: {}, navigations: {} },
+  Workbook: { scalars: {}, navigations: { protection: "WorkbookProtection", application: "Application" } },
+  Application: {
+    scalars: { calculationMode: ((_: true, state: FakeWorkbookState) => state.calculationMode) as Reader },
+    navigations: {},
+  },
+  WorkbookProtection: {
+    scalars: { protected: ((_: true, state: FakeWorkbookState) => state.workbookProtection !== null) as Reader },
+    navigations: {},
+  },
   WorksheetCollection: { scalars: {}, navigations: {} },
   TableCollection: { scalars: {}, navigations: {} },
   WorksheetFreezePanes: { scalars: {}, navigations: {} },
@@ -458,6 +466,15 @@ class WorkbookProxy extends ClientObject<true> implements ExcelWorkbook {
     return this._child("application", () => new ApplicationProxy(this.context, this));
   }
 
+  /** Workbook.protection (ExcelApi 1.7): whether the workbook's structure is protected. */
+  get protection(): WorkbookProtectionProxy {
+    return this._child("protection", () => new WorkbookProtectionProxy(this.context, this));
+  }
+
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
+  }
+
   /**
    * Workbook.getSelectedRange: the active sheet's selection. Excel always has one; the fake keeps one selection for
    * the workbook, so a sheet activated since (or never selected in) has its A1 selected, as a new sheet does.
@@ -478,6 +495,49 @@ class ApplicationProxy extends ClientObject<true> {
 
   suspendApiCalculationUntilNextSync(): void {
     this._method("SuspendApiCalculationUntilNextSync", [], (_, __, tx) => tx.state.suspendCalculation());
+  }
+
+  /** ExcelApi 1.1 to read, 1.8 to set. */
+  get calculationMode(): CalculationMode {
+    return this._get("calculationMode");
+  }
+
+  set calculationMode(value: CalculationMode) {
+    this._set("calculationMode", value, (_, mode, tx) => tx.state.setCalculationMode(mode));
+  }
+
+  calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void {
+    this._method("Calculate", wire([calculationType]), (_, [type], tx) => tx.state.calculate(type));
+  }
+
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
+  }
+}
+
+class WorkbookProtectionProxy extends ClientObject<true> implements ExcelWorkbookProtection {
+  constructor(context: FakeRequestContext, parent: WorkbookProxy) {
+    super(context, parent, { type: PathType.Property, name: "Protection" }, "WorkbookProtection");
+  }
+
+  _bind(): true {
+    return true;
+  }
+
+  get protected(): boolean {
+    return this._get("protected");
+  }
+
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
+  }
+
+  protect(password?: string): void {
+    this._method("Protect", wire([password]), (_, [secret], tx) => tx.state.protectWorkbook(secret));
+  }
+
+  unprotect(password?: string): void {
+    this._method("Unprotect", wire([password]), (_, [secret], tx) => tx.state.unprotectWorkbook(secret));
   }
 }
 

@@ -33,7 +33,15 @@ export { FakeExcelControl, FakeExcelStats, FakeRequestContext, PAYLOAD_LIMIT_BYT
 export type { SyncFault, SyncRecord } from "./fake-excel";
 export { FakeExcelError } from "./errors";
 export { FakeWorkbookState } from "./state";
-export type { CellFormat, InputLocale, PageLayoutState, Style, Visibility, WorkbookOptions } from "./state";
+export type {
+  CalculationMode,
+  CellFormat,
+  InputLocale,
+  PageLayoutState,
+  Style,
+  Visibility,
+  WorkbookOptions,
+} from "./state";
 // The grid's addresses, for what draws the fake (the preview): the shared A1 helpers of src/model/a1.ts.
 export { MAX_COLUMNS, columnName, contains, formatBounds, intersects } from "../../model/a1";
 export type { Bounds } from "../../model/a1";

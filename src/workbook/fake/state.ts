@@ -38,6 +38,11 @@ import {
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 export type InputLocale = "en-US" | "et-EE";
+/** Excel.CalculationMode. */
+export type CalculationMode = "Automatic" | "AutomaticExceptTables" | "Manual";
+const CALCULATION_MODES: readonly string[] = ["Automatic", "AutomaticExceptTables", "Manual"];
+/** Excel.CalculationType. */
+const CALCULATION_TYPES: readonly string[] = ["Recalculate", "Full", "FullRebuild"];
 
 export interface Style {
   numberFormat?: string;
@@ -132,6 +137,8 @@ export interface WorkbookOptions {
   inputLocale?: InputLocale;
   /** The year given to dates typed without one ("1.5", "5/1"). Default: the current year. */
   year?: number;
+  /** Application.calculationMode to start with. Default "Automatic", Excel's own default. */
+  calculationMode?: CalculationMode;
 }
 
 /** Excel's default column width for Calibri 11: 8.43 characters = 64 px = 48 points. */
@@ -276,6 +283,15 @@ export class FakeWorkbookState {
   activeSheetId = "";
   selected: { sheetId: string; bounds: Bounds } | null = null;
   calculationSuspended = false;
+  /**
+   * Application.calculationMode. In "Manual" a formula keeps its last result until Application.calculate; the fake
+   * has no data tables, so "AutomaticExceptTables" calculates as "Automatic" does.
+   */
+  private mode: CalculationMode = "Automatic";
+  /** True while Application.calculate runs: every formula is computed afresh, whatever the mode. */
+  private calculating = false;
+  /** Workbook.protection: null while the structure is not protected, else its password (null for none). */
+  workbookProtection: { password: string | null } | null = null;
   /** Bumped by every change of cell content; formula results are cached per version. */
   private version = 0;
   private evaluating = new Set<Cell>();
@@ -290,6 +306,7 @@ export class FakeWorkbookState {
     this.year = options.year ?? new Date().getFullYear();
     for (const name of options.sheets ?? ["Sheet1"]) this.addSheetOp(name);
     this.activeSheetId = this.sheets[0]?.id ?? "";
+    if (options.calculationMode) this.setCalculationMode(options.calculationMode);
   }
 
   // ---- Sheets ------------------------------------------------------------------------------------------
@@ -319,6 +336,7 @@ export class FakeWorkbookState {
   /** Worksheets.add: at the end of the sheets, not activated; "SheetN" when no name is given. */
   addSheetOp(name?: unknown): SheetState {
     const location = "WorksheetCollection.add";
+    this.guardStructure(location);
     if (name === undefined || name === null) {
       let n = 1;
       while (this.sheetByName(`Sheet${n}`)) n++;
@@ -357,6 +375,7 @@ export class FakeWorkbookState {
 
   renameSheet(sheet: SheetState, name: unknown): void {
     this.validateSheetName(name, "Worksheet.name");
+    this.guardStructure("Worksheet.name");
     const other = this.sheetByName(name);
     if (other && other !== sheet) throw excelError("ItemAlreadyExists", "Worksheet.name");
     const old = sheet.name;
@@ -369,6 +388,7 @@ export class FakeWorkbookState {
     // delete operation will fail with an `InvalidOperation` exception. You should first change its visibility to
     // hidden or visible before deleting it."
     if (sheet.visibility === "VeryHidden") throw excelError("InvalidOperation", "Worksheet.delete");
+    this.guardStructure("Worksheet.delete");
     const visible = this.sheets.filter((other) => other.visibility === "Visible");
     if (sheet.visibility === "Visible" && visible.length === 1)
       throw excelError("InvalidOperation", "Worksheet.delete");
@@ -383,6 +403,7 @@ export class FakeWorkbookState {
   setVisibility(sheet: SheetState, visibility: unknown): void {
     if (visibility !== "Visible" && visibility !== "Hidden" && visibility !== "VeryHidden")
       throw excelError("InvalidArgument", "Worksheet.visibility");
+    this.guardStructure("Worksheet.visibility");
     if (visibility !== "Visible" && sheet.visibility === "Visible") {
       const visible = this.sheets.filter((other) => other.visibility === "Visible");
       if (visible.length === 1) throw excelError("InvalidOperation", "Worksheet.visibility");
@@ -425,8 +446,87 @@ export class FakeWorkbookState {
   moveSheet(sheet: SheetState, position: unknown): void {
     if (typeof position !== "number" || !Number.isInteger(position) || position < 0 || position >= this.sheets.length)
       throw excelError("InvalidArgument", "Worksheet.position");
+    this.guardStructure("Worksheet.position");
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     this.sheets.splice(position, 0, sheet);
+  }
+
+  // ---- Workbook protection -----------------------------------------------------------------------------
+
+  /**
+   * Refuses a change of the workbook's structure while it is protected. Microsoft's "Protect a workbook" (Excel
+   * support): protecting the structure keeps others from "viewing hidden worksheets, adding, moving, deleting, or
+   * hiding worksheets, and renaming worksheets". The error code is a guess: the reference names none for this, and
+   * AccessDenied ("You cannot perform the requested operation.") is what Excel answers to other changes that
+   * protection forbids (a protected sheet's locked cells; WorksheetProtection, OfficeDev/office-js #6784).
+   * Setting a sheet's visibility to what it already is counts as a change too (a guess: Excel may let it pass).
+   */
+  private guardStructure(location: string): void {
+    if (this.workbookProtection) throw excelError("AccessDenied", location);
+  }
+
+  /** WorkbookProtection.protect (ExcelApi 1.7): "Protects the workbook. Fails if the workbook has been protected." */
+  protectWorkbook(password: unknown): void {
+    const location = "WorkbookProtection.protect";
+    if (password !== undefined && password !== null && typeof password !== "string")
+      throw excelError("InvalidArgument", location);
+    // Which error the documented failure is, the reference does not say: AccessDenied is a guess, as for a sheet
+    // protected twice (WorksheetProtection.protect, OfficeDev/office-js #6784).
+    if (this.workbookProtection) throw excelError("AccessDenied", location);
+    this.workbookProtection = { password: password ? password : null };
+  }
+
+  /**
+   * WorkbookProtection.unprotect (ExcelApi 1.7): "Unprotects the workbook." A guess where the reference is silent:
+   * nothing to do when it is not protected, and a wrong password fails with InvalidArgument, as the fake's sheet
+   * protection does.
+   */
+  unprotectWorkbook(password: unknown): void {
+    if (!this.workbookProtection) return;
+    if (this.workbookProtection.password !== null && password !== this.workbookProtection.password)
+      throw excelError("InvalidArgument", "WorkbookProtection.unprotect");
+    this.workbookProtection = null;
+  }
+
+  // ---- Calculation -------------------------------------------------------------------------------------
+
+  get calculationMode(): CalculationMode {
+    return this.mode;
+  }
+
+  /**
+   * Application.calculationMode set (ExcelApi 1.8). Going to "Manual", every formula keeps the result it has now
+   * ("Manual, where calculation is done when the user requests it"); leaving it, results are computed afresh when
+   * read, as Excel recalculates on switching back to automatic (a guess: the reference does not say so).
+   */
+  setCalculationMode(mode: unknown): void {
+    if (typeof mode !== "string" || !CALCULATION_MODES.includes(mode))
+      throw excelError("InvalidArgument", "Application.calculationMode");
+    if (mode === "Manual" && this.mode !== "Manual") this.computeAll();
+    this.mode = mode as CalculationMode;
+  }
+
+  /**
+   * Application.calculate (ExcelApi 1.1): "Recalculate all currently opened workbooks in Excel." The fake keeps no
+   * dirty cells, so "Recalculate" computes every formula as "Full" and "FullRebuild" do: the results are the same.
+   * Called while calculation is suspended in the same batch, it still calculates (a guess; the adapter never does
+   * both in one batch).
+   */
+  calculate(type: unknown): void {
+    if (typeof type !== "string" || !CALCULATION_TYPES.includes(type))
+      throw excelError("InvalidArgument", "Application.calculate");
+    this.version++;
+    this.calculating = true;
+    try {
+      this.computeAll();
+    } finally {
+      this.calculating = false;
+    }
+  }
+
+  /** Every formula's result, as content() gives it now. */
+  private computeAll(): void {
+    for (const sheet of this.sheets) for (const cell of sheet.cells.values()) this.content(sheet, cell);
   }
 
   // ---- Protection --------------------------------------------------------------------------------------
@@ -632,8 +732,10 @@ export class FakeWorkbookState {
     );
     this.version++;
     // Under suspended calculation a newly entered formula is still calculated once, from the cached results
-    // of the cells it refers to; its dependents wait for the next sync.
-    if (this.calculationSuspended)
+    // of the cells it refers to; its dependents wait for the next sync. In manual calculation mode likewise, until
+    // Application.calculate: Excel computes a formula as it is entered, not the formulas that depend on it (a
+    // guess from Excel's own manual mode; the reference does not say what a formula written through the API shows).
+    if (this.calculationSuspended || this.mode === "Manual")
       for (const [target, cell] of entered) {
         cell.cached = evaluate(this.ast(cell.formula!), this.host(target, cell));
         cell.cachedAt = -1;
@@ -790,7 +892,8 @@ export class FakeWorkbookState {
   /** A cell's value: its constant, or its formula's result (recalculated unless calculation is suspended). */
   private content(sheet: SheetState, cell: Cell): Scalar | null {
     if (cell.formula === undefined) return cell.value ?? null;
-    if (this.calculationSuspended && cell.cached !== undefined) return cell.cached;
+    const held = this.calculationSuspended || this.mode === "Manual";
+    if (held && !this.calculating && cell.cached !== undefined) return cell.cached;
     if (cell.cachedAt === this.version) return cell.cached!;
     if (this.evaluating.has(cell)) return 0; // A circular reference: Excel shows 0 and warns.
     this.evaluating.add(cell);
@@ -805,7 +908,7 @@ export class FakeWorkbookState {
 
   /** Application.suspendApiCalculationUntilNextSync: results stay as they are until the batch ends. */
   suspendCalculation(): void {
-    for (const sheet of this.sheets) for (const cell of sheet.cells.values()) this.content(sheet, cell);
+    this.computeAll();
     this.calculationSuspended = true;
   }
 
@@ -1413,6 +1516,8 @@ export class FakeWorkbookState {
       tables: this.tableList(),
       active: this.activeSheetName,
       selection: this.selection,
+      structureProtected: this.workbookProtection !== null,
+      calculationMode: this.mode,
     });
   }
 }

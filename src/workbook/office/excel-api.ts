@@ -15,12 +15,37 @@ export const REQUIRED_EXCEL_API = { name: "ExcelApi", version: "1.9" } as const;
 
 export interface ExcelContext {
   workbook: ExcelWorkbook;
-  application: { suspendApiCalculationUntilNextSync(): void };
+  application: ExcelApplication;
   sync(): Promise<void>;
+}
+
+/** Excel.Application, the part we use. */
+export interface ExcelApplication {
+  /**
+   * ExcelApi 1.1 to read, 1.8 to set. "Manual, where calculation is done when the user requests it"; a runtime
+   * property, "not persisted in the workbook".
+   */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual";
+  load(propertyNames: string): ExcelApplication;
+  /** ExcelApi 1.1: "Recalculate all currently opened workbooks in Excel." */
+  calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void;
+  /** ExcelApi 1.6. */
+  suspendApiCalculationUntilNextSync(): void;
+}
+
+/** Excel.WorkbookProtection (ExcelApi 1.7): the protection of the workbook's structure. */
+export interface ExcelWorkbookProtection {
+  protected: boolean;
+  load(propertyNames: string): ExcelWorkbookProtection;
+  /** "Protects the workbook. Fails if the workbook has been protected." */
+  protect(password?: string): void;
+  unprotect(password?: string): void;
 }
 
 export interface ExcelWorkbook {
   worksheets: ExcelWorksheetCollection;
+  /** While `protected`, Excel refuses adding, deleting, renaming, moving, hiding and showing sheets. */
+  protection: ExcelWorkbookProtection;
   /** The active sheet's selected range (one area; Excel refuses a multi-area selection here). */
   getSelectedRange(): ExcelRange;
 }

@@ -1,6 +1,6 @@
 import { quotedSheetName } from "../../model/a1";
 import { LISA2_SHEET, columnLetter, fromExcelSerial, parseCellAddress } from "../layout";
-import { WorkbookWriteError } from "../errors";
+import { StructureProtectedError, WorkbookWriteError } from "../errors";
 import { CellModel, CellValue, RawCell, RawSheet, SheetModel, WorkbookModel } from "../model";
 import type { CellUpdate } from "../settings";
 import type {
@@ -44,6 +44,12 @@ import {
  *
  * A write that Excel fails part-way costs 2 more, in a batch of its own that puts the workbook back (or finishes the
  * write where that is the safe way): see `atomically`.
+ *
+ * The officer's workbook may be in a state Excel keeps for the whole workbook, read in the first sync each write
+ * already makes (`loadWorkbookState`): with its structure protected, a write that adds, renames, deletes or hides
+ * sheets is refused before anything changes (StructureProtectedError); in Manual calculation mode, a write of
+ * formulas ends with `application.calculate("Recalculate")` in its last batch, so that the totals shown are current.
+ * The calculation mode itself is never changed: it is the officer's setting.
  *
  * Calls into Excel are made inside `run`, which the task pane binds to `Excel.run` and tests to the fake.
  */
@@ -111,8 +117,11 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
         this.run(async (context) => {
           const collection = context.workbook.worksheets.load("items/name,id");
           const active = context.workbook.worksheets.getActiveWorksheet().load("id");
+          const workbookState = loadWorkbookState(context);
           const old = cells ? loadCellContents(context, cells.sheet, cells.updates) : null;
           await context.sync();
+          const { structureProtected, manual } = workbookState();
+          if (structureProtected) throw new StructureProtectedError("write");
           before = sheetsOf(collection.items, active);
           previous = old ? old() : [];
           const { names, backups } = settleSheetNames(
@@ -123,7 +132,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
           const renamed = renameSheets(model, names);
           started();
           for (const { from, to } of backups) context.workbook.worksheets.getItem(from).name = to;
-          context.application.suspendApiCalculationUntilNextSync();
+          suspendOrCalculateLater(context, manual);
           // Every sheet exists before any formula names it: a reference to a sheet still to come would be #REF!.
           const worksheets = renamed.sheets.map((sheet) => context.workbook.worksheets.add(sheet.name));
           let pending = 0;
@@ -131,6 +140,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
             pending = await this.writeSheet(context, worksheets[index], renamed.sheets[index], pending);
           }
           if (cells) writeCellContents(context, cells.sheet, cells.updates);
+          if (manual) context.application.calculate("Recalculate");
           await context.sync();
           return { sheets: names, backups: backups.map(({ to }) => to) };
         }),
@@ -167,6 +177,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
     let before: WorkbookSheets = { sheets: [], activeId: "" };
     let temporary: Record<string, string> = {};
     let replaced: ReplacedSheet[] = [];
+    let manual = false;
     const result = (): AnnexResult => ({
       sheets: model.sheets.map((sheet) => sheet.name),
       replaced: replaced.map(({ name }) => name),
@@ -176,7 +187,11 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
         this.run(async (context) => {
           const collection = context.workbook.worksheets.load("items/name,id");
           const active = context.workbook.worksheets.getActiveWorksheet().load("id");
+          const workbookState = loadWorkbookState(context);
           await context.sync();
+          const state = workbookState();
+          if (state.structureProtected) throw new StructureProtectedError("annex");
+          manual = state.manual;
           before = sheetsOf(collection.items, active);
           // A run that failed half-way and could not clean up leaves its "Lisa 2 (uus)" behind: ours, so it goes.
           const leftovers = new Set(model.sheets.map((sheet) => lower(`${sheet.name} (uus)`)));
@@ -197,7 +212,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
           const renamed = renameSheets(model, temporary);
           started();
           for (const sheet of collection.items) if (isLeftover(sheet.name)) sheet.delete();
-          context.application.suspendApiCalculationUntilNextSync();
+          suspendOrCalculateLater(context, manual);
           const worksheets = renamed.sheets.map((sheet) => context.workbook.worksheets.add(sheet.name));
           let pending = 0;
           for (let index = 0; index < renamed.sheets.length; index++) {
@@ -210,6 +225,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
             replaced.map(({ id }) => olds.get(id)!),
             replaced,
           );
+          if (manual) context.application.calculate("Recalculate");
           await context.sync();
           return result();
         }),
@@ -235,6 +251,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
             replaced.flatMap(({ id }) => present.get(id) ?? []),
             replaced,
           );
+          if (manual) context.application.calculate("Recalculate");
           await context.sync();
           return { outcome: "completed", result: result() };
         }),
@@ -353,11 +370,19 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
   /**
    * Reads every sheet's used range, values and formulas, as raw grids for `workbookToPlan`. 2 syncs (names and
    * sizes), then one per `requestLimit` of cells.
+   *
+   * In Manual calculation mode a formula's value may be stale, and the plan takes a parent's shown amount (lisa 2's
+   * money, the check of a typed-over parent) from its SUM's value: so the sizes' sync asks Excel to
+   * `calculate("Recalculate")` first, as F9 would, and the values read after it are current. Recomputing the amounts
+   * from the plan instead would trust that every formula is ours, which an officer's edit may not be. Only the
+   * results change; the mode stays Manual.
    */
   readWorkbook(): Promise<RawSheet[]> {
     return this.run(async (context) => {
       const collection = context.workbook.worksheets.load("items/name");
+      const application = context.application.load("calculationMode");
       await context.sync();
+      if (application.calculationMode === "Manual") context.application.calculate("Recalculate");
       // The marks' hidden sheet is ours, not the plan's.
       const visible = collection.items.filter((sheet) => sheet.name !== MARKS_SHEET);
       const used = visible.map((sheet) => sheet.getUsedRangeOrNullObject().load("address,rowCount,columnCount"));
@@ -436,12 +461,15 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
         this.run(async (context) => {
           const collection = context.workbook.worksheets.load("items/name,protection/protected");
           const saved = this.loadSavedFormats(context);
+          const structure = context.workbook.protection.load("protected");
           const current = [...targets.values()].map((target) => {
             const range = context.workbook.worksheets.getItem(target.sheet).getRange(target.cell);
             const properties = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
             return { target, properties };
           });
           await context.sync();
+          // The saved fills need their hidden sheet, and a protected structure refuses adding one.
+          if (structure.protected && saved.sheet.isNullObject) throw new StructureProtectedError("marks");
 
           const locked = protectionBySheet(collection.items);
           const previous = savedFormats(saved);
@@ -495,6 +523,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
     const clear = async (context: ExcelContext, started: (() => void) | null): Promise<void> => {
       const collection = context.workbook.worksheets.load("items/name,protection/protected");
       const saved = this.loadSavedFormats(context);
+      const structure = context.workbook.protection.load("protected");
       await context.sync();
       if (saved.sheet.isNullObject) return;
       const locked = protectionBySheet(collection.items);
@@ -508,7 +537,8 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
         started();
       }
       this.restore(context, restorable);
-      if (waiting.length === 0) deleteHiddenSheet(saved.sheet);
+      // Under a protected structure the emptied list stays, very hidden, until a clearing may delete it.
+      if (waiting.length === 0 && !structure.protected) deleteHiddenSheet(saved.sheet);
       else writeSavedFormats(context, saved, waiting);
       await context.sync();
     };
@@ -540,6 +570,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
       (started) =>
         this.run(async (context) => {
           const collection = context.workbook.worksheets.load("items/name");
+          const workbookState = loadWorkbookState(context);
           const current = formulas.map((target) => ({
             target,
             range: context.workbook.worksheets.getItem(target.sheet).getRange(target.cell).load("formulas"),
@@ -549,6 +580,9 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
             .map(({ target, range }) => ({ ...target, before: range.formulas[0][0], after: `=${target.formula}` }))
             .filter(({ before, after }) => String(before) !== after);
           if (changed.length === 0) return { changed: 0, backup: null };
+          const { structureProtected, manual } = workbookState();
+          // The backup is a sheet, and adding one is what a protected structure refuses; without it, no rewrite.
+          if (structureProtected) throw new StructureProtectedError("recalc");
           backup = freeName("tat-budget varu", new Set(collection.items.map((sheet) => lower(sheet.name))));
           started();
           const sheet = context.workbook.worksheets.add(backup);
@@ -561,6 +595,8 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
           sheet.getRange(`A1:D${rows.length}`).values = rows;
           for (const { sheet: name, cell, after } of changed)
             context.workbook.worksheets.getItem(name).getRange(cell).formulas = [[after]];
+          // The rewritten cells compute as they are entered; the totals above them wait for a calculation.
+          if (manual) context.application.calculate("Recalculate");
           await context.sync();
           return { changed: changed.length, backup };
         }),
@@ -634,7 +670,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
 
   /** Queues the load of the saved formats; read them with `savedFormats` after the next sync. */
   private loadSavedFormats(context: ExcelContext): SavedFormatsSheet {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
+    const sheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET).load("visibility");
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("values");
     return { sheet, used };
@@ -701,8 +737,10 @@ const cellKey = ({ sheet, cell }: { sheet: string; cell: string }) => `${lower(s
 
 /** Writes the list of saved formats into the hidden sheet, making it when there is none. */
 function writeSavedFormats(context: ExcelContext, saved: SavedFormatsSheet, entries: SavedFormat[]): void {
+  // Hidden only when it is not (made now, or left visible by a batch that failed before hiding it): setting a
+  // sheet's visibility is refused under a protected structure.
   const sheet = saved.sheet.isNullObject ? context.workbook.worksheets.add(MARKS_SHEET) : saved.sheet;
-  sheet.visibility = "VeryHidden";
+  if (saved.sheet.isNullObject || saved.sheet.visibility !== "VeryHidden") sheet.visibility = "VeryHidden";
   const rows: ExcelValue[][] = [
     ["Leht", "Lahter", "Täide", "Muster"],
     ...entries.map((entry) => [entry.sheet, entry.cell, entry.fill, entry.pattern]),
@@ -716,6 +754,29 @@ function writeSavedFormats(context: ExcelContext, saved: SavedFormatsSheet, entr
 /** Sheet name (lower-cased) → whether it is protected, from a collection loaded with "protection/protected". */
 function protectionBySheet(sheets: ExcelWorksheet[]): Map<string, boolean> {
   return new Map(sheets.map((sheet) => [lower(sheet.name), sheet.protection.protected]));
+}
+
+// ---- The workbook's own state ----------------------------------------------------------------------------
+
+/**
+ * Queues the load of the workbook-wide state a write must know before it changes anything; call the result after
+ * the sync. `structureProtected`: Workbook.protection.protected (ExcelApi 1.7). `manual`: Application.calculationMode
+ * (ExcelApi 1.1 to read) is "Manual", "where calculation is done when the user requests it".
+ */
+function loadWorkbookState(context: ExcelContext): () => { structureProtected: boolean; manual: boolean } {
+  const protection = context.workbook.protection.load("protected");
+  const application = context.application.load("calculationMode");
+  return () => ({ structureProtected: protection.protected, manual: application.calculationMode === "Manual" });
+}
+
+/**
+ * Before a batch writes many cells: in automatic calculation, calculation waits until the batch is done
+ * (`suspendApiCalculationUntilNextSync`, ExcelApi 1.6, "until the next `context.sync()`"). In Manual mode nothing is
+ * calculated meanwhile anyway, and the batch ends with `calculate("Recalculate")` instead: whether a calculation
+ * asked for in a suspended batch happens, the reference does not say, so the two are never queued together.
+ */
+function suspendOrCalculateLater(context: ExcelContext, manual: boolean): void {
+  if (!manual) context.application.suspendApiCalculationUntilNextSync();
 }
 
 // ---- Putting the workbook back --------------------------------------------------------------------------
