@@ -44,11 +44,24 @@ const nodeGlobals = Object.fromEntries(
  *   workbook                     on model and annex's sheet models
  *   app                          on all of those
  *   taskpane, commands, cli,     on app, their own UI modules, and the workbook adapter each binds (office, fake,
- *   preview                      xlsx); the preview embeds the pane, the ribbon command shares its language setting
+ *   preview, selftest            xlsx); the preview embeds the pane, the ribbon command shares its language setting,
+ *                                the self-test runs the office adapter's probes
  *
  * Imports inside src/ are relative, so a folder is named by the "../" that leaves the importing file's folder.
  */
-const LAYERS = ["model", "import", "checks", "annex", "workbook", "app", "taskpane", "commands", "cli", "preview"];
+const LAYERS = [
+  "model",
+  "import",
+  "checks",
+  "annex",
+  "workbook",
+  "app",
+  "taskpane",
+  "commands",
+  "cli",
+  "preview",
+  "selftest",
+];
 const leavingTo = (folders) => `^(\\.\\./)+(${folders.join("|")})(/|$)`;
 const layerRule = (folder, forbidden, extra = []) => ({
   files: [`src/${folder}/**/*.{ts,tsx}`],
@@ -77,7 +90,7 @@ const workbookExcept = (...adapters) => ({
   regex: `^(\\.\\./)+workbook(/(?!(${adapters.join("|")})(/|$))|$)`,
   message: "An entry reaches the workbook only through src/app and the adapter it binds.",
 });
-const entryBase = ["model", "import", "checks", "annex", "cli", "commands", "taskpane", "preview"];
+const entryBase = ["model", "import", "checks", "annex", "cli", "commands", "taskpane", "preview", "selftest"];
 const layerRules = [
   {
     files: ["src/model/**/*.{ts,tsx}"],
@@ -125,6 +138,12 @@ const layerRules = [
     "preview",
     entryBase.filter((folder) => folder !== "preview" && folder !== "taskpane"),
     [workbookExcept("office", "fake")],
+  ),
+  // The self-test page: the Office adapter's probes and the app's types, nothing else of ours.
+  layerRule(
+    "selftest",
+    entryBase.filter((folder) => folder !== "selftest"),
+    [workbookExcept("office")],
   ),
   layerRule(
     "cli",

@@ -35,6 +35,8 @@ export interface AppProps {
    * and the pane says which Excel is needed instead of failing at the first write.
    */
   excelTooOld?: boolean;
+  /** The self-test page ("selftest.html"), offered in Seaded when the pane runs in Excel; none in the preview. */
+  selfTestHref?: string;
 }
 
 /**
@@ -88,7 +90,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Pane({ services: given, language, onLanguageChange, sample, excelTooOld }: AppProps) {
+function Pane({ services: given, language, onLanguageChange, sample, excelTooOld, selfTestHref }: AppProps) {
   const styles = useStyles();
   const t = useMessages();
   const { busy, error, dismissError } = useOperation();
@@ -164,6 +166,7 @@ function Pane({ services: given, language, onLanguageChange, sample, excelTooOld
               onLanguageChange={onLanguageChange}
               workbookVersion={workbookVersion}
               visible={panel === "settings"}
+              selfTestHref={selfTestHref}
             />
           )}
         </section>

@@ -20,6 +20,8 @@ let root: Root | undefined;
 let services: WorkbookServices | null = null;
 let language: Language = loadLanguage();
 let excelTooOld = false;
+/** The self-test page, once the pane knows it runs in Excel (also one too old: the self-test shows what fails). */
+let selfTestHref: string | undefined;
 
 function render(): void {
   const container = document.getElementById("container");
@@ -30,6 +32,7 @@ function render(): void {
       <App
         services={services}
         excelTooOld={excelTooOld}
+        selfTestHref={selfTestHref}
         language={language}
         onLanguageChange={(next) => {
           language = next;
@@ -57,6 +60,7 @@ if (typeof Office === "undefined") {
   Office.onReady((info) => {
     window.clearTimeout(fallback);
     if (info.host === Office.HostType.Excel) {
+      selfTestHref = "selftest.html";
       // The manifest asks for the set too; an Excel that installed the add-in anyway is told which one is needed.
       if (Office.context.requirements.isSetSupported(REQUIRED_EXCEL_API.name, REQUIRED_EXCEL_API.version))
         services = excelServices();

@@ -24,11 +24,12 @@ const webpackConfig = require("../../webpack.config.js") as ((
 ) => Promise<{ plugins: object[] }>) & { ADDIN_CSP: string };
 const { ADDIN_CSP } = webpackConfig;
 
-const PAGES = ["taskpane.html", "commands.html", "notice.html"];
+const PAGES = ["taskpane.html", "commands.html", "notice.html", "selftest.html"];
 const TEMPLATES: Record<string, string> = {
   "taskpane.html": "src/taskpane/taskpane.html",
   "commands.html": "src/commands/commands.html",
   "notice.html": "src/commands/notice.html",
+  "selftest.html": "src/selftest/selftest.html",
 };
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -256,6 +257,7 @@ describe("the production build", () => {
       expect.arrayContaining([
         "src/taskpane/App.tsx",
         "src/commands/notice.ts",
+        "src/selftest/page.ts",
         "src/import/pdf/import-pdf.ts",
         "src/annex/lisa2/docx.ts",
       ]),
