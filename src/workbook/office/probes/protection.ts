@@ -33,6 +33,28 @@ export const PROTECTION_PROBES: readonly ExcelProbe[] = [
     },
   },
   {
+    id: "protection-loaded-with-sheets",
+    api: "WorksheetCollection.load (items/protection/protected)",
+    set: "ExcelApi 1.2",
+    kind: "documented",
+    source: `${TYPES}, WorksheetProtection.protected: "Specifies if the worksheet is protected."; load's propertyNames: "A comma-delimited string or an array of strings that specify the properties to load." (marks load "items/name,protection/protected" in one go)`,
+    expect: "Loading the sheets with items/name,protection/protected shows the protected scratch sheet as protected.",
+    async run(context, scratch) {
+      scratch.protection.protect();
+      await context.sync();
+      try {
+        const sheets = context.workbook.worksheets.load("items/name,protection/protected");
+        scratch.load("name");
+        await context.sync();
+        const found = sheets.items.find((sheet) => sheet.name === scratch.name);
+        expectEqual("protected, read through the collection", found?.protection.protected, true);
+      } finally {
+        scratch.protection.unprotect();
+        await context.sync();
+      }
+    },
+  },
+  {
     id: "protection-protect-twice",
     api: "WorksheetProtection.protect",
     set: "ExcelApi 1.2",
