@@ -44,7 +44,8 @@ const nodeGlobals = Object.fromEntries(
  *   workbook                     on model and annex's sheet models
  *   app                          on all of those
  *   taskpane, commands, cli,     on app, their own UI modules, and the workbook adapter each binds (office, fake,
- *   preview                      xlsx); the preview embeds the pane, the ribbon command shares its language setting
+ *   preview, selftest            xlsx); the preview embeds the pane, the ribbon command shares its language setting,
+ *                                the self-test runs the office adapter's probes
  *   save                         save.html, opened in the system browser: its own modules and model only; the pane
  *                                uses its fragment codec to write the address the page reads
  *
@@ -62,6 +63,7 @@ const LAYERS = [
   "cli",
   "preview",
   "save",
+  "selftest",
 ];
 const leavingTo = (folders) => `^(\\.\\./)+(${folders.join("|")})(/|$)`;
 const layerRule = (folder, forbidden, extra = []) => ({
@@ -91,7 +93,7 @@ const workbookExcept = (...adapters) => ({
   regex: `^(\\.\\./)+workbook(/(?!(${adapters.join("|")})(/|$))|$)`,
   message: "An entry reaches the workbook only through src/app and the adapter it binds.",
 });
-const entryBase = ["model", "import", "checks", "annex", "cli", "commands", "taskpane", "preview", "save"];
+const entryBase = ["model", "import", "checks", "annex", "cli", "commands", "taskpane", "preview", "save", "selftest"];
 const layerRules = [
   {
     files: ["src/model/**/*.{ts,tsx}"],
@@ -139,6 +141,12 @@ const layerRules = [
     "preview",
     entryBase.filter((folder) => folder !== "preview" && folder !== "taskpane"),
     [workbookExcept("office", "fake")],
+  ),
+  // The self-test page: the Office adapter's probes and the app's types, nothing else of ours.
+  layerRule(
+    "selftest",
+    entryBase.filter((folder) => folder !== "selftest"),
+    [workbookExcept("office")],
   ),
   layerRule(
     "cli",

@@ -17,7 +17,8 @@ const URL_DEV = "https://localhost:3000/";
 const URL_PROD_DEFAULT = "https://tat-budget.example.ee/";
 
 /**
- * The Content-Security-Policy of the add-in's pages (taskpane.html, commands.html, notice.html, save.html), the one place it is
+ * The Content-Security-Policy of the add-in's pages (taskpane.html, commands.html, notice.html, save.html, selftest.html), the
+ * one place it is
  * written: each page's template puts it in a <meta> tag at the top of its <head> (`htmlWebpackPlugin.options.csp`).
  * test/security/ checks the built pages carry it, and test/e2e/addin-security.e2e.test.ts runs them under it.
  *
@@ -159,6 +160,7 @@ module.exports = async (env, argv) => {
       notice: "./src/commands/notice.ts",
       // Opened in the system browser where the pane cannot download (Excel for Mac, iPad); loads no office.js.
       save: "./src/save/save.ts",
+      selftest: "./src/selftest/index.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist/web"),
@@ -194,6 +196,13 @@ module.exports = async (env, argv) => {
         filename: "save.html",
         template: "./src/save/save.html",
         chunks: ["save"],
+        csp: ADDIN_CSP,
+      }),
+      // Reached from the pane's Seaded tab (the pane navigates to it), not from the manifest.
+      new HtmlWebpackPlugin({
+        filename: "selftest.html",
+        template: "./src/selftest/selftest.html",
+        chunks: ["selftest"],
         csp: ADDIN_CSP,
       }),
       new CopyWebpackPlugin({

@@ -38,6 +38,8 @@ export interface AppProps {
   excelTooOld?: boolean;
   /** How files reach the officer in this host (host/delivery.ts); the browser's download when not given. */
   delivery?: FileDelivery;
+  /** The self-test page ("selftest.html"), offered in Seaded when the pane runs in Excel; none in the preview. */
+  selfTestHref?: string;
 }
 
 /**
@@ -91,7 +93,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Pane({ services: given, language, onLanguageChange, sample, excelTooOld, delivery }: AppProps) {
+function Pane({ services: given, language, onLanguageChange, sample, excelTooOld, delivery, selfTestHref }: AppProps) {
   const styles = useStyles();
   const t = useMessages();
   const { busy, error, dismissError } = useOperation();
@@ -172,6 +174,7 @@ function Pane({ services: given, language, onLanguageChange, sample, excelTooOld
               onLanguageChange={onLanguageChange}
               workbookVersion={workbookVersion}
               visible={panel === "settings"}
+              selfTestHref={selfTestHref}
             />
           )}
         </section>

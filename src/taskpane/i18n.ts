@@ -144,6 +144,9 @@ const et = {
   saveSettings: "Salvesta seaded",
   savingSettings: "Salvestan seadeid…",
   settingsSaved: "Seaded salvestatud lehele „Seaded“.",
+  selfTestLink: "Exceli enesetest",
+  selfTestHint:
+    "kontrollib ajutistel lehtedel, kas see Excel teeb seda, mida lisandmoodul eeldab, ja annab aruande arendajatele.",
   languageLabel: "Keel",
   languageNames: { et: "eesti keel", en: "English" } as Record<Language, string>,
 };
@@ -281,6 +284,9 @@ const en: Messages = {
   saveSettings: "Save the settings",
   savingSettings: "Saving the settings…",
   settingsSaved: 'Settings saved to the sheet "Seaded".',
+  selfTestLink: "Excel self-test",
+  selfTestHint:
+    "checks on temporary sheets that this Excel does what the add-in expects, and gives a report for the developers.",
   languageLabel: "Language",
   languageNames: { et: "eesti keel", en: "English" },
 };

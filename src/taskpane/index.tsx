@@ -23,6 +23,8 @@ let services: WorkbookServices | null = null;
 let language: Language = loadLanguage();
 let excelTooOld = false;
 let delivery: FileDelivery | undefined;
+/** The self-test page, once the pane knows it runs in Excel (also one too old: the self-test shows what fails). */
+let selfTestHref: string | undefined;
 
 function render(): void {
   const container = document.getElementById("container");
@@ -34,6 +36,7 @@ function render(): void {
         services={services}
         excelTooOld={excelTooOld}
         delivery={delivery}
+        selfTestHref={selfTestHref}
         language={language}
         onLanguageChange={(next) => {
           language = next;
@@ -63,6 +66,7 @@ if (typeof Office === "undefined") {
     if (info.host === Office.HostType.Excel) {
       // save.html sits beside this page; in Excel for Mac and iPad the pane hands files to the browser through it.
       delivery = fileDelivery(officeDeliveryHost(Office, new URL("save.html", window.location.href).href));
+      selfTestHref = "selftest.html";
       // The manifest asks for the set too; an Excel that installed the add-in anyway is told which one is needed.
       if (Office.context.requirements.isSetSupported(REQUIRED_EXCEL_API.name, REQUIRED_EXCEL_API.version))
         services = excelServices();

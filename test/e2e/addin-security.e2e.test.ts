@@ -4,6 +4,7 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import { Browser, BrowserContext, Page } from "playwright-core";
 import { lisa1DocxBytes } from "../../src/annex/lisa1/docx";
+import { PROBES } from "../../src/workbook/office/probes";
 import { parseDirectiveText } from "../../src/import/text";
 import { fixtureText } from "../helpers";
 import { launchChromium } from "./chromium";
@@ -372,6 +373,21 @@ describe("the add-in's pages in Chromium, under their policy", () => {
     await notice.close();
   });
 
+  test("7b. the Excel self-test page loads under the policy and runs every probe over the stubbed Excel", async () => {
+    const selftest = await open("selftest.html");
+    await selftest.getByRole("button", { name: "Käivita enesetest" }).click();
+    await selftest.getByText(`Kõik ${PROBES.length} proovi läbisid.`).waitFor({ timeout: 60_000 });
+    expect(await selftest.locator("#results li.pass").count()).toBe(PROBES.length);
+    expect(await selftest.locator("#report").inputValue()).toContain(
+      `Proove: ${PROBES.length}, läbis: ${PROBES.length}`,
+    );
+    // The stub's workbook keeps only its own sheets: every scratch sheet went.
+    const sheets = await selftest.evaluate(() => (window as unknown as OfficeStubWindow).officeStub.sheetNames());
+    expect(sheets.filter((name) => name.startsWith("tat-budget proov"))).toEqual([]);
+    await screenshot(selftest, "selftest");
+    await selftest.close();
+  });
+
   test("8. nothing was refused, nothing ran from the text, and the only remote request was office.js", async () => {
     const work = requests.filter((request) => request.phase === "work").map(({ url }) => url);
     // For a person to look at: what the pages asked for, in order.
@@ -380,13 +396,15 @@ describe("the add-in's pages in Chromium, under their policy", () => {
       `${JSON.stringify({ server: server.url, requests: work }, null, 2)}\n`,
     );
     const remote = work.filter((url) => !url.startsWith(server.url) && !/^(blob|data):/.test(url));
-    // The pane, the commands page, the notice twice: office.js each time, and nothing else from anywhere.
-    expect(remote).toEqual([OFFICE_JS, OFFICE_JS, OFFICE_JS, OFFICE_JS]);
+    // The pane, the commands page, the notice twice, the self-test: office.js each time, and nothing else from anywhere.
+    expect(remote).toEqual([OFFICE_JS, OFFICE_JS, OFFICE_JS, OFFICE_JS, OFFICE_JS]);
     expect(failed.filter((request) => request.phase === "work")).toEqual([]);
     // From the add-in's origin only its pages and scripts (and the browser's favicon): the <img src=x> would ask for /x.
     const local = work.filter((url) => url.startsWith(server.url)).map((url) => new URL(url).pathname);
     expect(local.filter((file) => !/^\/[\w.-]+\.(html|js)$/.test(file) && file !== "/favicon.ico")).toEqual([]);
-    expect(local).toEqual(expect.arrayContaining(["/taskpane.html", "/commands.html", "/notice.html"]));
+    expect(local).toEqual(
+      expect.arrayContaining(["/taskpane.html", "/commands.html", "/notice.html", "/selftest.html"]),
+    );
     expect(violations).toEqual([]);
     expect(consoleErrors.filter((error) => error.phase === "work")).toEqual([]);
     expect(dialogs).toEqual([]);

@@ -24,12 +24,13 @@ const webpackConfig = require("../../webpack.config.js") as ((
 ) => Promise<{ plugins: object[] }>) & { ADDIN_CSP: string };
 const { ADDIN_CSP } = webpackConfig;
 
-const PAGES = ["taskpane.html", "commands.html", "notice.html", "save.html"];
+const PAGES = ["taskpane.html", "commands.html", "notice.html", "save.html", "selftest.html"];
 const TEMPLATES: Record<string, string> = {
   "taskpane.html": "src/taskpane/taskpane.html",
   "commands.html": "src/commands/commands.html",
   "notice.html": "src/commands/notice.html",
   "save.html": "src/save/save.html",
+  "selftest.html": "src/selftest/selftest.html",
 };
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** Pages opened outside Office (save.html, in the system browser): they load no office.js at all. */
@@ -265,6 +266,7 @@ describe("the production build", () => {
         "src/taskpane/App.tsx",
         "src/commands/notice.ts",
         "src/save/save.ts",
+        "src/selftest/page.ts",
         "src/import/pdf/import-pdf.ts",
         "src/annex/lisa2/docx.ts",
       ]),

@@ -267,3 +267,20 @@ describe("the language", () => {
     expect(screen.getByText("A date as dd.mm.yyyy, e.g. 31.12.2025.")).toBeVisible();
   });
 });
+
+describe("the Excel self-test link", () => {
+  test("is offered in Seaded when the pane runs in Excel, leading to selftest.html", async () => {
+    const pane = renderApp({ selfTestHref: "selftest.html" });
+    pane.services!.readSettings.mockResolvedValue(fixtureSettings());
+    await openTab(pane.user, "Seaded");
+    expect(screen.getByRole("link", { name: "Exceli enesetest" })).toHaveAttribute("href", "selftest.html");
+  });
+
+  test("is not offered without a self-test page (the preview)", async () => {
+    const pane = renderApp();
+    pane.services!.readSettings.mockResolvedValue(fixtureSettings());
+    await openTab(pane.user, "Seaded");
+    await screen.findByRole("textbox", { name: "Käskkirja number" });
+    expect(screen.queryByRole("link", { name: "Exceli enesetest" })).toBeNull();
+  });
+});

@@ -4,6 +4,7 @@ import {
   Dropdown,
   Field,
   Input,
+  Link,
   MessageBar,
   MessageBarBody,
   Option,
@@ -30,6 +31,8 @@ export interface SettingsPanelProps {
   /** Changes when the workbook was rewritten (an import), so the settings are read again. */
   workbookVersion: number;
   visible: boolean;
+  /** Where the Excel self-test is; the link is shown only with it. */
+  selfTestHref?: string;
 }
 
 /** The form's text, as typed: dates dd.mm.yyyy, the rate in per cent. */
@@ -103,7 +106,14 @@ function fromForm(form: SettingsForm): PlanSettings | null {
   };
 }
 
-export function SettingsPanel({ services, language, onLanguageChange, workbookVersion, visible }: SettingsPanelProps) {
+export function SettingsPanel({
+  services,
+  language,
+  onLanguageChange,
+  workbookVersion,
+  visible,
+  selfTestHref,
+}: SettingsPanelProps) {
   const styles = usePanelStyles();
   const t = useMessages();
   const { busy, run } = useOperation();
@@ -239,6 +249,11 @@ export function SettingsPanel({ services, language, onLanguageChange, workbookVe
             </MessageBar>
           )}
         </>
+      )}
+      {selfTestHref && (
+        <Body1>
+          <Link href={selfTestHref}>{t.selfTestLink}</Link> {t.selfTestHint}
+        </Body1>
       )}
     </div>
   );

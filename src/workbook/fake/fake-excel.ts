@@ -1,5 +1,6 @@
 import type {
   ExcelCellProperties,
+  ExcelCellPropertiesLoadOptions,
   ExcelContext,
   ExcelPageLayout,
   ExcelProtectionOptions,
@@ -297,12 +298,25 @@ function queryEntity(
     const navigation = meta.navigations[head];
     if (navigation) {
       const nested = queryEntity(navigation, target, rest.length ? [rest.join("/")] : [], state);
-      result[head] = { ...(result[head] as object), ...nested };
+      // Several paths through one navigation ("pageLayout/a/x, pageLayout/a/y") load together: merged deeply, as
+      // load takes "A comma-delimited string or an array of strings that specify the properties to load."
+      result[head] = mergeDeep(result[head] as Record<string, unknown> | undefined, nested);
     } else if (head in meta.scalars && rest.length === 0) {
       result[head] = (meta.scalars[head] as (target: unknown, state: FakeWorkbookState) => unknown)(target, state);
     } else throw excelError("InvalidArgument", `${entity}.load`, `The property '${path}' does not exist on ${entity}.`);
   }
   return result;
+}
+
+function mergeDeep(into: Record<string, unknown> | undefined, from: Record<string, unknown>): Record<string, unknown> {
+  const isObject = (item: unknown): item is Record<string, unknown> =>
+    typeof item === "object" && item !== null && !Array.isArray(item);
+  const merged: Record<string, unknown> = { ...into };
+  for (const [key, value] of Object.entries(from)) {
+    const existing = merged[key];
+    merged[key] = isObject(existing) && isObject(value) ? mergeDeep(existing, value) : value;
+  }
+  return merged;
 }
 
 // ---- Proxies ----------------------------------------------------------------------------------------
@@ -817,6 +831,31 @@ class PageLayoutProxy extends SheetPartProxy implements ExcelPageLayout {
     this._set("zoom", value, (sheet, zoom, tx) => tx.state.setPageLayout(sheet, "zoom", zoom));
   }
 
+  /** Excel.PageLayout's margins are properties of their own ("The worksheet's left margin, in points, …"). */
+  get leftMargin(): number {
+    return this._get("leftMargin");
+  }
+
+  get rightMargin(): number {
+    return this._get("rightMargin");
+  }
+
+  get topMargin(): number {
+    return this._get("topMargin");
+  }
+
+  get bottomMargin(): number {
+    return this._get("bottomMargin");
+  }
+
+  get headerMargin(): number {
+    return this._get("headerMargin");
+  }
+
+  get footerMargin(): number {
+    return this._get("footerMargin");
+  }
+
   get headersFooters(): HeaderFooterGroupProxy {
     return this._child("headersFooters", () => new HeaderFooterGroupProxy(this.context, this));
   }
@@ -1072,9 +1111,7 @@ class RangeProxy extends ClientObject<RangeTarget> implements ExcelRange {
     return this._load(propertyNames);
   }
 
-  getCellProperties(loadOptions: {
-    format?: { fill?: { color?: boolean }; font?: { color?: boolean; bold?: boolean } };
-  }): FakeClientResult<ExcelCellProperties[][]> {
+  getCellProperties(loadOptions: ExcelCellPropertiesLoadOptions): FakeClientResult<ExcelCellProperties[][]> {
     const result = new FakeClientResult<ExcelCellProperties[][]>();
     const action: QueuedAction = {
       id: this.context._nextId(),

@@ -1121,8 +1121,8 @@ export class FakeWorkbookState {
         wrapText?: boolean;
         horizontalAlignment?: boolean;
         verticalAlignment?: boolean;
-        /** true for every edge, or the edges wanted. */
-        borders?: boolean | Partial<Record<BorderEdge, unknown>>;
+        /** Excel.CellPropertiesBorderLoadOptions: the fields wanted of every edge (true: all of them). */
+        borders?: boolean | { style?: boolean; weight?: boolean; color?: boolean };
       };
     };
     const rows: Array<Array<Record<string, unknown>>> = [];
@@ -1151,12 +1151,23 @@ export class FakeWorkbookState {
           for (const name of ["wrapText", "horizontalAlignment", "verticalAlignment"] as const)
             if (want.format[name]) format[name] = style[name] ?? DEFAULTS[name];
           if (want.format.borders) {
-            const edges =
+            // @types/office-js, Excel.CellPropertiesFormatLoadOptions.borders is a CellPropertiesBorderLoadOptions
+            // ({ color, style, weight, tintAndShade }): it picks the fields of each edge, and every edge is returned.
+            const fields =
               want.format.borders === true
-                ? BORDER_EDGES
-                : BORDER_EDGES.filter((edge) => (want.format!.borders as Record<string, unknown>)[edge]);
+                ? ["style", "weight", "color"]
+                : ["style", "weight", "color"].filter(
+                    (field) => (want.format!.borders as Record<string, unknown>)[field],
+                  );
             format.borders = Object.fromEntries(
-              edges.map((edge) => [edge, style.borders?.[edge] ?? { style: "None", weight: "Thin", color: "#000000" }]),
+              BORDER_EDGES.map((edge) => {
+                const line: Record<string, unknown> = style.borders?.[edge] ?? {
+                  style: "None",
+                  weight: "Thin",
+                  color: "#000000",
+                };
+                return [edge, Object.fromEntries(fields.map((field) => [field, line[field]]))];
+              }),
             );
           }
           item.format = format;

@@ -71,12 +71,17 @@ export interface ExcelWorksheet {
   load(propertyNames: string): ExcelWorksheet;
   getRange(address: string): ExcelRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
-  tables: { add(address: string, hasHeaders: boolean): { name: string } };
+  tables: { add(address: string, hasHeaders: boolean): ExcelTable };
   freezePanes: { freezeRows(count: number): void };
   pageLayout: ExcelPageLayout;
   protection: ExcelWorksheetProtection;
   activate(): void;
   delete(): void;
+}
+
+export interface ExcelTable {
+  name: string;
+  load(propertyNames: string): ExcelTable;
 }
 
 /** Excel.PageLayout (ExcelApi 1.9). Margins are in points unless set through `setPrintMargins` with a unit. */
@@ -87,6 +92,10 @@ export interface ExcelPageLayout {
   /** Set as a whole object: Office.js ignores `zoom.scale = …` on the proxy. 0 pages tall is "automatic". */
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   headersFooters: { defaultForAllPages: { leftFooter: string; rightFooter: string } };
+  /** In points; read after `load` (the self-test checks what setPrintMargins stored). */
+  readonly leftMargin: number;
+  readonly topMargin: number;
+  load(propertyNames: string): ExcelPageLayout;
   /** Whole rows only: "$9:$10". */
   setPrintTitleRows(printTitleRows: string): void;
   setPrintMargins(
@@ -147,6 +156,20 @@ export interface ExcelCellProperties {
   };
 }
 
+/** Excel.CellPropertiesLoadOptions, the part we (and the self-test's probes) ask for. */
+export interface ExcelCellPropertiesLoadOptions {
+  format?: {
+    fill?: { color?: boolean; pattern?: boolean };
+    font?: { color?: boolean; bold?: boolean; italic?: boolean; size?: boolean };
+    horizontalAlignment?: boolean;
+    verticalAlignment?: boolean;
+    wrapText?: boolean;
+    indentLevel?: boolean;
+    /** Excel.CellPropertiesBorderLoadOptions: which fields of every edge to read. */
+    borders?: { style?: boolean; weight?: boolean; color?: boolean };
+  };
+}
+
 export interface ExcelRange {
   address: string;
   rowCount: number;
@@ -166,9 +189,7 @@ export interface ExcelRange {
     fill: { color: string; clear(): void };
   };
   load(propertyNames: string): ExcelRange;
-  getCellProperties(loadOptions: {
-    format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { color?: boolean; bold?: boolean } };
-  }): { value: ExcelCellProperties[][] };
+  getCellProperties(loadOptions: ExcelCellPropertiesLoadOptions): { value: ExcelCellProperties[][] };
   setCellProperties(properties: ExcelCellProperties[][]): void;
   /** `across` true merges each row of the range separately. */
   merge(across?: boolean): void;

@@ -42,6 +42,21 @@ describe("proxies, load and sync", () => {
     expect(range.values).toEqual([[2]]);
   });
 
+  it("loads several paths through one navigation together (load takes a comma-delimited list of paths)", async () => {
+    const { context } = createFakeExcel();
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.pageLayout.headersFooters.defaultForAllPages.leftFooter = "&A";
+    sheet.pageLayout.headersFooters.defaultForAllPages.rightFooter = "&P";
+    const read = context.workbook.worksheets
+      .getItem("Sheet1")
+      .load(
+        "pageLayout/orientation, pageLayout/headersFooters/defaultForAllPages/leftFooter, pageLayout/headersFooters/defaultForAllPages/rightFooter",
+      );
+    await context.sync();
+    const footers = read.pageLayout.headersFooters.defaultForAllPages;
+    expect([read.pageLayout.orientation, footers.leftFooter, footers.rightFooter]).toEqual(["Portrait", "&A", "&P"]);
+  });
+
   it("writes addresses as Excel returns them, quoting sheet names only where needed", async () => {
     const { context } = createFakeExcel({ sheets: ["Koond", "Tõrva vald", "2024"] });
     const sheets = context.workbook.worksheets;
@@ -427,9 +442,9 @@ describe("formats the annex uses: alignment, wrapping, borders, font size, row h
         horizontalAlignment: true,
         verticalAlignment: true,
         font: { size: true },
-        borders: true,
+        borders: { style: true, weight: true, color: true },
       },
-    } as never);
+    });
     await context.sync();
     const black = { style: "Continuous", weight: "Thin", color: "#000000" };
     const none = { style: "None", weight: "Thin", color: "#000000" };
@@ -450,6 +465,17 @@ describe("formats the annex uses: alignment, wrapping, borders, font size, row h
       },
     });
     expect(read.value[0][1].format).toMatchObject({ horizontalAlignment: "Right", verticalAlignment: "Bottom" });
+    // Excel.CellPropertiesBorderLoadOptions picks the fields of every edge: style alone gives each edge's style.
+    const styles = range.getCellProperties({ format: { borders: { style: true } } });
+    await context.sync();
+    expect(styles.value[0][0].format?.borders).toEqual({
+      top: { style: "Continuous" },
+      bottom: { style: "Continuous" },
+      left: { style: "Continuous" },
+      right: { style: "Continuous" },
+      diagonalDown: { style: "None" },
+      diagonalUp: { style: "None" },
+    });
     expect(workbook.format("Sheet1", "B1")).toMatchObject({ wrapText: false, fontSize: 11, borders: {} });
 
     // "None" removes an edge; the range format's own properties read the common value.

@@ -60,3 +60,59 @@ export async function expectExcelError(what: string, code: string, action: () =>
   }
   throw new ProbeFailure(`${what}: expected the error ${code}, but it succeeded`);
 }
+
+/**
+ * Runs `action` and fails unless it rejects with any error: for refusals the reference documents without naming
+ * the error code. Returns the code Excel gave (or the error's name), so the probe can say what it saw.
+ */
+export async function expectRejected(what: string, action: () => Promise<unknown>): Promise<string> {
+  try {
+    await action();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === "string" ? code : String((error as { name?: unknown }).name ?? error);
+  }
+  throw new ProbeFailure(`${what}: expected Excel to refuse it, but it succeeded`);
+}
+
+/** Fails unless `condition` holds; `seen` is what Excel answered. */
+export function expectTrue(what: string, condition: boolean, seen?: unknown): void {
+  if (!condition) throw new ProbeFailure(`${what}${seen === undefined ? "" : `: saw ${JSON.stringify(seen)}`}`, seen);
+}
+
+/** A name no sheet of the workbook has (compared as Excel compares names, ignoring case): "stem", "stem 2", … */
+export async function freeSheetName(context: ExcelContext, stem: string): Promise<string> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  await context.sync();
+  const taken = new Set(sheets.items.map((sheet) => sheet.name.toLowerCase()));
+  let name = stem;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem} ${n}`;
+  return name;
+}
+
+/**
+ * Runs `use` with a sheet of its own, added at the end of the workbook, and deletes that sheet afterwards even when
+ * `use` fails, making it visible first: a very hidden sheet cannot be deleted (Worksheet.delete, ExcelApi 1.1).
+ */
+export async function withExtraSheet<T>(
+  context: ExcelContext,
+  use: (sheet: ExcelWorksheet, name: string) => Promise<T>,
+): Promise<T> {
+  const name = await freeSheetName(context, "tat-budget proov lisa");
+  const sheet = context.workbook.worksheets.add(name);
+  sheet.load("id");
+  await context.sync();
+  const id = sheet.id;
+  try {
+    return await use(sheet, name);
+  } finally {
+    const left = context.workbook.worksheets.getItemOrNullObject(id);
+    left.load("visibility");
+    await context.sync();
+    if (!left.isNullObject) {
+      if (left.visibility !== "Visible") left.visibility = "Visible";
+      left.delete();
+      await context.sync();
+    }
+  }
+}
