@@ -57,12 +57,14 @@ export function markRules(
   const byName = new Map(sheets.map((sheet) => [lower(sheet.name), sheet]));
   const cells = new Map<string, { sheet: string; cell: string; severity: MarkSeverity }>();
   for (const finding of findings) {
-    const { sheet, cell } = finding.position;
+    const { sheet } = finding.position;
+    // "$z$500" is Z500.
+    const cell = finding.position.cell?.replace(/\$/g, "").toUpperCase();
     if (!sheet || !cell || skip(sheet) || !parseCellAddress(cell)) continue;
-    const id = `${lower(sheet)}\u0000${cell.toUpperCase()}`;
+    const id = `${lower(sheet)}\u0000${cell}`;
     const known = cells.get(id);
     if (!known || SEVERITY_RANK[finding.severity] < SEVERITY_RANK[known.severity])
-      cells.set(id, { sheet, cell: cell.toUpperCase(), severity: finding.severity });
+      cells.set(id, { sheet, cell, severity: finding.severity });
   }
   const rules = new Map<string, MarkRule>();
   const extents = new Map<string, { top: number; bottom: number } | null>();
