@@ -708,7 +708,10 @@ function writeMarks(
     if (locked.get(lower(sheet.name)) !== false) return;
     for (const format of formats[index].items) {
       if (format.type !== "Custom" || format.customOrNullObject.isNullObject) continue;
-      if (!isMarkFormula(format.customOrNullObject.rule.formula)) continue;
+      // A custom rule without a formula is ours too: one that a failed batch added and never got to write the
+      // formula of (Excel's own UI makes no custom rule without one; that it reads back empty is a guess).
+      const formula = format.customOrNullObject.rule.formula;
+      if (formula && !isMarkFormula(formula)) continue;
       format.delete();
       removed++;
     }
