@@ -37,8 +37,10 @@ import {
  * | writeAnnexSheets | 2 (names, then everything); beyond 4 MB written, one more per 2–4 MB |
  * | writeCells       | 2 (what the cells hold, then the values)                             |
  * | readWorkbook     | 3 (names, sizes, cells); beyond 4 MB read, one more per 2–4 MB       |
- * | markFindings     | 2                                                                    |
- * | clearMarks       | 2                                                                    |
+ * | readAndMark      | 3 (names, the used ranges whole and the conditional formats, marks); |
+ * |                  | when they do not fit in one response, readWorkbook's then 3          |
+ * | markFindings     | 3 (as readAndMark: a mark is keyed to its row's code, read first)    |
+ * | clearMarks       | 3 (names, the conditional formats, their removal)                    |
  * | rewriteFormulas  | 2                                                                    |
  * | goTo             | 1                                                                    |
  * | readSelection    | 2 (selection and used range, then the cells); 1 when nothing is used |
