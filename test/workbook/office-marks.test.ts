@@ -29,9 +29,17 @@ async function officerEdits(fake: Awaited<ReturnType<typeof demoWorkbook>>["fake
   sheet.getRange(`${insertAt}:${insertAt}`).insert("Down");
   await fake.context.sync();
   const table = fake.workbook.tableList().find((entry) => entry.sheet === SCHEDULE)!;
-  // Descending by code: every row of the table moves.
-  sheet.getRange(table.address.split("!")[1]).sort.apply([{ key: 0, ascending: false }], false, true);
+  const codes = () =>
+    fake.workbook
+      .values(SCHEDULE, table.address.split("!")[1])
+      .slice(1)
+      .map((cells) => cells[0]);
+  const before = codes();
+  // The schedule's table, descending by code: its rows move.
+  sheet.tables.getItemAt(0).sort.apply([{ key: 0, ascending: false }]);
   await fake.context.sync();
+  expect(codes()).not.toEqual(before);
+  expect(codes()).toEqual([...before].sort((a, b) => String(b).localeCompare(String(a))));
 }
 
 /** Rows (1-based) of a code in column A of the schedule: one, or more where the code repeats. */

@@ -894,8 +894,25 @@ class TableCollectionProxy extends ClientObject<SheetState> {
   }
 
   add(address: string, hasHeaders: boolean): TableProxy {
-    return new TableProxy(this.context, this, wire([address, hasHeaders]), (sheet, tx) =>
-      tx.state.addTable(sheet, rangeBounds(sheet, address, "TableCollection.add", tx), hasHeaders),
+    return new TableProxy(
+      this.context,
+      this,
+      { type: PathType.Method, name: "Add", args: wire([address, hasHeaders]) },
+      (sheet, tx) => tx.state.addTable(sheet, rangeBounds(sheet, address, "TableCollection.add", tx), hasHeaders),
+    );
+  }
+
+  /** TableCollection.getItemAt: "Gets a table based on its position in the collection." (the sheet's, in order). */
+  getItemAt(index: number): TableProxy {
+    return new TableProxy(
+      this.context,
+      this,
+      { type: PathType.Method, name: "GetItemAt", args: wire([index]) },
+      (sheet, tx) => {
+        const table = tx.state.tables.filter((candidate) => candidate.sheetId === sheet.id)[index];
+        if (!table) throw excelError("ItemNotFound", "TableCollection.getItemAt");
+        return table;
+      },
     );
   }
 }
@@ -906,10 +923,15 @@ class TableProxy extends ClientObject<TableState> {
   constructor(
     context: FakeRequestContext,
     parent: TableCollectionProxy,
-    args: unknown[],
+    path: PathSpec,
     private readonly _create: (sheet: SheetState, tx: Batch) => TableState,
   ) {
-    super(context, parent, { type: PathType.Method, name: "Add", args }, "Table");
+    super(context, parent, path, "Table");
+  }
+
+  /** Table.sort (ExcelApi 1.2). */
+  get sort(): TableSortProxy {
+    return this._child("sort", () => new TableSortProxy(this.context, this));
   }
 
   _bind(tx: Batch): TableState | null {
@@ -936,6 +958,28 @@ class TableProxy extends ClientObject<TableState> {
 
   load(propertyNames?: string | string[]): this {
     return this._load(propertyNames);
+  }
+}
+
+class TableSortProxy extends ClientObject<TableState> {
+  constructor(context: FakeRequestContext, parent: TableProxy) {
+    super(context, parent, { type: PathType.Property, name: "Sort" }, "TableSort");
+  }
+
+  _bind(tx: Batch): TableState | null {
+    return tx.resolve(this._parent as TableProxy);
+  }
+
+  /**
+   * TableSort.apply(fields, matchCase?): the table's data rows sorted, its header row staying on top; as
+   * RangeSort.apply over the table's range with its headers (see `FakeWorkbookState.sortRange`).
+   */
+  apply(fields: Array<{ key: number; ascending?: boolean }>, matchCase?: boolean): void {
+    this._method("Apply", wire([fields, matchCase]), (table, [given, match], tx) => {
+      const sheet = tx.state.sheetById(table.sheetId);
+      if (!sheet) throw excelError("ItemNotFound", "TableSort.apply");
+      tx.state.sortRange(sheet, table.bounds, given, match, table.hasHeaders, "Rows");
+    });
   }
 }
 

@@ -47,7 +47,11 @@ export interface ExcelWorksheet {
   /** Without an address, the whole sheet ("If not specified, the entire worksheet range is returned."). */
   getRange(address?: string): ExcelRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
-  tables: { add(address: string, hasHeaders: boolean): { name: string } };
+  tables: {
+    add(address: string, hasHeaders: boolean): { name: string };
+    /** ExcelApi 1.1: the sheet's tables in order. */
+    getItemAt(index: number): ExcelTable;
+  };
   freezePanes: { freezeRows(count: number): void };
   pageLayout: ExcelPageLayout;
   protection: ExcelWorksheetProtection;
@@ -165,6 +169,13 @@ export interface ExcelRange {
 export interface ExcelSortField {
   key: number;
   ascending?: boolean;
+}
+
+/** Excel.Table, the part we use. */
+export interface ExcelTable {
+  name: string;
+  /** ExcelApi 1.2: sorts the table's data rows; `key` is the column's offset in the table. */
+  sort: { apply(fields: ExcelSortField[], matchCase?: boolean): void };
 }
 
 /** Excel.RangeSort (ExcelApi 1.2). */
