@@ -4,7 +4,8 @@ import { Bounds, columnIndex, columnName, MAX_COLUMNS, MAX_ROWS, quoteSheetName 
  * The formula language the fake understands: numbers, strings, TRUE/FALSE, error literals, references
  * (A1, $A$1, A1:B2, C:D, 2:3, Sheet!A1, 'Sheet name'!A1:B2, #REF!A1 after a sheet was deleted), the operators
  * + - * / ^ & % and comparisons, parentheses, and function calls. It computes SUM, ROUND and IF, what the
- * generated sheets use; any other name gives #NAME?, as an unknown function does in Excel.
+ * generated sheets use, and AND and N, what the marks' conditional formats use; any other name gives #NAME?, as an
+ * unknown function does in Excel.
  */
 
 export const ERROR_TEXTS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"] as const;
