@@ -1248,7 +1248,7 @@ export class FakeWorkbookState {
    * else the cell's own. A guess in two parts the reference leaves to the Excel UI's documentation: the first true
    * rule in priority order wins a conflict, and a rule's relative references move with the cell it is evaluated for.
    */
-  private shownFill(sheet: SheetState, row: number, column: number): string {
+  shownFill(sheet: SheetState, row: number, column: number): string {
     for (const format of sheet.conditionalFormats) {
       if (format.fill === null || format.formula === null) continue;
       if (!format.ranges.some((r) => row >= r.r1 && row <= r.r2 && column >= r.c1 && column <= r.c2)) continue;
