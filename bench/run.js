@@ -249,8 +249,21 @@ async function benchmark(settings, { print = () => {}, progress = () => {} } = {
     progress(`Office at ${count} rows`);
     const plan = syntheticPlan(count);
     const planRows = plan.implementers.reduce((sum, implementer) => sum + implementer.rows.length, 0);
-    for (const { operation, detail, ours, naive } of await officeComparison(plan)) {
+    for (const { operation, detail, ours, naive, oursMedianMs, oursRuns } of await officeComparison(
+      plan,
+      settings.rounds,
+    )) {
       const size = `${grouped(planRows)} rows: ${detail}`;
+      if (oursMedianMs !== undefined)
+        rows.push([
+          `Office ${operation} over the fake, time`,
+          size,
+          `${oursMedianMs.toFixed(1)} ms (median, n=${oursRuns})`,
+          `${naive.ms.toFixed(1)} ms (n=1)`,
+          ratio(naive.ms, oursMedianMs),
+          "—",
+          "—",
+        ]);
       rows.push([
         `Office ${operation}, syncs`,
         size,

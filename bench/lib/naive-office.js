@@ -12,12 +12,10 @@ const { project } = require("./modules");
 const { columnLetter, LISA2_SHEET } = project("workbook/layout");
 // The same cell formats as the adapter sends: the baseline differs in how often it calls Excel, not in what it writes.
 const { MARKS_SHEET, cellProperties, renameSheets } = project("workbook/office/office-adapter");
-
-const MARK_FILL = { error: "#F8CBAD", warning: "#FFE699", info: "#DDEBF7" };
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+// The same rules as the adapter adds: the baseline differs in how often it calls Excel.
+const { MARK_FILL, isMarkFormula, markRules } = project("workbook/marks");
 
 const lower = (name) => name.toLocaleLowerCase("et");
-const cellKey = ({ sheet, cell }) => `${lower(sheet)}\u0000${cell}`;
 
 /** One sheet: every cell on its own, a sync after each row, then the sheet's layout and a sync. */
 async function writeSheet(context, worksheet, sheet) {
@@ -113,113 +111,58 @@ async function readWorkbook(context) {
   return sheets;
 }
 
-/** The hidden sheet of saved fills and its rows, read in one sync. */
-async function loadSaved(context) {
+/** The sheets' names and protection, in one sync. */
+async function lockedSheets(context) {
   const collection = context.workbook.worksheets.load("items/name,protection/protected");
-  const sheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
-  const used = sheet.getUsedRangeOrNullObject(true).load("values");
   await context.sync();
-  const locked = new Map(collection.items.map((item) => [lower(item.name), item.protection.protected]));
-  const entries =
-    sheet.isNullObject || used.isNullObject
-      ? []
-      : used.values.slice(1).map((row) => ({
-          sheet: String(row[0]),
-          cell: String(row[1]),
-          fill: String(row[2]),
-          pattern: String(row[3]),
-        }));
-  const length = sheet.isNullObject || used.isNullObject ? 0 : used.values.length;
-  return { sheet, entries, length, locked };
+  return new Map(collection.items.map((item) => [lower(item.name), item.protection.protected]));
 }
 
-/** Each saved fill put back, a sync per cell. */
-async function restoreFills(context, entries) {
-  for (const entry of entries) {
-    const range = context.workbook.worksheets.getItem(entry.sheet).getRange(entry.cell);
-    if (entry.pattern === "None") range.format.fill.clear();
-    else range.format.fill.color = entry.fill;
-    await context.sync();
-  }
-}
-
-/** The list of saved fills written row by row, a sync per row; rows of a longer earlier list are blanked. */
-async function writeSaved(context, saved, entries) {
-  const sheet = saved.sheet.isNullObject ? context.workbook.worksheets.add(MARKS_SHEET) : saved.sheet;
-  sheet.visibility = "VeryHidden";
+/** Our marks taken off: each unprotected sheet's conditional formats loaded on their own, each of ours deleted on its own. */
+async function takeMarksOff(context, locked) {
+  let removed = 0;
+  const collection = context.workbook.worksheets.load("items/name");
   await context.sync();
-  const rows = [["Leht", "Lahter", "Täide", "Muster"], ...entries.map((e) => [e.sheet, e.cell, e.fill, e.pattern])];
-  while (rows.length < saved.length) rows.push(["", "", "", ""]);
-  for (let r = 0; r < rows.length; r++) {
-    sheet.getRange(`A${r + 1}:D${r + 1}`).values = [rows[r]];
+  for (const worksheet of collection.items) {
+    if (locked.get(lower(worksheet.name)) !== false) continue;
+    const formats = worksheet.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
     await context.sync();
-  }
-}
-
-/** markFindings: each cell's fill read on its own, then marked on its own, then the saved list row by row. */
-async function markFindings(context, findings) {
-  const targets = new Map();
-  for (const finding of findings) {
-    const { sheet, cell } = finding.position;
-    if (!sheet || !cell) continue;
-    const known = targets.get(cellKey({ sheet, cell }));
-    if (!known || SEVERITY_RANK[finding.severity] < SEVERITY_RANK[known.severity]) {
-      targets.set(cellKey({ sheet, cell }), { sheet, cell, severity: finding.severity });
+    for (const format of formats.items) {
+      if (format.type !== "Custom" || format.customOrNullObject.isNullObject) continue;
+      const formula = format.customOrNullObject.rule.formula;
+      if (formula && !isMarkFormula(formula)) continue;
+      format.delete();
+      await context.sync();
+      removed++;
     }
   }
-  const saved = await loadSaved(context);
-  const originals = new Map(saved.entries.map((entry) => [cellKey(entry), entry]));
-  const marks = [...targets.values()].filter((target) => saved.locked.get(lower(target.sheet)) === false);
-  const rows = [];
-  for (const target of marks) {
-    const range = context.workbook.worksheets.getItem(target.sheet).getRange(target.cell);
-    const properties = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
-    await context.sync();
-    // A ClientResult, filled in by the sync above: it has no load() of its own.
-    // eslint-disable-next-line office-addins/load-object-before-read
-    const fill = properties.value[0]?.[0]?.format?.fill;
-    rows.push(
-      originals.get(cellKey(target)) ?? {
-        sheet: target.sheet,
-        cell: target.cell,
-        fill: fill?.color ?? "#FFFFFF",
-        pattern: fill?.pattern ?? "None",
-      },
-    );
-  }
-  const listed = new Set(rows.map(cellKey));
-  rows.push(
-    ...saved.entries.filter((entry) => saved.locked.get(lower(entry.sheet)) === true && !listed.has(cellKey(entry))),
-  );
-  await restoreFills(
-    context,
-    saved.entries.filter((entry) => saved.locked.get(lower(entry.sheet)) === false),
-  );
-  for (const target of marks) {
-    context.workbook.worksheets.getItem(target.sheet).getRange(target.cell).format.fill.color =
-      MARK_FILL[target.severity];
-    await context.sync();
-  }
-  await writeSaved(context, saved, rows);
-  return marks.length;
+  return removed;
 }
 
-/** clearMarks: each saved fill put back on its own, then the saved list goes. */
-async function clearMarks(context) {
-  const saved = await loadSaved(context);
-  if (saved.sheet.isNullObject) return 0;
-  const restorable = saved.entries.filter((entry) => saved.locked.get(lower(entry.sheet)) === false);
-  const waiting = saved.entries.filter((entry) => saved.locked.get(lower(entry.sheet)) === true);
-  await restoreFills(context, restorable);
-  if (waiting.length === 0) {
-    // Excel refuses to delete a very hidden sheet: hidden first (Worksheet.delete(), ExcelApi 1.1).
-    saved.sheet.visibility = "Hidden";
-    saved.sheet.delete();
+/**
+ * markFindings: the workbook read as `readWorkbook` reads it (a sync per row), for the codes the marks are keyed to;
+ * the old marks off, one at a time; each new mark added with a sync of its own.
+ */
+async function markFindings(context, findings) {
+  const sheets = await readWorkbook(context);
+  const locked = await lockedSheets(context);
+  const { rules, cells } = markRules(findings, sheets, (sheet) => locked.get(lower(sheet)) !== false);
+  await takeMarksOff(context, locked);
+  for (const rule of rules) {
+    const format = context.workbook.worksheets
+      .getItem(rule.sheet)
+      .getRange(rule.address)
+      .conditionalFormats.add("Custom");
+    format.custom.rule.formula = rule.formula;
+    format.custom.format.fill.color = MARK_FILL[rule.severity];
     await context.sync();
-  } else {
-    await writeSaved(context, saved, waiting);
   }
-  return restorable.length;
+  return cells;
+}
+
+/** clearMarks: our conditional formats, one at a time. (The bench's workbooks never had the earlier design's sheet.) */
+async function clearMarks(context) {
+  return takeMarksOff(context, await lockedSheets(context));
 }
 
 /** rewriteFormulas: each cell read on its own; the backup written row by row, then each cell on its own. */

@@ -5,6 +5,7 @@ import { ImportResult } from "../model/plan";
 import type { WorkbookPort } from "../workbook/port";
 import { analysePlan } from "./analyse";
 import { readWorkbookPlan } from "./read";
+import { workbookToPlan } from "../workbook/read-plan";
 
 export interface CheckOutcome {
   result: CheckResult;
@@ -13,14 +14,27 @@ export interface CheckOutcome {
   marked: number;
 }
 
-/** Reads the plan from the workbook, analyses it once, and with `mark` colours the findings' cells. */
+/**
+ * Reads the plan from the workbook, analyses it once, and with `mark` colours the findings' cells, reading and
+ * marking in one go (`readAndMark`: 3 syncs in Excel). A workbook without a plan throws before anything is marked.
+ */
 export async function checkWorkbook(
-  port: Pick<WorkbookPort, "readWorkbook" | "markFindings">,
+  port: Pick<WorkbookPort, "readWorkbook" | "readAndMark">,
   options: { mark: boolean },
 ): Promise<CheckOutcome & { analysis: PlanAnalysis }> {
-  const { result } = await readWorkbookPlan(port);
-  const analysis = analysePlan(result.plan);
-  const marked = options.mark ? await port.markFindings(analysis.check.findings) : 0;
+  if (!options.mark) {
+    const { result } = await readWorkbookPlan(port);
+    const analysis = analysePlan(result.plan);
+    return { analysis, result: analysis.check, diagnostics: result.diagnostics, marked: 0 };
+  }
+  let found: { analysis: PlanAnalysis; result: ReturnType<typeof workbookToPlan> } | null = null;
+  const { marked } = await port.readAndMark((sheets) => {
+    const result = workbookToPlan(sheets);
+    const analysis = analysePlan(result.plan);
+    found = { analysis, result };
+    return analysis.check.findings;
+  });
+  const { analysis, result } = found!;
   return { analysis, result: analysis.check, diagnostics: result.diagnostics, marked };
 }
 
@@ -31,7 +45,7 @@ export interface CommandCheckOutcome {
 }
 
 export async function checkAndMark(
-  port: Pick<WorkbookPort, "readWorkbook" | "markFindings">,
+  port: Pick<WorkbookPort, "readWorkbook" | "readAndMark">,
 ): Promise<CommandCheckOutcome> {
   const { result, marked } = await checkWorkbook(port, { mark: true });
   return { counts: result.counts, marked };

@@ -185,7 +185,9 @@ export function sheetView(
       }
       const merged = anchors.get(cellKey(row, column));
       const bounds = merged ?? { r1: row, c1: column, r2: row, c2: column };
-      const style = effectiveStyle(sheet, row, column);
+      const own = effectiveStyle(sheet, row, column);
+      // The fill shown: a mark (a conditional format) over the cell's own.
+      const style = sheet.conditionalFormats.length ? { ...own, fillColor: state.shownFill(sheet, row, column) } : own;
       const value = values[row][column];
       const numberFormat = style.numberFormat ?? "General";
       const kind = valueKind(value);

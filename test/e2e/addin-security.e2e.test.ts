@@ -28,7 +28,7 @@ jest.setTimeout(300_000);
 const OUTPUT = path.join(TEST_OUTPUT_DIR, "e2e-security");
 const CDN = "https://appsforoffice.microsoft.com";
 const OFFICE_JS = `${CDN}/lib/1/hosted/office.js`;
-/** The check's mark for an error: the adapter's fill. */
+/** The check's mark for an error: the colour its conditional format shows. */
 const ERROR_FILL = "#F8CBAD";
 
 /** Labels of the fixture made hostile: the counts and the totals stay as they are. */

@@ -137,7 +137,7 @@ globals.officeStub = {
     return fake.workbook.sheetNames();
   },
   cell(sheet: string, address: string) {
-    return { value: fake.workbook.value(sheet, address), fill: fake.workbook.format(sheet, address).fillColor };
+    return { value: fake.workbook.value(sheet, address), fill: fake.workbook.displayedFill(sheet, address) };
   },
   sheetNames: () => fake.workbook.sheetNames(),
 };

@@ -9,7 +9,8 @@ import { WorkbookWriteError } from "../../src/workbook/errors";
 import { createFakeExcel, FakeExcel } from "../../src/workbook/fake";
 import { LISA2_MATRIX_SHEET, LISA2_SHEET, SETTINGS_SHEET } from "../../src/workbook/layout";
 import { WorkbookModel } from "../../src/workbook/model";
-import { MARKS_SHEET, OfficeWorkbookAdapter, SheetConflict } from "../../src/workbook/office/office-adapter";
+import { isMarkFormula, MARK_FILL } from "../../src/workbook/marks";
+import { OfficeWorkbookAdapter, SheetConflict } from "../../src/workbook/office/office-adapter";
 import { workbookToPlan } from "../../src/workbook/read-plan";
 import { rollupFormulas } from "../../src/workbook/rollups";
 import { planToWorkbook } from "../../src/workbook/write-plan";
@@ -358,13 +359,6 @@ function sheetFrame(sheet: SheetSnapshot): Record<string, unknown> {
   return frame;
 }
 
-/** A cell's style without its fill. */
-function styleBesidesFill(style: unknown): Record<string, unknown> {
-  const rest: Record<string, unknown> = { ...(style as Record<string, unknown> | undefined) };
-  delete rest.fillColor;
-  return rest;
-}
-
 describe("no operation changes anything outside what it owns", () => {
   it("writing the plan leaves the officer's own sheet as it was, and replacing keeps each old sheet whole as a backup", async () => {
     const excel = await withPlan(fixturePlan());
@@ -464,7 +458,7 @@ describe("no operation changes anything outside what it owns", () => {
     expect(excel.fake.workbook.visibility(backup!)).toBe("VeryHidden");
   });
 
-  it("marking changes only the fills of the findings' cells, and the hidden list of their own fills", async () => {
+  it("marking changes no cell: it adds only conditional formats carrying the marker, over the findings' cells", async () => {
     const excel = await withPlan(fixturePlan());
     const findings = await findingsOf(excel.adapter);
     const before = excel.fake.workbook.snapshot();
@@ -476,22 +470,21 @@ describe("no operation changes anything outside what it owns", () => {
         .map((finding) => `${finding.position.sheet}!${finding.position.cell}`),
     );
     expect(marked).toBe(expected.size);
-    const touched = new Set<string>();
-    for (const sheet of sheetsOf(before)) {
-      const now = sheetIn(after, sheet.name)!;
-      expect(sheetFrame(now)).toEqual(sheetFrame(sheet));
-      for (const [address, fields] of changedCells(sheet, now)) {
-        touched.add(`${sheet.name}!${address}`);
-        expect({ address, fields }).toEqual({ address, fields: ["style"] });
-        const style = (snapshot: SheetSnapshot) => snapshot.cells.find((cell) => cell.address === address)?.style;
-        expect(styleBesidesFill(style(now))).toEqual(styleBesidesFill(style(sheet)));
-      }
+    const withoutFormats = (snapshot: unknown) =>
+      sheetsOf(snapshot).map((sheet) => ({ ...sheet, conditionalFormats: undefined }));
+    expect(withoutFormats(after)).toEqual(withoutFormats(before));
+    for (const sheet of sheetsOf(before))
+      expect((sheet as { conditionalFormats?: unknown[] }).conditionalFormats).toEqual([]);
+    for (const sheet of sheetsOf(after))
+      for (const format of excel.fake.workbook.conditionalFormatList(sheet.name))
+        expect([sheet.name, isMarkFormula(format.formula)]).toEqual([sheet.name, true]);
+    for (const cell of expected) {
+      const [sheet, address] = cell.split("!");
+      expect([cell, Object.values(MARK_FILL)]).toEqual([
+        cell,
+        expect.arrayContaining([excel.fake.workbook.displayedFill(sheet, address)]),
+      ]);
     }
-    expect(touched).toEqual(expected);
-    expect(sheetsOf(after).map((sheet) => sheet.name)).toEqual([
-      ...sheetsOf(before).map((sheet) => sheet.name),
-      MARKS_SHEET,
-    ]);
   });
 });
 
@@ -541,37 +534,29 @@ describe("marks restore formats exactly", () => {
     );
   });
 
-  it("clearing after a sheet was deleted or protected puts back what it can and keeps the rest listed", async () => {
+  it("clearing after a sheet was deleted or protected takes off what it can and leaves the protected sheet's on", async () => {
     const { fake, adapter } = await withPlan(fixturePlan());
     const findings = (await findingsOf(adapter)).filter((finding) => finding.position.cell);
     const sheets = [...new Set(findings.map((finding) => finding.position.sheet!))];
     expect(sheets.length).toBeGreaterThanOrEqual(3);
     const [deleted, locked] = sheets;
     await adapter.markFindings(findings);
+    const rules = (name: string) => fake.workbook.conditionalFormatList(name);
+    const onLocked = rules(locked);
+    const total = fake.workbook.sheetNames().reduce((sum, name) => sum + rules(name).length, 0);
+    const onDeleted = rules(deleted).length;
+    expect(onLocked.length).toBeGreaterThan(0);
     fake.context.workbook.worksheets.getItem(deleted).delete();
     fake.context.workbook.worksheets.getItem(locked).protection.protect();
     await fake.context.sync();
 
-    const onLocked = new Set(findings.filter((f) => f.position.sheet === locked).map((f) => f.position.cell));
-    const onDeleted = new Set(findings.filter((f) => f.position.sheet === deleted).map((f) => f.position.cell));
-    const all = new Set(findings.map((f) => `${f.position.sheet}!${f.position.cell}`));
-    const restored = await adapter.clearMarks();
-    expect(restored).toBe(all.size - onLocked.size - onDeleted.size);
-    // The locked sheet's marks wait in the list, with nothing else.
-    expect(fake.workbook.visibility(MARKS_SHEET)).toBe("VeryHidden");
-    const listed = fake.workbook.values(MARKS_SHEET, `A2:B${onLocked.size + 2}`);
-    expect(
-      listed
-        .slice(0, onLocked.size)
-        .map(([sheet, cell]) => `${sheet}!${cell}`)
-        .sort(),
-    ).toEqual([...onLocked].map((cell) => `${locked}!${cell}`).sort());
-    expect(listed[onLocked.size]).toEqual(["", ""]);
-    // Once the sheet is unprotected, clearing finishes and the list goes.
+    expect(await adapter.clearMarks()).toBe(total - onDeleted - onLocked.length);
+    for (const name of fake.workbook.sheetNames()) expect(rules(name)).toEqual(name === locked ? onLocked : []);
+    // Once the sheet is unprotected, clearing finishes.
     fake.context.workbook.worksheets.getItem(locked).protection.unprotect();
     await fake.context.sync();
-    expect(await adapter.clearMarks()).toBe(onLocked.size);
-    expect(fake.workbook.sheetNames()).not.toContain(MARKS_SHEET);
+    expect(await adapter.clearMarks()).toBe(onLocked.length);
+    for (const name of fake.workbook.sheetNames()) expect(rules(name)).toEqual([]);
   });
 });
 

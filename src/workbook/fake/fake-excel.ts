@@ -14,7 +14,14 @@ import type {
 } from "../office/excel-api";
 import { Bounds, MAX_COLUMNS, MAX_ROWS, parseA1 } from "../../model/a1";
 import { excelError, FakeExcelError, MESSAGES, propertyNotLoaded } from "./errors";
-import { CalculationMode, FakeWorkbookState, normalizeColor, SheetState, TableState } from "./state";
+import {
+  CalculationMode,
+  ConditionalFormatState,
+  FakeWorkbookState,
+  normalizeColor,
+  SheetState,
+  TableState,
+} from "./state";
 
 /**
  * Proxy objects and the request they build, after Office.js: creating a proxy queues an Instantiate action,
@@ -161,6 +168,13 @@ interface RangeTarget {
   bounds: Bounds;
 }
 
+interface FormatTarget {
+  sheet: SheetState;
+  format: ConditionalFormatState;
+}
+
+const formatReader = (read: (target: FormatTarget, state: FakeWorkbookState) => unknown) => read as Reader;
+
 type Reader = (target: never, state: FakeWorkbookState) => unknown;
 
 interface EntityMeta {
@@ -259,6 +273,23 @@ const ENTITIES: Record<string, EntityMeta> = {
     scalars: { color: rangeReaders((t, state) => state.readStyle(t.sheet, t.bounds, "fillColor")) },
     navigations: {},
   },
+  ConditionalFormatCollection: { scalars: {}, navigations: {} },
+  ConditionalFormat: {
+    scalars: {
+      id: formatReader((t) => t.format.id),
+      type: formatReader((t) => t.format.type),
+      priority: formatReader((t) => t.sheet.conditionalFormats.indexOf(t.format)),
+    },
+    navigations: { custom: "CustomConditionalFormat", customOrNullObject: "CustomConditionalFormat" },
+  },
+  CustomConditionalFormat: {
+    scalars: {},
+    navigations: { rule: "ConditionalFormatRule", format: "ConditionalRangeFormat" },
+  },
+  ConditionalFormatRule: { scalars: { formula: formatReader((t) => t.format.formula ?? "") }, navigations: {} },
+  ConditionalRangeFormat: { scalars: {}, navigations: { fill: "ConditionalRangeFill" } },
+  // An unset fill reads as null: a guess (the reference does not say what an unset conditional fill reports).
+  ConditionalRangeFill: { scalars: { color: formatReader((t) => t.format.fill) }, navigations: {} },
 };
 
 /** load()'s argument as property paths: "values, address", ["items/name"], or nothing for every scalar. */
@@ -969,8 +1000,25 @@ class TableCollectionProxy extends ClientObject<SheetState> {
   }
 
   add(address: string, hasHeaders: boolean): TableProxy {
-    return new TableProxy(this.context, this, wire([address, hasHeaders]), (sheet, tx) =>
-      tx.state.addTable(sheet, rangeBounds(sheet, address, "TableCollection.add", tx), hasHeaders),
+    return new TableProxy(
+      this.context,
+      this,
+      { type: PathType.Method, name: "Add", args: wire([address, hasHeaders]) },
+      (sheet, tx) => tx.state.addTable(sheet, rangeBounds(sheet, address, "TableCollection.add", tx), hasHeaders),
+    );
+  }
+
+  /** TableCollection.getItemAt: "Gets a table based on its position in the collection." (the sheet's, in order). */
+  getItemAt(index: number): TableProxy {
+    return new TableProxy(
+      this.context,
+      this,
+      { type: PathType.Method, name: "GetItemAt", args: wire([index]) },
+      (sheet, tx) => {
+        const table = tx.state.tables.filter((candidate) => candidate.sheetId === sheet.id)[index];
+        if (!table) throw excelError("ItemNotFound", "TableCollection.getItemAt");
+        return table;
+      },
     );
   }
 }
@@ -981,10 +1029,15 @@ class TableProxy extends ClientObject<TableState> {
   constructor(
     context: FakeRequestContext,
     parent: TableCollectionProxy,
-    args: unknown[],
+    path: PathSpec,
     private readonly _create: (sheet: SheetState, tx: Batch) => TableState,
   ) {
-    super(context, parent, { type: PathType.Method, name: "Add", args }, "Table");
+    super(context, parent, path, "Table");
+  }
+
+  /** Table.sort (ExcelApi 1.2). */
+  get sort(): TableSortProxy {
+    return this._child("sort", () => new TableSortProxy(this.context, this));
   }
 
   _bind(tx: Batch): TableState | null {
@@ -1014,6 +1067,28 @@ class TableProxy extends ClientObject<TableState> {
   }
 }
 
+class TableSortProxy extends ClientObject<TableState> {
+  constructor(context: FakeRequestContext, parent: TableProxy) {
+    super(context, parent, { type: PathType.Property, name: "Sort" }, "TableSort");
+  }
+
+  _bind(tx: Batch): TableState | null {
+    return tx.resolve(this._parent as TableProxy);
+  }
+
+  /**
+   * TableSort.apply(fields, matchCase?): the table's data rows sorted, its header row staying on top; as
+   * RangeSort.apply over the table's range with its headers (see `FakeWorkbookState.sortRange`).
+   */
+  apply(fields: Array<{ key: number; ascending?: boolean }>, matchCase?: boolean): void {
+    this._method("Apply", wire([fields, matchCase]), (table, [given, match], tx) => {
+      const sheet = tx.state.sheetById(table.sheetId);
+      if (!sheet) throw excelError("ItemNotFound", "TableSort.apply");
+      tx.state.sortRange(sheet, table.bounds, given, match, table.hasHeaders, "Rows");
+    });
+  }
+}
+
 class FakeClientResult<V> {
   private _loaded = false;
   private _value: V | undefined;
@@ -1040,7 +1115,11 @@ class RangeProxy extends ClientObject<RangeTarget> implements ExcelRange {
     super(context, parent, path, "Range", orNull);
   }
 
+  /** @internal For a range an action on another range returns (Range.insert): located through that one. */
+  _locateWith: ((tx: Batch) => RangeTarget | null) | undefined;
+
   _bind(tx: Batch): RangeTarget | null {
+    if (this._locateWith) return this._locateWith(tx);
     const sheet = tx.resolve(this._parent as WorksheetProxy);
     return sheet === null ? null : this._locate(sheet, tx);
   }
@@ -1137,6 +1216,35 @@ class RangeProxy extends ClientObject<RangeTarget> implements ExcelRange {
     this._method("SetCellProperties", [properties], (t, [rows], tx) =>
       tx.state.setCellProperties(t.sheet, t.bounds, rows),
     );
+  }
+
+  /** Range.conditionalFormats (ExcelApi 1.6): "The collection of `ConditionalFormats` that intersect the range." */
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    return this._child("conditionalFormats", () => new ConditionalFormatCollectionProxy(this.context, this));
+  }
+
+  /** Range.sort (ExcelApi 1.2). */
+  get sort(): RangeSortProxy {
+    return this._child("sort", () => new RangeSortProxy(this.context, this));
+  }
+
+  /**
+   * Range.insert (ExcelApi 1.1): "Returns a new `Range` object at the now blank space", which is where this range
+   * was. See `FakeWorkbookState.insertCells`.
+   */
+  insert(shift: "Down" | "Right"): RangeProxy {
+    const proxy = new RangeProxy(
+      this.context,
+      this._parent as WorksheetProxy,
+      { type: PathType.Method, name: "Insert", args: wire([shift]) },
+      () => null,
+    );
+    proxy._locateWith = (tx) => {
+      const target = tx.resolve(this as ClientObject<RangeTarget>);
+      if (target === null) return null;
+      return { sheet: target.sheet, bounds: tx.state.insertCells(target.sheet, target.bounds, shift) };
+    };
+    return proxy;
   }
 
   merge(across?: boolean): void {
@@ -1311,6 +1419,225 @@ class RangeFillProxy extends ClientObject<RangeTarget> {
 
   clear(): void {
     this._method("Clear", [], (t, _, tx) => tx.state.setStyle(t.sheet, t.bounds, "fillColor", undefined));
+  }
+}
+
+class RangeSortProxy extends ClientObject<RangeTarget> {
+  constructor(context: FakeRequestContext, parent: RangeProxy) {
+    super(context, parent, { type: PathType.Property, name: "Sort" }, "RangeSort");
+  }
+
+  _bind(tx: Batch): RangeTarget | null {
+    return tx.resolve(this._parent as RangeProxy);
+  }
+
+  /** RangeSort.apply(fields, matchCase?, hasHeaders?, orientation?, method?): see `FakeWorkbookState.sortRange`. */
+  apply(
+    fields: Array<{ key: number; ascending?: boolean }>,
+    matchCase?: boolean,
+    hasHeaders?: boolean,
+    orientation?: "Rows" | "Columns",
+  ): void {
+    this._method("Apply", wire([fields, matchCase, hasHeaders, orientation]), (t, [given, match, headers, by], tx) =>
+      tx.state.sortRange(t.sheet, t.bounds, given, match, headers, by),
+    );
+  }
+}
+
+class ConditionalFormatCollectionProxy extends ClientObject<RangeTarget> {
+  constructor(context: FakeRequestContext, parent: RangeProxy) {
+    super(context, parent, { type: PathType.Property, name: "ConditionalFormats" }, "ConditionalFormatCollection");
+  }
+
+  _bind(tx: Batch): RangeTarget | null {
+    return tx.resolve(this._parent as RangeProxy);
+  }
+
+  get items(): ConditionalFormatProxy[] {
+    return this._get("items");
+  }
+
+  /** "items/type", "items/customOrNullObject/rule/formula", …: paths on the items, as a collection's load takes them. */
+  load(propertyNames?: string | string[]): this {
+    const paths = loadPaths(propertyNames)
+      .map((path) => path.replace(/^items\/?/, ""))
+      .filter(Boolean);
+    return this._load(paths);
+  }
+
+  protected override _query(target: RangeTarget, paths: string[], state: FakeWorkbookState): unknown {
+    return {
+      items: state.conditionalFormatsIn(target.sheet, target.bounds).map((format) => ({
+        _Id: format.id,
+        ...queryEntity("ConditionalFormat", { sheet: target.sheet, format }, paths, state),
+      })),
+    };
+  }
+
+  override _applyResult(value: unknown): void {
+    this._isNull = false;
+    const items = (value as { items: Array<Record<string, unknown>> }).items.map((item) => {
+      const { _Id: id, ...loaded } = item;
+      const format = new ConditionalFormatProxy(
+        this.context,
+        this,
+        { type: PathType.Indexer, name: "", args: [id] },
+        (tx) => {
+          const range = tx.resolve(this as ClientObject<RangeTarget>);
+          if (range === null) return null;
+          const found = tx.state.conditionalFormatById(range.sheet, String(id));
+          if (!found) throw excelError("ItemNotFound", "ConditionalFormatCollection.getItem");
+          return { sheet: range.sheet, format: found };
+        },
+      );
+      format._applyResult(loaded);
+      return format;
+    });
+    this._cache.set("items", items);
+  }
+
+  /** ConditionalFormatCollection.add(type): "Adds a new conditional format to the collection at the first/top priority." */
+  add(type: string): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(
+      this.context,
+      this,
+      { type: PathType.Method, name: "Add", args: wire([type]) },
+      (tx) => {
+        const range = tx.resolve(this as ClientObject<RangeTarget>);
+        return range === null
+          ? null
+          : { sheet: range.sheet, format: tx.state.addConditionalFormat(range.sheet, range.bounds, type) };
+      },
+    );
+  }
+}
+
+class ConditionalFormatProxy extends ClientObject<FormatTarget> {
+  private _bound: FormatTarget | undefined;
+
+  constructor(
+    context: FakeRequestContext,
+    parent: ConditionalFormatCollectionProxy,
+    path: PathSpec,
+    private readonly _find: (tx: Batch) => FormatTarget | null,
+  ) {
+    super(context, parent, path, "ConditionalFormat");
+  }
+
+  /** Once created or found, the same format in later batches (Office.js addresses it by its id). */
+  _bind(tx: Batch): FormatTarget | null {
+    if (this._bound) {
+      if (!this._bound.sheet.conditionalFormats.includes(this._bound.format))
+        throw excelError("ItemNotFound", "ConditionalFormat");
+      return this._bound;
+    }
+    return this._find(tx);
+  }
+
+  protected override _onBound(target: FormatTarget | null): void {
+    if (target) this._bound = target;
+  }
+
+  get id(): string {
+    return this._get("id");
+  }
+
+  get type(): string {
+    return this._get("type");
+  }
+
+  get priority(): number {
+    return this._get("priority");
+  }
+
+  /** "Returns the custom conditional format properties if the current conditional format is a custom type." */
+  get custom(): CustomConditionalFormatProxy {
+    return this._child("custom", () => new CustomConditionalFormatProxy(this.context, this, "Custom"));
+  }
+
+  /** As `custom`; for a format of another type a null object (only custom ones are modelled, so never here). */
+  get customOrNullObject(): CustomConditionalFormatProxy {
+    return this._child(
+      "customOrNullObject",
+      () => new CustomConditionalFormatProxy(this.context, this, "CustomOrNullObject"),
+    );
+  }
+
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
+  }
+
+  /** ConditionalFormat.delete: "Deletes this conditional format." */
+  delete(): void {
+    this._method("Delete", [], (t, _, tx) => tx.state.deleteConditionalFormat(t.sheet, t.format));
+  }
+}
+
+/** The parts of a conditional format (custom, rule, format, fill): they stand for the format itself. */
+abstract class FormatPartProxy extends ClientObject<FormatTarget> {
+  _bind(tx: Batch): FormatTarget | null {
+    return tx.resolve(this._parent as ClientObject<FormatTarget>);
+  }
+
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
+  }
+}
+
+class CustomConditionalFormatProxy extends FormatPartProxy {
+  constructor(context: FakeRequestContext, parent: ConditionalFormatProxy, name: string) {
+    super(context, parent, { type: PathType.Property, name }, "CustomConditionalFormat");
+  }
+
+  get rule(): ConditionalFormatRuleProxy {
+    return this._child("rule", () => new ConditionalFormatRuleProxy(this.context, this));
+  }
+
+  get format(): ConditionalRangeFormatProxy {
+    return this._child("format", () => new ConditionalRangeFormatProxy(this.context, this));
+  }
+}
+
+class ConditionalFormatRuleProxy extends FormatPartProxy {
+  constructor(context: FakeRequestContext, parent: CustomConditionalFormatProxy) {
+    super(context, parent, { type: PathType.Property, name: "Rule" }, "ConditionalFormatRule");
+  }
+
+  /** "The formula, if required, on which to evaluate the conditional format rule." */
+  get formula(): string {
+    return this._get("formula");
+  }
+
+  set formula(value: string) {
+    this._set("formula", value, (t, formula, tx) => tx.state.setConditionalFormula(t.sheet, t.format, formula));
+  }
+}
+
+class ConditionalRangeFormatProxy extends FormatPartProxy {
+  constructor(context: FakeRequestContext, parent: CustomConditionalFormatProxy) {
+    super(context, parent, { type: PathType.Property, name: "Format" }, "ConditionalRangeFormat");
+  }
+
+  get fill(): ConditionalRangeFillProxy {
+    return this._child("fill", () => new ConditionalRangeFillProxy(this.context, this));
+  }
+}
+
+class ConditionalRangeFillProxy extends FormatPartProxy {
+  constructor(context: FakeRequestContext, parent: ConditionalRangeFormatProxy) {
+    super(context, parent, { type: PathType.Property, name: "Fill" }, "ConditionalRangeFill");
+  }
+
+  get color(): string {
+    return this._get("color");
+  }
+
+  set color(value: string) {
+    this._set("color", value, (t, color, tx) => tx.state.setConditionalFill(t.sheet, t.format, color));
+  }
+
+  clear(): void {
+    this._method("Clear", [], (t, _, tx) => tx.state.setConditionalFill(t.sheet, t.format, ""));
   }
 }
 

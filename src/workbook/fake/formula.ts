@@ -1,10 +1,11 @@
-import { Bounds, columnIndex, MAX_COLUMNS, MAX_ROWS, quoteSheetName } from "../../model/a1";
+import { Bounds, columnIndex, columnName, MAX_COLUMNS, MAX_ROWS, quoteSheetName } from "../../model/a1";
 
 /**
  * The formula language the fake understands: numbers, strings, TRUE/FALSE, error literals, references
  * (A1, $A$1, A1:B2, C:D, 2:3, Sheet!A1, 'Sheet name'!A1:B2, #REF!A1 after a sheet was deleted), the operators
  * + - * / ^ & % and comparisons, parentheses, and function calls. It computes SUM, ROUND and IF, what the
- * generated sheets use; any other name gives #NAME?, as an unknown function does in Excel.
+ * generated sheets use, and AND and N, what the marks' conditional formats use; any other name gives #NAME?, as an
+ * unknown function does in Excel.
  */
 
 export const ERROR_TEXTS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"] as const;
@@ -42,7 +43,7 @@ const NUMBER = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/;
 const OPERATORS = ["<=", ">=", "<>", "+", "-", "*", "/", "^", "&", "=", "<", ">", "%", "(", ")", ","];
 
 /** A reference's local part ("A1", "$B$2:C3", "C:D", "2:3") at the start of `text`, normalized. */
-function readReference(text: string): { length: number; local: string; bounds: Bounds } | null {
+export function readReference(text: string): { length: number; local: string; bounds: Bounds } | null {
   const area = AREA.exec(text);
   if (area) {
     const cells = [area[1], area[2] ?? area[1]].map((part) => {
@@ -294,6 +295,53 @@ export function replaceSheet(tokens: Token[], from: string, to: string | null): 
   );
 }
 
+/**
+ * One axis of a reference's corner being moved: its 0-based index and whether it is absolute ("$"). Returns the new
+ * index; one off the sheet turns the whole reference into #REF!, as Excel shows a reference to deleted cells.
+ */
+export type MoveIndex = (index: number, absolute: boolean, axis: "row" | "column") => number;
+
+/** A reference's local text ("$A5", "B2:C$9", "C:D", "4:7") with each corner moved; null when it falls off. */
+export function moveLocal(local: string, move: MoveIndex): string | null {
+  const parts = local.split(":").map((part) => {
+    const match = /^(\$?)([A-Z]{1,3})?(\$?)(\d+)?$/.exec(part);
+    if (!match) return null;
+    const [, first, letters, second, digits] = match;
+    let text = "";
+    if (letters) {
+      const column = move(columnIndex(letters), first === "$", "column");
+      if (column < 0 || column >= MAX_COLUMNS) return null;
+      text += `${first}${columnName(column)}`;
+    }
+    if (digits) {
+      const absolute = letters ? second === "$" : first === "$";
+      const row = move(Number(digits) - 1, absolute, "row");
+      if (row < 0 || row >= MAX_ROWS) return null;
+      text += `${absolute ? "$" : ""}${row + 1}`;
+    }
+    return text;
+  });
+  return parts.some((part) => part === null) ? null : parts.join(":");
+}
+
+/**
+ * References for which `applies` holds (given the reference's sheet and bounds) moved corner by corner; a
+ * reference pushed off the sheet becomes the error #REF!.
+ */
+export function moveReferences(
+  tokens: Token[],
+  applies: (sheet: SheetRef, bounds: Bounds) => boolean,
+  move: MoveIndex,
+): Token[] {
+  return tokens.map((token): Token => {
+    if (token.kind !== "ref" || token.sheet === null || !applies(token.sheet, token.bounds)) return token;
+    const local = moveLocal(token.local, move);
+    const reference = local === null ? null : readReference(local);
+    if (!reference) return { kind: "error", value: "#REF!" };
+    return { ...token, local: reference.local, bounds: reference.bounds };
+  });
+}
+
 /** The sheet names a formula refers to. */
 export function referencedSheets(tokens: Token[]): string[] {
   return tokens.flatMap((token) => (token.kind === "ref" && typeof token.sheet === "string" ? [token.sheet] : []));
@@ -390,6 +438,43 @@ const FUNCTIONS: Record<
     if (number instanceof CellError) return number;
     if (digits instanceof CellError) return digits;
     return round(number, Math.trunc(digits));
+  },
+  /** AND: TRUE when every logical value is; text and blanks inside a range are skipped, as Excel skips them. */
+  AND(args, evaluate, host) {
+    if (args.length === 0) return VALUE();
+    let all = true;
+    let seen = false;
+    for (const arg of args) {
+      if (arg === null) continue;
+      const value = evaluate(arg);
+      const items = isRange(value)
+        ? (host.sheetError(value.sheet) ?? null) === null
+          ? host.valuesIn(value.sheet, value.b).filter((item) => typeof item !== "string")
+          : [host.sheetError(value.sheet)!]
+        : [value];
+      for (const item of items) {
+        if (item instanceof CellError) return item;
+        if (item === null) continue;
+        if (typeof item === "string") {
+          if (!/^(TRUE|FALSE)$/i.test(item)) return VALUE();
+          all &&= item.toUpperCase() === "TRUE";
+        } else all &&= Boolean(item);
+        seen = true;
+      }
+    }
+    return seen ? all : VALUE();
+  },
+  /** N: a number as it is, TRUE 1, FALSE 0, text 0 (what makes N("…") a harmless marker inside a formula). */
+  N(args, evaluate, host) {
+    if (args.length !== 1 || args[0] === null) return VALUE();
+    const result = evaluate(args[0]);
+    const value = isRange(result)
+      ? (host.sheetError(result.sheet) ?? host.valueAt(result.sheet, result.b.r1, result.b.c1))
+      : result;
+    if (value instanceof CellError) return value;
+    if (typeof value === "number") return value;
+    if (typeof value === "boolean") return value ? 1 : 0;
+    return 0;
   },
   /** Only the branch taken is evaluated, so an error in the other one does not show. */
   IF(args, evaluate, host) {

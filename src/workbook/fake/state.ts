@@ -22,6 +22,8 @@ import {
   FormulaSyntaxError,
   Node,
   parse,
+  moveReferences,
+  MoveIndex,
   referencedSheets,
   render,
   replaceSheet,
@@ -117,6 +119,24 @@ export interface SheetState {
   pageLayout: PageLayoutState;
   /** Null while the sheet is not protected. */
   protection: ProtectionState | null;
+  /** The sheet's conditional formats, highest priority first. */
+  conditionalFormats: ConditionalFormatState[];
+}
+
+/**
+ * A conditional format (ExcelApi 1.6). Only the "Custom" type (a formula) is modelled, with a fill: what the marks
+ * use. Its formula is kept as Excel shows it for `anchor`, the top-left cell of its applied ranges; for another cell
+ * of the ranges its relative references move by that cell's offset from the anchor, as in the Excel UI's rule.
+ */
+export interface ConditionalFormatState {
+  readonly id: string;
+  type: "Custom";
+  ranges: Bounds[];
+  anchor: { row: number; column: number };
+  /** With its "="; null until the rule is set. */
+  formula: string | null;
+  /** Null: the format sets no fill. */
+  fill: string | null;
 }
 
 export interface TableState {
@@ -235,6 +255,17 @@ const PROTECTION_FLAGS = [
   "allowPivotTables",
   "allowSort",
 ];
+/** Excel.ConditionalFormatType's values. */
+const CONDITIONAL_FORMAT_TYPES = [
+  "Custom",
+  "DataBar",
+  "ColorScale",
+  "IconSet",
+  "TopBottom",
+  "PresetCriteria",
+  "ContainsText",
+  "CellValue",
+];
 const HEADER_FOOTER_PARTS = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
 const POINTS_PER: Record<string, number> = { Points: 1, Inches: 72, Centimeters: 72 / 2.54 };
 
@@ -297,6 +328,7 @@ export class FakeWorkbookState {
   private evaluating = new Set<Cell>();
   private parsed = new Map<string, Node>();
   private sheetCounter = 0;
+  private formatCounter = 0;
   private tableCounter = 0;
   readonly inputLocale: InputLocale;
   private readonly year: number;
@@ -367,6 +399,7 @@ export class FakeWorkbookState {
         headersFooters: {},
       },
       protection: null,
+      conditionalFormats: [],
     };
     this.sheets.push(sheet);
     this.version++;
@@ -1261,6 +1294,270 @@ export class FakeWorkbookState {
     );
   }
 
+  // ---- Conditional formats (ExcelApi 1.6) --------------------------------------------------------------
+
+  /**
+   * ConditionalFormatCollection.add: "Adds a new conditional format to the collection at the first/top priority."
+   * (@types/office-js). Refused on a protected sheet unless formatting cells is allowed: a guess, as for every other
+   * format the fake refuses there (the reference does not list conditional formats among protection's refusals).
+   */
+  addConditionalFormat(sheet: SheetState, bounds: Bounds, type: unknown): ConditionalFormatState {
+    const location = "ConditionalFormatCollection.add";
+    if (typeof type !== "string" || !CONDITIONAL_FORMAT_TYPES.includes(type))
+      throw excelError("InvalidArgument", location);
+    if (type !== "Custom")
+      throw excelError("NotImplemented", location, "The fake models custom conditional formats only.");
+    this.guard(sheet, location, "allowFormatCells");
+    this.formatCounter++;
+    const format: ConditionalFormatState = {
+      id: `{CF-${this.formatCounter}}`,
+      type: "Custom",
+      ranges: [{ ...bounds }],
+      anchor: { row: bounds.r1, column: bounds.c1 },
+      formula: null,
+      fill: null,
+    };
+    sheet.conditionalFormats.unshift(format);
+    return format;
+  }
+
+  /** ConditionalFormatRule.formula set: a formula Excel accepts, kept normalized; without "=" one is added (a guess). */
+  setConditionalFormula(sheet: SheetState, format: ConditionalFormatState, formula: unknown): void {
+    const location = "ConditionalFormatRule.formula";
+    if (typeof formula !== "string" || formula.trim() === "") throw excelError("InvalidArgument", location);
+    this.guard(sheet, location, "allowFormatCells");
+    const text = formula.startsWith("=") ? formula : `=${formula}`;
+    try {
+      format.formula = this.normalizeFormula(text);
+    } catch (error) {
+      if (error instanceof FormulaSyntaxError) throw excelError("InvalidArgument", location);
+      throw error;
+    }
+  }
+
+  /** ConditionalRangeFill.color set; "" (or clear()) takes the fill away, as RangeFill's does. */
+  setConditionalFill(sheet: SheetState, format: ConditionalFormatState, color: unknown): void {
+    const location = "ConditionalRangeFill.color";
+    this.guard(sheet, location, "allowFormatCells");
+    format.fill = color === "" || color === null ? null : normalizeColor(color, location);
+  }
+
+  /** ConditionalFormat.delete: "Deletes this conditional format." Refused on a protected sheet (a guess, as add). */
+  deleteConditionalFormat(sheet: SheetState, format: ConditionalFormatState): void {
+    this.guard(sheet, "ConditionalFormat.delete", "allowFormatCells");
+    sheet.conditionalFormats = sheet.conditionalFormats.filter((other) => other !== format);
+  }
+
+  /** Range.conditionalFormats: "The collection of `ConditionalFormats` that intersect the range." */
+  conditionalFormatsIn(sheet: SheetState, bounds: Bounds): ConditionalFormatState[] {
+    return sheet.conditionalFormats.filter((format) => format.ranges.some((range) => intersects(range, bounds)));
+  }
+
+  conditionalFormatById(sheet: SheetState, id: string): ConditionalFormatState | undefined {
+    return sheet.conditionalFormats.find((format) => format.id === id);
+  }
+
+  /**
+   * The fill a cell shows: that of the highest-priority conditional format over it whose formula is true there,
+   * else the cell's own. A guess in two parts the reference leaves to the Excel UI's documentation: the first true
+   * rule in priority order wins a conflict, and a rule's relative references move with the cell it is evaluated for.
+   */
+  shownFill(sheet: SheetState, row: number, column: number): string {
+    for (const format of sheet.conditionalFormats) {
+      if (format.fill === null || format.formula === null) continue;
+      if (!format.ranges.some((r) => row >= r.r1 && row <= r.r2 && column >= r.c1 && column <= r.c2)) continue;
+      const dr = row - format.anchor.row;
+      const dc = column - format.anchor.column;
+      const tokens = moveReferences(
+        tokenize(format.formula.slice(1)),
+        () => true,
+        (index, absolute, axis) => (absolute ? index : index + (axis === "row" ? dr : dc)),
+      );
+      const result = evaluate(parse(tokens), this.host(sheet, { style: {} }));
+      if (result === true || (typeof result === "number" && result !== 0)) return format.fill;
+    }
+    return this.effectiveStyle(sheet, row, column).fillColor ?? DEFAULTS.fillColor;
+  }
+
+  // ---- Inserting and sorting ---------------------------------------------------------------------------
+
+  /**
+   * Range.insert(Down) (ExcelApi 1.1): "Inserts a cell or a range of cells into the worksheet in place of this
+   * range, and shifts the other cells to make space." The cells of the range's columns at and below it move down
+   * with their formats; references to them follow, on every sheet ("Formulas with cell references automatically
+   * adjust after insertion", learn.microsoft.com, "Insert a range using the Excel JavaScript API"). Tables, merged
+   * areas and conditional formats in those columns move or grow with them: the conditional formats' applied ranges
+   * and their formulas' references too, as Excel does with any formula (a guess for conditional formats: the
+   * reference says nothing of them; it is what the Excel UI does with inserted rows). Something that straddles the
+   * range's columns cannot be shifted in part: refused with InvalidOperation (a guess at the error code). "Right" is
+   * not modelled (NotImplemented).
+   */
+  insertCells(sheet: SheetState, bounds: Bounds, shift: unknown): Bounds {
+    const location = "Range.insert";
+    if (shift !== "Down" && shift !== "Right") throw excelError("InvalidArgument", location);
+    if (shift === "Right") throw excelError("NotImplemented", location, "The fake shifts cells down only.");
+    const wholeRows = isWholeRows(bounds);
+    this.guard(sheet, location, wholeRows ? "allowInsertRows" : undefined);
+    const count = bounds.r2 - bounds.r1 + 1;
+    const at = bounds.r1;
+    const inColumns = (area: Bounds) => area.c1 >= bounds.c1 && area.c2 <= bounds.c2;
+    const below = (area: Bounds) => area.r2 >= at;
+    const blocks: Bounds[] = [
+      ...this.tables.filter((table) => table.sheetId === sheet.id).map((table) => table.bounds),
+      ...sheet.merges,
+    ];
+    if (blocks.some((area) => below(area) && !inColumns(area) && area.c2 >= bounds.c1 && area.c1 <= bounds.c2))
+      throw excelError("InvalidOperation", location);
+    for (const [cellKey, cell] of sheet.cells)
+      if (
+        rowOf(cellKey) + count >= MAX_ROWS &&
+        hasContent(cell) &&
+        columnOf(cellKey) >= bounds.c1 &&
+        columnOf(cellKey) <= bounds.c2
+      )
+        throw excelError("InvalidOperation", location);
+    const moveRow = (row: number) => (row >= at ? row + count : row);
+    const moving = this.cellsIn(sheet, { r1: at, c1: bounds.c1, r2: MAX_ROWS - 1, c2: bounds.c2 }).reverse();
+    for (const [cellKey] of moving) sheet.cells.delete(cellKey);
+    for (const [cellKey, cell] of moving) {
+      const row = rowOf(cellKey) + count;
+      if (row < MAX_ROWS) sheet.cells.set(key(row, columnOf(cellKey)), cell);
+    }
+    if (wholeRows) sheet.rowHeights = new Map([...sheet.rowHeights].map(([row, height]) => [moveRow(row), height]));
+    const grow = (area: Bounds) => {
+      if (!inColumns(area) || !below(area)) return;
+      area.r1 = moveRow(area.r1);
+      area.r2 = Math.min(MAX_ROWS - 1, area.r2 + count);
+    };
+    for (const table of this.tables) if (table.sheetId === sheet.id) grow(table.bounds);
+    for (const merged of sheet.merges) grow(merged);
+    const move: MoveIndex = (index, _, axis) => (axis === "row" && index >= at ? index + count : index);
+    const applies = (ref: SheetRef, area: Bounds, own: SheetState) =>
+      (ref === undefined ? own === sheet : ref !== null && this.sheetByName(ref) === sheet) && inColumns(area);
+    for (const format of sheet.conditionalFormats) {
+      format.ranges.forEach(grow);
+      if (format.formula !== null)
+        format.formula = `=${render(moveReferences(tokenize(format.formula.slice(1)), (ref, area) => applies(ref, area, sheet), move))}`;
+      if (format.anchor.column >= bounds.c1 && format.anchor.column <= bounds.c2)
+        format.anchor = { ...format.anchor, row: moveRow(format.anchor.row) };
+    }
+    for (const other of this.sheets)
+      for (const cell of other.cells.values()) {
+        if (!cell.formula) continue;
+        const tokens = tokenize(cell.formula.slice(1));
+        const moved = moveReferences(tokens, (ref, area) => applies(ref, area, other), move);
+        if (moved.some((token, index) => token !== tokens[index]))
+          cell.formula = `=${render(moved, (name) => this.sheetByName(name)?.name ?? name)}`;
+      }
+    this.version++;
+    return { ...bounds };
+  }
+
+  /**
+   * RangeSort.apply (ExcelApi 1.2), by rows and by value: the rows of the range (without the first, with
+   * `hasHeaders`) reordered by the fields' columns ("key": the column's offset in the range). Each row's cells move
+   * with their formats, and a moved formula's relative references move with it, as a copied formula's do (a guess:
+   * the reference does not say; it is what the Excel UI does, and why a formula that names another row breaks when
+   * sorted). Order, ascending (a guess after the Excel UI's documented sort order): numbers, then text (case ignored
+   * unless `matchCase`), then FALSE, TRUE, then errors; blank cells last in either direction; ties keep their order.
+   * Conditional formats stay where they are: their applied ranges are not changed by a sort (a guess: the
+   * reference is silent, and the Excel UI keeps a rule's "Applies to" range when its cells are sorted).
+   * Merged cells in the rows sorted are refused (InvalidOperation, a guess at the code); sorting columns and by
+   * colour or icon are not modelled (NotImplemented).
+   */
+  sortRange(
+    sheet: SheetState,
+    bounds: Bounds,
+    fields: unknown,
+    matchCase: unknown,
+    hasHeaders: unknown,
+    orientation: unknown,
+  ): void {
+    const location = "RangeSort.apply";
+    if (orientation !== undefined && orientation !== null && orientation !== "Rows")
+      throw excelError("NotImplemented", location, "The fake sorts rows only.");
+    const width = bounds.c2 - bounds.c1 + 1;
+    if (!Array.isArray(fields) || fields.length === 0) throw excelError("InvalidArgument", location);
+    const keys = fields.map((field: unknown) => {
+      const {
+        key: column,
+        ascending,
+        sortOn,
+      } = (field ?? {}) as { key?: unknown; ascending?: unknown; sortOn?: unknown };
+      if (typeof column !== "number" || !Number.isInteger(column) || column < 0 || column >= width)
+        throw excelError("InvalidArgument", location);
+      if (sortOn !== undefined && sortOn !== null && sortOn !== "Value")
+        throw excelError("NotImplemented", location, "The fake sorts on values only.");
+      return { column: bounds.c1 + column, ascending: ascending !== false };
+    });
+    this.guard(sheet, location, "allowSort");
+    const first = hasHeaders === true ? bounds.r1 + 1 : bounds.r1;
+    if (first > bounds.r2) return;
+    const area: Bounds = {
+      ...bounds,
+      r1: first,
+      r2: isWholeColumns(bounds) ? (this.usedBounds(sheet, false)?.r2 ?? first) : bounds.r2,
+    };
+    if (sheet.merges.some((merged) => intersects(merged, area))) throw excelError("InvalidOperation", location);
+    const rows: number[] = [];
+    for (let r = area.r1; r <= area.r2; r++) rows.push(r);
+    const rank = (value: Scalar | null): number =>
+      value === null
+        ? 5
+        : typeof value === "number"
+          ? 0
+          : typeof value === "string"
+            ? 1
+            : typeof value === "boolean"
+              ? value
+                ? 3
+                : 2
+              : 4;
+    const valueAt = (row: number, column: number) => {
+      const cell = sheet.cells.get(key(row, column));
+      const value = cell ? this.content(sheet, cell) : null;
+      return value === "" ? null : value;
+    };
+    const text = (value: string) => (matchCase === true ? value : value.toLocaleLowerCase());
+    const order = [...rows].sort((a, b) => {
+      for (const { column, ascending } of keys) {
+        const [x, y] = [valueAt(a, column), valueAt(b, column)];
+        const [rx, ry] = [rank(x), rank(y)];
+        if (rx === 5 || ry === 5) {
+          if (rx !== ry) return rx === 5 ? 1 : -1;
+          continue;
+        }
+        let difference = rx - ry;
+        if (difference === 0 && rx === 0) difference = (x as number) - (y as number);
+        if (difference === 0 && rx === 1) difference = text(x as string).localeCompare(text(y as string));
+        if (difference !== 0) return ascending ? difference : -difference;
+      }
+      return 0;
+    });
+    const taken = new Map<number, Cell>();
+    for (const [cellKey, cell] of this.cellsIn(sheet, area)) {
+      taken.set(cellKey, cell);
+      sheet.cells.delete(cellKey);
+    }
+    order.forEach((from, index) => {
+      const to = area.r1 + index;
+      for (let column = area.c1; column <= area.c2; column++) {
+        const cell = taken.get(key(from, column));
+        if (!cell) continue;
+        if (cell.formula && to !== from) {
+          const moved = moveReferences(
+            tokenize(cell.formula.slice(1)),
+            () => true,
+            (position, absolute, axis) => (absolute || axis === "column" ? position : position + to - from),
+          );
+          cell.formula = `=${render(moved, (name) => this.sheetByName(name)?.name ?? name)}`;
+        }
+        sheet.cells.set(key(to, column), cell);
+      }
+    });
+    this.version++;
+  }
+
   // ---- Used range and tables ---------------------------------------------------------------------------
 
   /**
@@ -1429,6 +1726,23 @@ export class FakeWorkbookState {
     };
   }
 
+  /**
+   * The fill a cell shows, conditional formats applied (see `shownFill`); `format(…).fillColor` is the cell's own.
+   */
+  displayedFill(sheet: string, cell: string): string {
+    const { r1, c1 } = this.mustBounds(cell);
+    return this.shownFill(this.mustSheet(sheet), r1, c1);
+  }
+
+  /** The sheet's conditional formats, highest priority first: applied ranges ("D5:D40"), formula and fill. */
+  conditionalFormatList(sheet: string): Array<{ ranges: string[]; formula: string | null; fill: string | null }> {
+    return this.mustSheet(sheet).conditionalFormats.map((format) => ({
+      ranges: format.ranges.map(formatBounds),
+      formula: format.formula,
+      fill: format.fill,
+    }));
+  }
+
   /** Height in points of a 1-based row. */
   rowHeight(sheet: string, row: number): number {
     return this.readRowHeight(this.mustSheet(sheet), { r1: row - 1, c1: 0, r2: row - 1, c2: 0 })!;
@@ -1511,6 +1825,11 @@ export class FakeWorkbookState {
         merges: sheet.merges.map(formatBounds),
         pageLayout: sheet.pageLayout,
         protection: sheet.protection,
+        conditionalFormats: sheet.conditionalFormats.map(({ ranges, formula, fill }) => ({
+          ranges: ranges.map(formatBounds),
+          formula,
+          fill,
+        })),
         columnWidths: [...sheet.columnWidths].sort(([a], [b]) => a - b),
         hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
         columnStyles: [...sheet.columnStyles].sort(([a], [b]) => a - b),

@@ -69,9 +69,14 @@ export interface ExcelWorksheet {
   position: number;
   isNullObject: boolean;
   load(propertyNames: string): ExcelWorksheet;
-  getRange(address: string): ExcelRange;
+  /** Without an address, the whole sheet ("If not specified, the entire worksheet range is returned."). */
+  getRange(address?: string): ExcelRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
-  tables: { add(address: string, hasHeaders: boolean): ExcelTable };
+  tables: {
+    add(address: string, hasHeaders: boolean): ExcelTable;
+    /** ExcelApi 1.1: the sheet's tables in order. */
+    getItemAt(index: number): ExcelTable;
+  };
   freezePanes: { freezeRows(count: number): void };
   pageLayout: ExcelPageLayout;
   protection: ExcelWorksheetProtection;
@@ -82,6 +87,8 @@ export interface ExcelWorksheet {
 export interface ExcelTable {
   name: string;
   load(propertyNames: string): ExcelTable;
+  /** ExcelApi 1.2: sorts the table's data rows; `key` is the column's offset in the table. */
+  sort: { apply(fields: ExcelSortField[], matchCase?: boolean): void };
 }
 
 /** Excel.PageLayout (ExcelApi 1.9). Margins are in points unless set through `setPrintMargins` with a unit. */
@@ -191,8 +198,57 @@ export interface ExcelRange {
   load(propertyNames: string): ExcelRange;
   getCellProperties(loadOptions: ExcelCellPropertiesLoadOptions): { value: ExcelCellProperties[][] };
   setCellProperties(properties: ExcelCellProperties[][]): void;
+  /** ExcelApi 1.6: "The collection of `ConditionalFormats` that intersect the range." */
+  conditionalFormats: ExcelConditionalFormatCollection;
+  /**
+   * ExcelApi 1.1: inserts cells in place of the range, shifting the others ("Down": the cells below, with their
+   * formats; references to them follow). Returns the range at the now blank space.
+   */
+  insert(shift: "Down" | "Right"): ExcelRange;
+  /** ExcelApi 1.2. */
+  sort: ExcelRangeSort;
   /** `across` true merges each row of the range separately. */
   merge(across?: boolean): void;
   unmerge(): void;
   select(): void;
+}
+
+/** Excel.SortField, the part we use: `key` is the column's offset within the range (or table). */
+export interface ExcelSortField {
+  key: number;
+  ascending?: boolean;
+}
+
+/** Excel.Table, the part we use. */
+
+/** Excel.RangeSort (ExcelApi 1.2). */
+export interface ExcelRangeSort {
+  apply(fields: ExcelSortField[], matchCase?: boolean, hasHeaders?: boolean, orientation?: "Rows" | "Columns"): void;
+}
+
+/** Excel.ConditionalFormatCollection (ExcelApi 1.6). */
+export interface ExcelConditionalFormatCollection {
+  items: ExcelConditionalFormat[];
+  /** "items/type,items/customOrNullObject/rule/formula": paths on the items. */
+  load(propertyNames: string): ExcelConditionalFormatCollection;
+  /** "Adds a new conditional format to the collection at the first/top priority." */
+  add(type: "Custom"): ExcelConditionalFormat;
+}
+
+/** Excel.ConditionalFormat (ExcelApi 1.6), the custom (formula) kind. */
+export interface ExcelConditionalFormat {
+  readonly id: string;
+  readonly type: string;
+  /** "Returns the custom conditional format properties if the current conditional format is a custom type." */
+  custom: ExcelCustomConditionalFormat;
+  /** As `custom`, a null object for a format of another type. */
+  customOrNullObject: ExcelCustomConditionalFormat;
+  delete(): void;
+}
+
+export interface ExcelCustomConditionalFormat {
+  isNullObject: boolean;
+  /** The formula, with "=", relative to the top-left cell of the range the format applies to. */
+  rule: { formula: string };
+  format: { fill: { color: string; clear(): void } };
 }

@@ -2,13 +2,13 @@ import { quotedSheetName } from "../../model/a1";
 import { LISA2_SHEET, columnLetter, fromExcelSerial, parseCellAddress } from "../layout";
 import { StructureProtectedError, WorkbookWriteError } from "../errors";
 import { CellModel, CellValue, RawCell, RawSheet, SheetModel, WorkbookModel } from "../model";
+import { isMarkFormula, MARK_FILL, markRules, MarkRule } from "../marks";
 import type { CellUpdate } from "../settings";
 import type {
   AnnexResult,
   CellFinding,
   CellWrites,
   FormulaWrite,
-  MarkSeverity,
   RewriteResult,
   SelectionCells,
   SheetConflict,
@@ -18,6 +18,7 @@ import type {
 import {
   ExcelCellBorder,
   ExcelCellProperties,
+  ExcelConditionalFormatCollection,
   ExcelContext,
   ExcelRange,
   ExcelValue,
@@ -36,8 +37,10 @@ import {
  * | writeAnnexSheets | 2 (names, then everything); beyond 4 MB written, one more per 2–4 MB |
  * | writeCells       | 2 (what the cells hold, then the values)                             |
  * | readWorkbook     | 3 (names, sizes, cells); beyond 4 MB read, one more per 2–4 MB       |
- * | markFindings     | 2                                                                    |
- * | clearMarks       | 2                                                                    |
+ * | readAndMark      | 3 (names, the used ranges whole and the conditional formats, marks); |
+ * |                  | when they do not fit in one response, readWorkbook's then 3          |
+ * | markFindings     | 3 (as readAndMark: a mark is keyed to its row's code, read first)    |
+ * | clearMarks       | 3 (names, the conditional formats, their removal)                    |
  * | rewriteFormulas  | 2                                                                    |
  * | goTo             | 1                                                                    |
  * | readSelection    | 2 (selection and used range, then the cells); 1 when nothing is used |
@@ -57,13 +60,13 @@ export type ExcelRunner = <T>(batch: (context: ExcelContext) => Promise<T>) => P
 
 export type { AnnexResult, CellWrites, RewriteResult, SheetConflict, WriteResult } from "../port";
 
-/** A hidden sheet holding each marked cell's own fill, so that clearing the marks restores it. */
+/**
+ * The very hidden sheet in which the earlier design saved each marked cell's own fill. Marks are conditional formats
+ * now; a workbook still holding this sheet gets those fills back, and loses the sheet, at its next marking or clearing.
+ */
 export const MARKS_SHEET = "tat-budget märgid";
 
-/** A mark's fill by severity; the .xlsx port marks with the same colours. */
-export const MARK_FILL: Record<MarkSeverity, string> = { error: "#F8CBAD", warning: "#FFE699", info: "#DDEBF7" };
-/** Lower is worse: the worst finding of a cell gives its mark. */
-export const SEVERITY_RANK: Record<MarkSeverity, number> = { error: 0, warning: 1, info: 2 };
+export { MARK_FILL, SEVERITY_RANK } from "../marks";
 
 /** The refusal to write over a sheet without being told how; the .xlsx port refuses in the same words. */
 export const sheetTakenError = (name: string) =>
@@ -436,122 +439,129 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
   }
 
   /**
-   * Colours the cells of the findings by severity, as a temporary layer: a mark changes only a cell's fill, so
-   * each cell's own fill (colour and pattern; "None" is no fill) is first saved in a hidden sheet, and
-   * `clearMarks` puts it back. Marking again replaces earlier marks, keeping the formats saved the first time.
-   * Cells on a protected sheet are not marked: Excel refuses their formats. 2 syncs; the number of cells marked.
-   *
-   * If Excel fails part-way, the marking is done again from what was read: every step sets a fill or a list to a
-   * known value, so doing it twice is doing it once, and no cell stays coloured without its own fill saved.
+   * Marks the findings' cells by severity: reads the workbook, then marks, as `readAndMark` does (3 syncs). The
+   * number of cells marked.
    */
-  markFindings(findings: readonly CellFinding[]): Promise<number> {
-    const targets = new Map<string, MarkTarget>();
-    for (const finding of findings) {
-      const { sheet, cell } = finding.position;
-      if (!sheet || !cell) continue;
-      const key = cellKey({ sheet, cell });
-      const known = targets.get(key);
-      if (!known || SEVERITY_RANK[finding.severity] < SEVERITY_RANK[known.severity]) {
-        targets.set(key, { sheet, cell, severity: finding.severity });
-      }
-    }
-    let plan: MarkPlan = { restore: [], marks: [], rows: [] };
-    return atomically<number>(
-      (started) =>
-        this.run(async (context) => {
-          const collection = context.workbook.worksheets.load("items/name,protection/protected");
-          const saved = this.loadSavedFormats(context);
-          const structure = context.workbook.protection.load("protected");
-          const current = [...targets.values()].map((target) => {
-            const range = context.workbook.worksheets.getItem(target.sheet).getRange(target.cell);
-            const properties = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
-            return { target, properties };
-          });
-          await context.sync();
-          // The saved fills need their hidden sheet, and a protected structure refuses adding one.
-          if (structure.protected && saved.sheet.isNullObject) throw new StructureProtectedError("marks");
-
-          const locked = protectionBySheet(collection.items);
-          const previous = savedFormats(saved);
-          const originals = new Map(previous.map((entry) => [cellKey(entry), entry]));
-          const marks = current.filter(({ target }) => locked.get(lower(target.sheet)) === false);
-          const rows: SavedFormat[] = marks.map(({ target, properties }) => {
-            const format = properties.value[0]?.[0]?.format;
-            return (
-              originals.get(cellKey(target)) ?? {
-                sheet: target.sheet,
-                cell: target.cell,
-                fill: format?.fill?.color ?? "#FFFFFF",
-                pattern: format?.fill?.pattern ?? "None",
-              }
-            );
-          });
-          // An earlier mark on a sheet protected since cannot come off now: it stays listed with its own fill.
-          const listed = new Set(rows.map(cellKey));
-          rows.push(
-            ...previous.filter((entry) => locked.get(lower(entry.sheet)) === true && !listed.has(cellKey(entry))),
-          );
-          plan = {
-            restore: previous.filter((entry) => locked.get(lower(entry.sheet)) === false),
-            marks: marks.map(({ target }) => target),
-            rows,
-          };
-          started();
-          this.applyMarks(context, saved, plan);
-          await context.sync();
-          return plan.marks.length;
-        }),
-      () =>
-        this.run(async (context) => {
-          const saved = this.loadSavedFormats(context);
-          await context.sync();
-          this.applyMarks(context, saved, plan);
-          await context.sync();
-          return { outcome: "completed", result: plan.marks.length };
-        }),
-      () => [MARKS_SHEET],
-    );
+  async markFindings(findings: readonly CellFinding[]): Promise<number> {
+    return (await this.readAndMark(() => findings)).marked;
   }
 
   /**
-   * Puts back every marked cell's own fill, and removes the saved copy; the number of cells put back. 2 syncs.
-   * Marks on a sheet protected since stay listed until it is not. If Excel fails part-way, the clearing is done
-   * again: the saved copy goes last, so while it is there it is whole.
+   * Reads every sheet, as `readWorkbook`, and marks the findings `findingsOf` gives for what was read, in one
+   * Excel.run of 3 syncs: (1) the sheets' names and protection, and the saved fills of the earlier design's hidden
+   * sheet; (2) each used range's values and formulas, loaded whole, and the sheets' conditional formats; (3) our old
+   * marks off, the new ones on. A mark is a conditional format (see `markRules` in ../marks.ts): it never writes a
+   * cell's fill, and it moves with the cells. Sheets that are protected are not marked (Excel refuses formats there);
+   * marks left on one protected since stay until it is not. Marking again replaces the earlier marks.
+   *
+   * When the used ranges are too big to come back in one response (Excel on the web's 5 MB, or Excel's limit of
+   * cells per range), the blocked reading of `readWorkbook` is used instead, then the marking: 3 syncs more.
+   * If Excel fails part-way through the marking, it is done again from what was read, in a batch of its own.
+   */
+  async readAndMark(
+    findingsOf: (sheets: RawSheet[]) => readonly CellFinding[],
+  ): Promise<{ sheets: RawSheet[]; marked: number }> {
+    let planned: MarkPlan | null = null;
+    let read: RawSheet[] = [];
+    const direct = await atomically<{ sheets: RawSheet[]; marked: number } | null>(
+      (started) =>
+        this.run(async (context) => {
+          const state = this.loadMarkState(context);
+          await context.sync();
+          const worksheets = plainSheets(state.collection.items);
+          const used = worksheets.map((sheet) => sheet.getUsedRangeOrNullObject().load("address,values,formulas"));
+          const formats = loadConditionalFormats(worksheets);
+          try {
+            await context.sync();
+          } catch (error) {
+            if (tooLargeToRead(error)) return null;
+            throw error;
+          }
+          const sheets = worksheets.map((sheet, index) => rawSheetOf(sheet.name, used[index]));
+          read = sheets;
+          planned = planMarks(findingsOf(sheets), sheets, state.collection.items);
+          started();
+          writeMarks(context, state, worksheets, formats, planned);
+          await context.sync();
+          return { sheets, marked: planned.cells };
+        }),
+      async () => ({ outcome: "completed", result: { sheets: read, marked: await this.remark(planned!) } }),
+      () => [MARKS_SHEET],
+    );
+    if (direct) return direct;
+    const sheets = await this.readWorkbook();
+    const findings = findingsOf(sheets);
+    const marked = await atomically<number>(
+      (started) =>
+        this.run(async (context) => {
+          const state = this.loadMarkState(context);
+          await context.sync();
+          planned = planMarks(findings, sheets, state.collection.items);
+          const worksheets = plainSheets(state.collection.items);
+          const formats = loadConditionalFormats(worksheets);
+          await context.sync();
+          started();
+          writeMarks(context, state, worksheets, formats, planned);
+          await context.sync();
+          return planned.cells;
+        }),
+      async () => ({ outcome: "completed", result: await this.remark(planned!) }),
+      () => [MARKS_SHEET],
+    );
+    return { sheets, marked };
+  }
+
+  /** Does a planned marking again, whole, after a failure part-way: its own 3 syncs. */
+  private remark(plan: MarkPlan): Promise<number> {
+    return this.run(async (context) => {
+      const state = this.loadMarkState(context);
+      await context.sync();
+      const worksheets = plainSheets(state.collection.items);
+      const formats = loadConditionalFormats(worksheets);
+      await context.sync();
+      const locked = protectionBySheet(state.collection.items);
+      writeMarks(context, state, worksheets, formats, {
+        ...plan,
+        rules: plan.rules.filter((rule) => locked.get(lower(rule.sheet)) === false),
+      });
+      await context.sync();
+      return plan.cells;
+    });
+  }
+
+  /**
+   * Takes off our marks, the conditional formats that carry the marker, and nothing else: every fill is the
+   * officer's. A workbook marked by the earlier design gets its saved fills back and loses the hidden sheet that held
+   * them. Marks on a sheet protected since stay until it is not. 3 syncs (names, the conditional formats, their
+   * removal); the number of marks taken off (rules, and cells of the earlier design). If Excel fails part-way, the
+   * clearing is done again.
    */
   clearMarks(): Promise<number> {
-    let restored = 0;
+    let cleared = 0;
     const clear = async (context: ExcelContext, started: (() => void) | null): Promise<void> => {
-      const collection = context.workbook.worksheets.load("items/name,protection/protected");
-      const saved = this.loadSavedFormats(context);
-      const structure = context.workbook.protection.load("protected");
+      const state = this.loadMarkState(context);
       await context.sync();
-      if (saved.sheet.isNullObject) return;
-      const locked = protectionBySheet(collection.items);
-      const entries = savedFormats(saved);
-      const restorable = entries.filter((entry) => locked.get(lower(entry.sheet)) === false);
-      // Entries of a sheet deleted since have nothing to go back to; those of a protected one wait.
-      const waiting = entries.filter((entry) => locked.get(lower(entry.sheet)) === true);
-      // Counted by the first attempt only: one finishing it may find some cells already put back.
+      const worksheets = plainSheets(state.collection.items);
+      const formats = loadConditionalFormats(worksheets);
+      await context.sync();
+      const count = writeMarks(context, state, worksheets, formats, { rules: [], cells: 0 });
+      // Counted by the first attempt only: one finishing it may find some marks already gone.
       if (started) {
-        restored = restorable.length;
+        cleared = count;
         started();
       }
-      this.restore(context, restorable);
-      // Under a protected structure the emptied list stays, very hidden, until a clearing may delete it.
-      if (waiting.length === 0 && !structure.protected) deleteHiddenSheet(saved.sheet);
-      else writeSavedFormats(context, saved, waiting);
       await context.sync();
     };
     return atomically<number>(
       (started) =>
         this.run(async (context) => {
           await clear(context, started);
-          return restored;
+          return cleared;
         }),
       () =>
         this.run(async (context) => {
           await clear(context, null);
-          return { outcome: "completed", result: restored };
+          return { outcome: "completed", result: cleared };
         }),
       () => [MARKS_SHEET],
     );
@@ -668,31 +678,126 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
     });
   }
 
-  /** Queues the load of the saved formats; read them with `savedFormats` after the next sync. */
-  private loadSavedFormats(context: ExcelContext): SavedFormatsSheet {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET).load("visibility");
+  /** Queues what marking and clearing read first: the sheets and their protection, and the earlier design's sheet. */
+  private loadMarkState(context: ExcelContext): MarkState {
+    const collection = context.workbook.worksheets.load("items/name,protection/protected");
+    const sheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("values");
-    return { sheet, used };
-  }
-
-  private applyMarks(context: ExcelContext, saved: SavedFormatsSheet, plan: MarkPlan): void {
-    this.restore(context, plan.restore);
-    for (const target of plan.marks) {
-      context.workbook.worksheets.getItem(target.sheet).getRange(target.cell).format.fill.color =
-        MARK_FILL[target.severity];
-    }
-    writeSavedFormats(context, saved, plan.rows);
-  }
-
-  private restore(context: ExcelContext, entries: SavedFormat[]): void {
-    for (const entry of entries) {
-      const range = context.workbook.worksheets.getItem(entry.sheet).getRange(entry.cell);
-      if (entry.pattern === "None") range.format.fill.clear();
-      else range.format.fill.color = entry.fill;
-    }
+    const structure = context.workbook.protection.load("protected");
+    return { collection, saved: { sheet, used }, structure };
   }
 }
+
+/** The sheets to read and mark: all but the earlier design's hidden sheet. */
+function plainSheets(items: ExcelWorksheet[]): ExcelWorksheet[] {
+  return items.filter((sheet) => lower(sheet.name) !== lower(MARKS_SHEET));
+}
+
+/**
+ * Queues the load of each sheet's conditional formats: their type, and a custom one's formula, by which ours are
+ * known. `customOrNullObject`, not `custom`: the officer's own formats of other types have no custom part.
+ */
+function loadConditionalFormats(worksheets: ExcelWorksheet[]): ExcelConditionalFormatCollection[] {
+  return worksheets.map((sheet) =>
+    sheet.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
+  );
+}
+
+/** Whether a read failed only for being too big to come back at once. */
+function tooLargeToRead(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit";
+}
+
+/** A used range loaded with address, values and formulas as a `RawSheet`. */
+function rawSheetOf(name: string, used: ExcelRange): RawSheet {
+  const sheet: RawSheet = { name, rows: [] };
+  if (used.isNullObject) return sheet;
+  const { row, column } = parseCellAddress(used.address) ?? { row: 1, column: 0 };
+  placeBlock(sheet, used, row - 1, column);
+  return sheet;
+}
+
+/** The marks to add, for sheets not protected. */
+function planMarks(findings: readonly CellFinding[], sheets: RawSheet[], items: ExcelWorksheet[]): MarkPlan {
+  const locked = protectionBySheet(items);
+  return markRules(findings, sheets, (sheet) => locked.get(lower(sheet)) !== false);
+}
+
+/**
+ * Queues the marking: on every sheet not protected, our old marks off and `plan`'s on; the earlier design's saved
+ * fills back where they can go, and its sheet deleted once empty. The number of marks taken off.
+ */
+function writeMarks(
+  context: ExcelContext,
+  state: MarkState,
+  worksheets: ExcelWorksheet[],
+  formats: ExcelConditionalFormatCollection[],
+  plan: MarkPlan,
+): number {
+  const locked = protectionBySheet(state.collection.items);
+  let removed = 0;
+  worksheets.forEach((sheet, index) => {
+    if (locked.get(lower(sheet.name)) !== false) return;
+    for (const format of formats[index].items) {
+      if (format.type !== "Custom" || format.customOrNullObject.isNullObject) continue;
+      // A custom rule without a formula is ours too: one that a failed batch added and never got to write the
+      // formula of (Excel's own UI makes no custom rule without one; that it reads back empty is a guess).
+      const formula = format.customOrNullObject.rule.formula;
+      if (formula && !isMarkFormula(formula)) continue;
+      format.delete();
+      removed++;
+    }
+  });
+  removed += settleSavedFormats(context, state.saved, locked, state.structure.protected);
+  for (const rule of plan.rules) {
+    const format = context.workbook.worksheets
+      .getItem(rule.sheet)
+      .getRange(rule.address)
+      .conditionalFormats.add("Custom");
+    format.custom.rule.formula = rule.formula;
+    format.custom.format.fill.color = MARK_FILL[rule.severity];
+  }
+  return removed;
+}
+
+/**
+ * The earlier design's marks: each cell's own fill was saved in a very hidden sheet and the mark written over it.
+ * Those fills go back (not on sheets protected since, which stay listed until they are not), and the sheet goes
+ * once empty. The number of cells put back.
+ */
+function settleSavedFormats(
+  context: ExcelContext,
+  saved: SavedFormatsSheet,
+  locked: Map<string, boolean>,
+  structureProtected: boolean,
+): number {
+  if (saved.sheet.isNullObject) return 0;
+  const entries = savedFormats(saved);
+  const restorable = entries.filter((entry) => locked.get(lower(entry.sheet)) === false);
+  // Entries of a sheet deleted since have nothing to go back to; those of a protected one wait.
+  const waiting = entries.filter((entry) => locked.get(lower(entry.sheet)) === true);
+  for (const entry of restorable) {
+    const range = context.workbook.worksheets.getItem(entry.sheet).getRange(entry.cell);
+    if (entry.pattern === "None") range.format.fill.clear();
+    else range.format.fill.color = entry.fill;
+  }
+  // Under a protected structure the emptied list stays, very hidden, until a clearing may delete it.
+  if (waiting.length === 0 && !structureProtected) deleteHiddenSheet(saved.sheet);
+  else writeSavedFormats(context, saved, waiting);
+  return restorable.length;
+}
+
+/** What marking and clearing read in their first sync. */
+interface MarkState {
+  collection: { items: ExcelWorksheet[] };
+  saved: SavedFormatsSheet;
+  /** Workbook structure protection (ExcelApi 1.7): the earlier design's sheet cannot be deleted under it. */
+  structure: { protected: boolean };
+}
+
+type MarkPlan = { rules: MarkRule[]; cells: number };
 
 /** The formats saved by `markFindings`, from the hidden sheet loaded and synced before. */
 function savedFormats({ sheet, used }: SavedFormatsSheet): SavedFormat[] {
@@ -717,23 +822,6 @@ interface SavedFormatsSheet {
   sheet: ExcelWorksheet;
   used: ExcelRange;
 }
-
-interface MarkTarget {
-  sheet: string;
-  cell: string;
-  severity: MarkSeverity;
-}
-
-/** What a marking does, decided from what it read, so that it can be done again whole. */
-interface MarkPlan {
-  /** Earlier marks whose cells get their own fills back. */
-  restore: SavedFormat[];
-  marks: MarkTarget[];
-  /** The hidden sheet's list afterwards. */
-  rows: SavedFormat[];
-}
-
-const cellKey = ({ sheet, cell }: { sheet: string; cell: string }) => `${lower(sheet)}\u0000${cell}`;
 
 /** Writes the list of saved formats into the hidden sheet, making it when there is none. */
 function writeSavedFormats(context: ExcelContext, saved: SavedFormatsSheet, entries: SavedFormat[]): void {

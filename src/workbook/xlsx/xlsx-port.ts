@@ -1,22 +1,14 @@
 import ExcelJS from "exceljs";
 import { LISA2_SHEET, parseCellAddress } from "../layout";
 import { RawSheet, SheetModel, WorkbookModel, isDate } from "../model";
-import {
-  MARKS_SHEET,
-  MARK_FILL,
-  SEVERITY_RANK,
-  freeName,
-  notAnnexError,
-  renameSheets,
-  settleSheetNames,
-} from "../office/office-adapter";
+import { isMarkFormula, MARK_FILL, markRules } from "../marks";
+import { MARKS_SHEET, freeName, notAnnexError, renameSheets, settleSheetNames } from "../office/office-adapter";
 import { FormulaSyntaxError, render, replaceSheet, referencedSheets, tokenize } from "../fake/formula";
 import type {
   FormulaWrite,
   AnnexResult,
   CellFinding,
   CellWrites,
-  MarkSeverity,
   RewriteResult,
   SelectionCells,
   SheetConflict,
@@ -197,47 +189,67 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   /**
-   * Colours the cells of the findings by severity (the worst of a cell's findings), after saving each cell's own
-   * fill in the very hidden marks sheet; marking again keeps what was saved the first time. Cells on a protected
-   * sheet are left alone, as Excel refuses their formats. The number of cells marked.
-   *
-   * The marks sheet has the Office adapter's columns (sheet, cell, colour, pattern), which is all Excel needs to put
-   * a fill back, and a fifth with the whole ExcelJS fill, which this port uses when it still agrees with the four.
+   * Marks the cells of the findings by severity with conditional formats, as the Office adapter does (the same
+   * rules, `markRules` in ../marks.ts, with the same marker), so a file marked here is cleared in Excel and the other
+   * way round; no cell's own fill is touched. Cells on a protected sheet are left alone, as Excel refuses their
+   * formats. Marking again replaces the earlier marks. The number of cells marked.
    */
   async markFindings(findings: readonly CellFinding[]): Promise<number> {
-    const targets = new Map<string, MarkTarget>();
+    return (await this.readAndMark(() => findings)).marked;
+  }
+
+  /** Reads the workbook and marks what `findingsOf` finds in it: `readWorkbook`, then the marking. */
+  async readAndMark(
+    findingsOf: (sheets: RawSheet[]) => readonly CellFinding[],
+  ): Promise<{ sheets: RawSheet[]; marked: number }> {
+    const sheets = await this.readWorkbook();
+    const findings = findingsOf(sheets);
+    // Refusals first: a finding on a sheet or cell that is not there changes nothing.
     for (const finding of findings) {
       const { sheet, cell } = finding.position;
       if (!sheet || !cell) continue;
-      const worksheet = this.requireSheet(sheet);
-      const address = checkAddress(cell);
-      const key = cellKey({ sheet, cell: address });
-      const known = targets.get(key);
-      if (!known || SEVERITY_RANK[finding.severity] < SEVERITY_RANK[known.severity])
-        targets.set(key, { sheet, cell: address, worksheet, severity: finding.severity });
+      this.requireSheet(sheet);
+      checkAddress(cell);
     }
-    const previous = this.savedFills();
-    const originals = new Map(previous.map((entry) => [cellKey(entry), entry]));
-    const marks = [...targets.values()].filter((target) => !isProtected(target.worksheet));
-    const rows = marks.map(
-      (target) => originals.get(cellKey(target)) ?? savedFill(target.sheet, target.cell, target.worksheet),
-    );
-    // An earlier mark on a sheet protected since cannot come off now: it stays listed with its own fill.
-    const listed = new Set(rows.map(cellKey));
-    const waiting = previous.filter((entry) => this.protectionOf(entry.sheet) === true && !listed.has(cellKey(entry)));
-
-    const active = this.activeSheet();
-    for (const entry of previous) if (this.protectionOf(entry.sheet) === false) this.restoreFill(entry);
-    for (const target of marks) setFill(target.worksheet.getCell(target.cell), markFill(target.severity));
-    this.writeSavedFills([...rows, ...waiting]);
-    this.keepActive(active);
-    return marks.length;
+    const { rules, cells } = markRules(findings, sheets, (sheet) => this.protectionOf(sheet) !== false);
+    this.takeMarksOff();
+    for (const rule of rules) {
+      this.requireSheet(rule.sheet).addConditionalFormatting({
+        ref: rule.address,
+        rules: [
+          {
+            type: "expression",
+            priority: 1,
+            formulae: [rule.formula.replace(/^=/, "")],
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(MARK_FILL[rule.severity]) } } },
+          },
+        ],
+      });
+    }
+    return { sheets, marked: cells };
   }
 
-  /** Puts every marked cell's own fill back and removes the marks sheet; the number of cells put back. */
+  /**
+   * Takes off our marks, the conditional formats carrying the marker, and nothing else; a file marked by the earlier
+   * design gets its saved fills back and loses the marks sheet. Not on protected sheets, whose marks wait. The number
+   * of marks taken off.
+   */
   async clearMarks(): Promise<number> {
+    return this.takeMarksOff();
+  }
+
+  private takeMarksOff(): number {
+    let removed = 0;
+    for (const worksheet of this.workbook.worksheets) {
+      if (worksheet.name === MARKS_SHEET || isProtected(worksheet)) continue;
+      worksheet.removeConditionalFormatting((format: ExcelJS.ConditionalFormattingOptions) => {
+        const ours = format.rules.length > 0 && format.rules.every((rule) => isMarkRule(rule));
+        if (ours) removed++;
+        return !ours;
+      });
+    }
     const sheet = this.sheetNamed(MARKS_SHEET);
-    if (!sheet) return 0;
+    if (!sheet) return removed;
     const entries = this.savedFills();
     // Entries of a sheet deleted since have nothing to go back to; those of a protected one wait.
     const restorable = entries.filter((entry) => this.protectionOf(entry.sheet) === false);
@@ -247,7 +259,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     if (waiting.length === 0) this.workbook.removeWorksheet(sheet.id);
     else this.writeSavedFills(waiting);
     this.keepActive(active);
-    return restorable.length;
+    return removed + restorable.length;
   }
 
   /**
@@ -476,21 +488,12 @@ function existingCell(sheet: ExcelJS.Worksheet, address: string): ExcelJS.Cell |
 /** Sheet names compare as the Office adapter compares them. */
 const lower = (name: string) => name.toLocaleLowerCase("et");
 
-const cellKey = ({ sheet, cell }: { sheet: string; cell: string }) => `${lower(sheet)}\u0000${cell}`;
-
 /** Worksheet fields ExcelJS has and its typings leave out. */
 /** ExcelJS writes `tabSelected` of a sheet's first view, which its typings leave out. */
 type SheetView = Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
 type OrderedWorksheet = ExcelJS.Worksheet & { orderNo: number };
 type TabledWorksheet = ExcelJS.Worksheet & { tables?: Record<string, { name: string }> };
 type ProtectedWorksheet = ExcelJS.Worksheet & { sheetProtection?: { sheet?: boolean } | null };
-
-interface MarkTarget {
-  sheet: string;
-  cell: string;
-  worksheet: ExcelJS.Worksheet;
-  severity: MarkSeverity;
-}
 
 /** A row of the marks sheet: the Office adapter's four columns and the exact ExcelJS fill (JSON). */
 interface SavedFill {
@@ -502,11 +505,6 @@ interface SavedFill {
   pattern: string;
   /** JSON of { sheet, cell, fill }, the fill as ExcelJS holds it (null for none); "" when Excel wrote the row. */
   exact: string;
-}
-
-function savedFill(sheet: string, cell: string, worksheet: ExcelJS.Worksheet): SavedFill {
-  const fill = existingCell(worksheet, cell)?.fill as ExcelJS.Fill | undefined;
-  return { sheet, cell, ...describeFill(fill), exact: JSON.stringify({ sheet, cell, fill: fill ?? null }) };
 }
 
 /** The saved ExcelJS fill (null for none) if it is for this row and still agrees with its colour and pattern. */
@@ -563,7 +561,12 @@ const solidFill = (color: string): ExcelJS.Fill => ({
   fgColor: { argb: `FF${color.replace("#", "").toUpperCase()}` },
 });
 
-const markFill = (severity: MarkSeverity) => solidFill(MARK_FILL[severity]);
+/** "#F8CBAD" → "FFF8CBAD", ExcelJS's opaque ARGB. */
+const argb = (color: string) => `FF${color.replace("#", "").toUpperCase()}`;
+
+/** One of our marks: an expression rule whose formula carries the marker (see ../marks.ts). */
+const isMarkRule = (rule: ExcelJS.ConditionalFormattingRule) =>
+  rule.type === "expression" && (rule.formulae ?? []).some((formula: unknown) => isMarkFormula(formula));
 
 /**
  * Sets one cell's fill. The cell gets a style of its own first: cells loaded from a file share one style object per

@@ -1,10 +1,12 @@
 import Decimal from "decimal.js";
-import { mkdirSync, mkdtempSync, rmSync } from "fs";
+import ExcelJS from "exceljs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { analysePlan } from "../../../src/app";
 import { parseDirectiveText } from "../../../src/import/text";
 import { implementerTotals, planTotals } from "../../../src/model/totals";
+import { isMarkFormula } from "../../../src/workbook/marks";
 import { RawSheet } from "../../../src/workbook/model";
 import { workbookToPlan } from "../../../src/workbook/read-plan";
 import { rollupFormulas } from "../../../src/workbook/rollups";
@@ -30,6 +32,8 @@ describe("a file saved by the .xlsx port, recalculated by LibreOffice Calc", () 
   let workDir = "";
   let recalculated: RawSheet[] = [];
   let section = 0;
+  let ownCell = { sheet: "", cell: "" };
+  let reopened: XlsxWorkbookPort | null = null;
   const { plan } = parseDirectiveText(fixtureText());
   const sheet = (name: string) => recalculated.find((candidate) => candidate.name === name)!;
   const cell = (name: string, column: number, row: number) => sheet(name).rows[row - 1]?.[column]?.value;
@@ -65,12 +69,22 @@ describe("a file saved by the .xlsx port, recalculated by LibreOffice Calc", () 
         )
       ).changed,
     ).toBe(1);
-    expect(await port.markFindings(analysePlan(read).check.findings)).toBeGreaterThan(20);
+    // The officer's own fill on a cell the check marks, set before marking.
+    const findings = analysePlan(read).check.findings;
+    const rakvere = findings.find((f) => f.position.sheet === "Rakvere" && f.position.cell)!;
+    ownCell = { sheet: rakvere.position.sheet!, cell: rakvere.position.cell! };
+    port.workbook.getWorksheet(ownCell.sheet)!.getCell(ownCell.cell).fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FF00B050" },
+    };
+    expect(await port.markFindings(findings)).toBeGreaterThan(20);
 
     const file = path.join(workDir, "kava.xlsx");
     await port.save(file);
     await convertWithLibreOffice(soffice, writeRecalcProfile(path.join(workDir, "lo-profile")), [file], outDir, "xlsx");
     recalculated = await readWorkbookFile(path.join(outDir, "kava.xlsx"));
+    reopened = await XlsxWorkbookPort.load(readFileSync(path.join(outDir, "kava.xlsx")));
   });
 
   afterAll(() => {
@@ -93,5 +107,25 @@ describe("a file saved by the .xlsx port, recalculated by LibreOffice Calc", () 
 
   it("follows the user's sheet to its backup, as Excel would", () => {
     expect(sheet("Minu").rows[0]?.[0]).toEqual({ value: 84, formula: "'Tartu (varu)'!B1*2" });
+  });
+
+  it("opens the marked file keeping the officer's fill under a mark, and our marks clear off it", async () => {
+    const port = reopened!;
+    const fill = port.workbook.getWorksheet(ownCell.sheet)!.getCell(ownCell.cell).fill as ExcelJS.FillPattern;
+    expect(fill.fgColor?.argb).toBe("FF00B050");
+    const marks = () =>
+      port.workbook.worksheets.flatMap((worksheet) =>
+        (
+          worksheet as ExcelJS.Worksheet & { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }
+        ).conditionalFormattings
+          .flatMap((format) => format.rules)
+          .filter((rule) => rule.type === "expression" && isMarkFormula(rule.formulae?.[0])),
+      );
+    expect(marks().length).toBeGreaterThan(10);
+    expect(await port.clearMarks()).toBeGreaterThan(10);
+    expect(marks()).toEqual([]);
+    expect(
+      (port.workbook.getWorksheet(ownCell.sheet)!.getCell(ownCell.cell).fill as ExcelJS.FillPattern).fgColor?.argb,
+    ).toBe("FF00B050");
   });
 });

@@ -19,6 +19,7 @@ import {
   toExcelSerial,
 } from "../../../src/workbook/layout";
 import { RawCell, RawSheet, WorkbookModel, isDate } from "../../../src/workbook/model";
+import { isMarkFormula } from "../../../src/workbook/marks";
 import { MARKS_SHEET, OfficeWorkbookAdapter } from "../../../src/workbook/office/office-adapter";
 import type { CellFinding, WorkbookPort } from "../../../src/workbook/port";
 import { workbookToPlan } from "../../../src/workbook/read-plan";
@@ -206,14 +207,14 @@ describe("the .xlsx workbook port on the directive of 25.03.2025 nr 68", () => {
     await expect(port.writeCells("Puudub", updates)).rejects.toThrow("Töövihikus pole lehte „Puudub“.");
   });
 
-  it("marks findings by severity over the cells' own fills, and clearing puts every fill back exactly", async () => {
+  it("marks findings with conditional formats, writing no fill, and clearing takes off only ours", async () => {
     // Opened from a file, as the CLI meets it: there cells of one format share one style object in ExcelJS.
     const port = await openedCanonical();
     const findings = analysePlan(workbookToPlan(await port.readWorkbook()).plan).check.findings;
     const located = findings.filter((finding) => finding.position.sheet && finding.position.cell);
     const cells = [...new Set(located.map((finding) => `${finding.position.sheet}!${finding.position.cell}`))];
     expect(cells.length).toBeGreaterThan(20);
-    // A colour of the user's own on one of the cells.
+    // A colour and a conditional format of the officer's own.
     const [ownSheet, ownCell] = cells[0].split("!");
     port.workbook.getWorksheet(ownSheet)!.getCell(ownCell).fill = {
       type: "pattern",
@@ -221,29 +222,40 @@ describe("the .xlsx workbook port on the directive of 25.03.2025 nr 68", () => {
       fgColor: { argb: "FF00B050" },
       bgColor: { argb: "FF7030A0" },
     };
+    const officers = {
+      ref: "G5:G20",
+      rules: [{ type: "expression" as const, priority: 1, formulae: ["G5>1000"], style: {} }],
+    };
+    port.workbook.getWorksheet("Tartu")!.addConditionalFormatting(officers);
     const fillsBefore = fills(port.workbook);
     const readBefore = await port.readWorkbook();
 
     expect(await port.markFindings(findings)).toBe(cells.length);
+    // Rakvere's 3.5.2.1.2.1 is marked by its code over column E's coded rows, in the error colour.
     const rakvere = findings.find((f) => f.rule === "plan-outside-year" && f.code === "3.5.2.1.2.1")!;
-    expect(argbOf(port.workbook, rakvere.position.sheet!, rakvere.position.cell!)).toBe("FFF8CBAD");
-    expect(argbOf(port.workbook, ownSheet, ownCell)).toMatch(/^FF(F8CBAD|FFE699|DDEBF7)$/);
-    // Only the marked cells changed, though others share their format.
-    const fillsMarked = fills(port.workbook);
-    const changed = Object.keys(fillsBefore).filter((key) => fillsMarked[key] !== fillsBefore[key]);
-    expect(changed.sort()).toEqual([...cells].sort());
-    expect(port.workbook.getWorksheet(MARKS_SHEET)!.state).toBe("veryHidden");
-    // The marks' sheet is the port's, not the plan's.
+    expect(rakvere.position.cell).toMatch(/^E\d+$/);
+    expect(marksOf(port.workbook, "Rakvere")).toContainEqual({
+      ref: expect.stringMatching(/^E5:E\d+$/),
+      formula: 'AND(N("tat-budget")=0,$A5="3.5.2.1.2.1.")',
+      color: "FFF8CBAD",
+    });
+    // No fill is written, and the plan reads as before; no marks sheet.
+    expect(fills(port.workbook)).toEqual(fillsBefore);
+    expect(await port.listSheets()).not.toContain(MARKS_SHEET);
     expect(await port.readWorkbook()).toEqual(readBefore);
     await expectReadsAsSaved(port);
 
-    // Marking again keeps the fills saved the first time, not the marks; and marks survive saving.
+    // Marking again replaces the marks; they survive saving, and clearing in the file takes them all off.
+    const marks = allMarks(port.workbook);
     expect(await port.markFindings(findings)).toBe(cells.length);
+    expect(allMarks(port.workbook)).toEqual(marks);
     const reopened = await XlsxWorkbookPort.load(await port.toBuffer());
-    expect(await reopened.clearMarks()).toBe(cells.length);
-    expect(await reopened.listSheets()).not.toContain(MARKS_SHEET);
+    expect(allMarks(reopened.workbook)).toEqual(marks);
+    expect(await reopened.clearMarks()).toBe(marks.length);
+    expect(allMarks(reopened.workbook)).toEqual([]);
     expect(fills(reopened.workbook)).toEqual(fillsBefore);
-    expect(await port.clearMarks()).toBe(cells.length);
+    expect(await port.clearMarks()).toBe(marks.length);
+    expect(formattingsOf(port.workbook, "Tartu")).toEqual([officers]);
     expect(fills(port.workbook)).toEqual(fillsBefore);
     expect(await port.readWorkbook()).toEqual(readBefore);
     expect(await port.clearMarks()).toBe(0);
@@ -262,29 +274,18 @@ describe("the .xlsx workbook port on the directive of 25.03.2025 nr 68", () => {
     ];
     const before = await port.readWorkbook();
     expect(await port.markFindings(findings)).toBe(2);
-    expect(argbOf(port.workbook, "Tartu", "G6")).toBe("FFFFE699");
-    expect(argbOf(port.workbook, "Tartu", "G7")).toBe("FFDDEBF7");
-    expect(argbOf(port.workbook, "Rakvere", "G6")).toBeUndefined();
+    expect(marksOf(port.workbook, "Tartu").map(({ color }) => color)).toEqual(["FFFFE699", "FFDDEBF7"]);
+    expect(marksOf(port.workbook, "Rakvere")).toEqual([]);
     await expect(port.markFindings([{ severity: "error", position: { sheet: "Puudub", cell: "A1" } }])).rejects.toThrow(
       "Töövihikus pole lehte „Puudub“.",
     );
     expect(await port.clearMarks()).toBe(2);
 
-    // A cell past the data, marked and cleared, is empty again; only its row stays, as ExcelJS cannot delete one
-    // without moving those below, so the sheet reads as before but for empty rows at its end.
+    // A cell past the data has no code to follow: its mark is on the cell itself, and the sheet reads as before.
     expect(await port.markFindings([{ severity: "error", position: { sheet: "Tartu", cell: "$z$500" } }])).toBe(1);
-    expect(argbOf(port.workbook, "Tartu", "Z500")).toBe("FFF8CBAD");
+    expect(marksOf(port.workbook, "Tartu")).toEqual([{ ref: "Z500", formula: 'N("tat-budget")=0', color: "FFF8CBAD" }]);
     expect(await port.clearMarks()).toBe(1);
-    expect(port.workbook.getWorksheet("Tartu")!.getCell("Z500").fill).toBeUndefined();
-    const trimmed = (sheets: RawSheet[]) =>
-      sheets.map((sheet) => {
-        const rows = [...sheet.rows];
-        while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-        return { ...sheet, rows };
-      });
-    const after = await expectReadsAsSaved(port);
-    expect(sheetOf(after, "Tartu").rows).toHaveLength(500);
-    expect(trimmed(after)).toEqual(trimmed(before));
+    expect(await expectReadsAsSaved(port)).toEqual(before);
   });
 
   it("clears marks that Excel made: its sheet has colours and patterns only", async () => {
@@ -557,3 +558,29 @@ describe("the .xlsx port and the Office adapter, given the same calls", () => {
     expect(uncalculated).toEqual(["Koond!D14", "Koond!E14", "Koond!F14"]);
   });
 });
+
+/** Our marks on a sheet: each conditional format carrying the marker, as range, formula and fill colour. */
+function marksOf(workbook: ExcelJS.Workbook, sheet: string): Array<{ ref: string; formula: string; color: string }> {
+  return formattingsOf(workbook, sheet)
+    .filter((format) => format.rules.some((rule) => rule.type === "expression" && isMarkFormula(rule.formulae?.[0])))
+    .map((format) => {
+      const rule = format.rules[0] as ExcelJS.ExpressionRuleType;
+      const fill = rule.style?.fill as ExcelJS.FillPattern | undefined;
+      return { ref: format.ref, formula: String(rule.formulae?.[0]), color: String(fill?.bgColor?.argb) };
+    });
+}
+
+function allMarks(workbook: ExcelJS.Workbook) {
+  return workbook.worksheets
+    .map((sheet) => ({ sheet: sheet.name, marks: marksOf(workbook, sheet.name) }))
+    .filter((entry) => entry.marks.length > 0)
+    .flatMap((entry) => entry.marks.map((mark) => ({ sheet: entry.sheet, ...mark })));
+}
+
+/** A sheet's conditional formats, which ExcelJS keeps and its typings leave out. */
+const formattingsOf = (workbook: ExcelJS.Workbook, sheet: string) =>
+  (
+    workbook.getWorksheet(sheet) as ExcelJS.Worksheet & {
+      conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
+    }
+  ).conditionalFormattings;

@@ -1,3 +1,4 @@
+import { MARK_PROBES } from "./marks";
 import type { ExcelProbe } from "./probe";
 import { FORMAT_PROBES } from "./formats";
 import { PAGE_LAYOUT_PROBES } from "./page-layout";
@@ -23,4 +24,5 @@ export const PROBES: readonly ExcelProbe[] = [
   ...PAGE_LAYOUT_PROBES,
   ...PROTECTION_PROBES,
   ...WORKBOOK_PROBES,
+  ...MARK_PROBES,
 ];
