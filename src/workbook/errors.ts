@@ -50,7 +50,7 @@ function describe(error: unknown): string {
 export class StructureProtectedError extends Error {
   readonly messageEn: string;
 
-  constructor(readonly operation: "write" | "annex" | "recalc" | "marks") {
+  constructor(readonly operation: "write" | "annex" | "recalc") {
     const [what, whatEn] = STRUCTURE_OPERATIONS[operation];
     super(
       `Töövihiku struktuur on kaitstud: ${what}. Eemaldage kaitse (Läbivaatus → Kaitse töövihikut; kui kaitsel ` +
@@ -69,9 +69,5 @@ const STRUCTURE_OPERATIONS: Record<StructureProtectedError["operation"], [string
   recalc: [
     "valemite varukoopia lehte ei saa lisada, seega valemeid ei taastatud",
     "the backup sheet of the formulas cannot be added, so no formula was restored",
-  ],
-  marks: [
-    "leidude märgiste peidetud lehte ei saa lisada ega eemaldada",
-    "the hidden sheet of the findings' marks cannot be added or removed",
   ],
 };

@@ -681,7 +681,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
   /** Queues what marking and clearing read first: the sheets and their protection, and the earlier design's sheet. */
   private loadMarkState(context: ExcelContext): MarkState {
     const collection = context.workbook.worksheets.load("items/name,protection/protected");
-    const sheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
+    const sheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET).load("visibility");
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("values");
     const structure = context.workbook.protection.load("protected");
