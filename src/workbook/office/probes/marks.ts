@@ -13,7 +13,7 @@ export const MARK_PROBES: readonly ExcelProbe[] = [
     set: "ExcelApi 1.6",
     kind: "documented",
     source:
-      'ConditionalFormatCollection.add: "Adds a new conditional format to the collection at the first/top priority."; ' +
+      '@types/office-js, ConditionalFormatCollection.add: "Adds a new conditional format to the collection at the first/top priority."; ' +
       'ConditionalFormat.customOrNullObject: "Returns the custom conditional format properties if the current ' +
       'conditional format is a custom type." Reading the formula back as written is a guess.',
     expect:

@@ -137,7 +137,8 @@ export const WORKBOOK_PROBES: readonly ExcelProbe[] = [
     set: "ExcelApi 1.7",
     kind: "documented",
     source:
-      'Microsoft, "Programmatically protect workbooks": "Protecting a workbook does not stop users from editing ' +
+      'Microsoft, "Programmatically protect workbooks" (learn.microsoft.com, Office development in Visual Studio): ' +
+      '"Protecting a workbook does not stop users from editing ' +
       'cells. To protect the data, you must protect the worksheets."',
     expect: "Under structure protection, values and formulas are written and computed as usual.",
     async run(context, scratch: ExcelWorksheet) {
