@@ -586,6 +586,13 @@ class WorkbookProtectionProxy extends ClientObject<true> implements ExcelWorkboo
   }
 }
 
+/** A collection's load paths as paths on its items: "items/name" and "name" alike; "items" alone, every scalar. */
+function itemPaths(propertyNames?: string | string[]): string[] {
+  return loadPaths(propertyNames)
+    .map((path) => path.replace(/^items\/?/, ""))
+    .filter(Boolean);
+}
+
 class WorksheetCollectionProxy extends ClientObject<true> implements ExcelWorksheetCollection {
   constructor(context: FakeRequestContext, parent: WorkbookProxy) {
     super(context, parent, { type: PathType.Property, name: "Worksheets" }, "WorksheetCollection");
@@ -601,10 +608,7 @@ class WorksheetCollectionProxy extends ClientObject<true> implements ExcelWorksh
 
   /** "items/name", "name" (the same, on the items), "items" or nothing (every scalar of the items). */
   load(propertyNames?: string | string[]): this {
-    const paths = loadPaths(propertyNames)
-      .map((path) => path.replace(/^items\/?/, ""))
-      .filter(Boolean);
-    return this._load(paths);
+    return this._load(itemPaths(propertyNames));
   }
 
   protected override _query(_: true, paths: string[], state: FakeWorkbookState): unknown {
@@ -1459,10 +1463,7 @@ class ConditionalFormatCollectionProxy extends ClientObject<RangeTarget> {
 
   /** "items/type", "items/customOrNullObject/rule/formula", …: paths on the items, as a collection's load takes them. */
   load(propertyNames?: string | string[]): this {
-    const paths = loadPaths(propertyNames)
-      .map((path) => path.replace(/^items\/?/, ""))
-      .filter(Boolean);
-    return this._load(paths);
+    return this._load(itemPaths(propertyNames));
   }
 
   protected override _query(target: RangeTarget, paths: string[], state: FakeWorkbookState): unknown {

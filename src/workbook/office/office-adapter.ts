@@ -494,15 +494,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
     const marked = await atomically<number>(
       (started) =>
         this.run(async (context) => {
-          const state = this.loadMarkState(context);
-          await context.sync();
-          planned = planMarks(findings, sheets, state.collection.items);
-          const worksheets = plainSheets(state.collection.items);
-          const formats = loadConditionalFormats(worksheets);
-          await context.sync();
-          started();
-          writeMarks(context, state, worksheets, formats, planned);
-          await context.sync();
+          planned = await this.mark(context, (items) => planMarks(findings, sheets, items), started);
           return planned.cells;
         }),
       async () => ({ outcome: "completed", result: await this.remark(planned!) }),
@@ -513,20 +505,33 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
 
   /** Does a planned marking again, whole, after a failure part-way: its own 3 syncs. */
   private remark(plan: MarkPlan): Promise<number> {
-    return this.run(async (context) => {
-      const state = this.loadMarkState(context);
-      await context.sync();
-      const worksheets = plainSheets(state.collection.items);
-      const formats = loadConditionalFormats(worksheets);
-      await context.sync();
-      const locked = protectionBySheet(state.collection.items);
-      writeMarks(context, state, worksheets, formats, {
-        ...plan,
-        rules: plan.rules.filter((rule) => locked.get(lower(rule.sheet)) === false),
-      });
-      await context.sync();
-      return plan.cells;
+    return this.run(async (context) => (await this.mark(context, () => plan, null)).cells);
+  }
+
+  /**
+   * Marks what `planOf` plans for the sheets as they are now, in 3 syncs: the sheets and their protection, then their
+   * conditional formats, then our old rules off and the new on. Rules on a sheet protected since the plan are left
+   * out (Excel refuses formats there). `started` is called just before the first change.
+   */
+  private async mark(
+    context: ExcelContext,
+    planOf: (items: ExcelWorksheet[]) => MarkPlan,
+    started: (() => void) | null,
+  ): Promise<MarkPlan> {
+    const state = this.loadMarkState(context);
+    await context.sync();
+    const plan = planOf(state.collection.items);
+    const worksheets = plainSheets(state.collection.items);
+    const formats = loadConditionalFormats(worksheets);
+    await context.sync();
+    const locked = protectionBySheet(state.collection.items);
+    started?.();
+    writeMarks(context, state, worksheets, formats, {
+      ...plan,
+      rules: plan.rules.filter((rule) => locked.get(lower(rule.sheet)) === false),
     });
+    await context.sync();
+    return plan;
   }
 
   /**
