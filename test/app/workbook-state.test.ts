@@ -100,6 +100,8 @@ describe("with Manual calculation", () => {
     const { fake, port } = await imported(calculationMode);
     const row = tartuSection(fake);
     await port.writeCells("Tartu", [{ cell: `G${row + 1}`, value: 2500 }]);
+    // The one-click check (read and mark in one run) straight after an item's edit, before anything recalculates.
+    const clicked = await checkWorkbook(port, { mark: true });
     await port.writeCells("Tartu", [{ cell: `G${row}`, value: 4000 }]);
     const recalculated = await recalc(port);
     const lisa2 = await generateLisa2(port, new Decimal(7));
@@ -113,6 +115,7 @@ describe("with Manual calculation", () => {
         lisa2: lisa2.lisa2.lines.map((line) => [line.number, line.amount.toFixed(2)]),
         lisa2Sheet: fake.workbook.values("Lisa 2", "A1:E40"),
         counts: checked.result.counts,
+        clicked: clicked.result.findings.map((finding) => [finding.rule, finding.message]),
       },
     };
   }

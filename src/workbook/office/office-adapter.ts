@@ -467,7 +467,11 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
       (started) =>
         this.run(async (context) => {
           const state = this.loadMarkState(context);
+          const application = context.application.load("calculationMode");
           await context.sync();
+          // As readWorkbook: in Manual mode the SUMs' values may be stale, so Excel recalculates (as F9) before they
+          // are read, in the same sync.
+          if (application.calculationMode === "Manual") context.application.calculate("Recalculate");
           const worksheets = plainSheets(state.collection.items);
           const used = worksheets.map((sheet) => sheet.getUsedRangeOrNullObject().load("address,values,formulas"));
           const formats = loadConditionalFormats(worksheets);
