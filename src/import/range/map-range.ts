@@ -6,6 +6,7 @@ import { ImplementerRole, Implementer, ImportDiagnostic, ImportError, ScheduleRo
 import { refuseRangeIfTooLarge } from "../limits";
 import { municipalityAliases, municipalityNominative } from "../text/names";
 import { DATE_LIKE, RowStart, STRICT_DATE, matchCaption, matchRowStart, tidy } from "../text/patterns";
+import type { GridCell } from "../table/grid";
 
 /**
  * Maps a schedule table that the user pasted into Excel from the directive (Word or PDF) and selected, to schedule
@@ -59,14 +60,8 @@ export interface MapRangeOptions {
   implementer?: RangeImplementer;
 }
 
-/**
- * A cell of the selection: its value (a formula's cached result) and its formula, if any. The workbook adapters'
- * `RawCell` is one, so their grids are handed over as they are; the importer builds on the model alone.
- */
-export interface GridCell {
-  value: string | number | boolean | Date | null;
-  formula?: string;
-}
+/** A cell of the selection: the shared table stage's cell (a formula's cached result, and its formula). */
+export type { GridCell } from "../table/grid";
 
 type Cells = Array<Array<GridCell | null>>;
 
