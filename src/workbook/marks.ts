@@ -46,8 +46,10 @@ const CODE = /^\d+(\.\d+)*\.?$/;
  * the mark shows on whichever row holds that code. Excel moves a rule's range and references with inserted rows (the
  * Excel UI's behaviour; see the probes in office/probes/marks.ts) but, we believe, does not move a rule when the
  * rows under it are sorted (a guess: the reference is silent): keyed by the code, the mark follows the row either
- * way. A row whose code repeats is marked on each of its rows. Cells without a code (headers, the summary sheet) get
- * a rule on the cell itself, which follows inserted rows and stays put when sorted.
+ * way. Only a code that stands once in column A can key a mark: numbered items ("1.", "2.") repeat under every
+ * parent, and a duplicated code is often the very finding, so a rule keyed to either would mark every row that
+ * shares it. Those cells, and cells without a code (headers, the summary sheet), get a rule on the cell itself,
+ * which follows inserted rows and stays put when sorted.
  */
 export function markRules(
   findings: readonly CellFinding[],
@@ -67,13 +69,14 @@ export function markRules(
       cells.set(id, { sheet, cell, severity: finding.severity });
   }
   const rules = new Map<string, MarkRule>();
-  const extents = new Map<string, { top: number; bottom: number } | null>();
+  const codings = new Map<string, Coding | null>();
   for (const { sheet, cell, severity } of cells.values()) {
     const { row, column } = parseCellAddress(cell)!;
     const raw = byName.get(lower(sheet));
+    if (!codings.has(lower(sheet))) codings.set(lower(sheet), raw ? codingOf(raw) : null);
+    const coding = codings.get(lower(sheet));
     const code = raw ? codeAt(raw, row) : null;
-    if (!extents.has(lower(sheet))) extents.set(lower(sheet), raw ? codedRows(raw) : null);
-    const extent = extents.get(lower(sheet));
+    const extent = code !== null && coding && coding.counts.get(code) === 1 ? coding : null;
     const letter = columnLetter(column);
     const rule: MarkRule =
       code !== null && extent
@@ -97,16 +100,25 @@ function codeAt(sheet: RawSheet, row: number): string | null {
   return typeof value === "string" && CODE.test(value.trim()) ? value.trim() : null;
 }
 
-/** The first and last 1-based rows with a code in column A. */
-function codedRows(sheet: RawSheet): { top: number; bottom: number } | null {
+/** The first and last 1-based rows with a code in column A, and how often each code stands there. */
+interface Coding {
+  top: number;
+  bottom: number;
+  counts: Map<string, number>;
+}
+
+function codingOf(sheet: RawSheet): Coding | null {
   let top = 0;
   let bottom = 0;
+  const counts = new Map<string, number>();
   sheet.rows.forEach((_, index) => {
-    if (codeAt(sheet, index + 1) === null) return;
+    const code = codeAt(sheet, index + 1);
+    if (code === null) return;
+    counts.set(code, (counts.get(code) ?? 0) + 1);
     if (!top) top = index + 1;
     bottom = index + 1;
   });
-  return top ? { top, bottom } : null;
+  return top ? { top, bottom, counts } : null;
 }
 
 const lower = (name: string) => name.toLocaleLowerCase("et");
