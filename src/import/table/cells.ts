@@ -90,6 +90,17 @@ const YEARLESS_START = new RegExp(
   "gu",
 );
 
+/** The start of a range written without its year; see `YEARLESS_START` and `cellDates`. */
+function yearless(match: RegExpExecArray | RegExpMatchArray): DateToken {
+  const [, day, month, endDay, endMonth, endYear] = match.map(Number);
+  const end = CalendarDate.of(endYear, endMonth, endDay);
+  const sameYear = end ? CalendarDate.of(end.year, month, day) : null;
+  const start = end && sameYear && sameYear.compare(end) > 0 ? CalendarDate.of(end.year - 1, month, day) : sameYear;
+  return { text: match[0].replace(TRAILING_DASH, ""), date: start };
+}
+
+const TRAILING_DASH = new RegExp(`\\s*[${DASHES}]\\s*$`, "u");
+
 /**
  * Every date of a cell, in order: a spreadsheet's date, or each dd.mm.yyyy (d.m.yyyy too) of its text, garbled ones
  * kept without a date so that they are reported. A start without its year takes the end's year, or the year before
@@ -106,14 +117,7 @@ export function cellDates(value: GridCell["value"] | undefined): DateToken[] {
 /** The dates of a text; see `cellDates`. */
 export function textDates(text: string): DateToken[] {
   const found: Array<{ index: number; token: DateToken }> = [];
-  for (const match of text.matchAll(YEARLESS_START)) {
-    const [, day, month, endDay, endMonth, endYear] = match.map(Number);
-    const end = CalendarDate.of(endYear, endMonth, endDay);
-    const sameYear = end ? CalendarDate.of(end.year, month, day) : null;
-    const start = end && sameYear && sameYear.compare(end) > 0 ? CalendarDate.of(end.year - 1, month, day) : sameYear;
-    const printed = match[0].replace(new RegExp(`\\s*[${DASHES}]\\s*$`, "u"), "");
-    found.push({ index: match.index ?? 0, token: { text: printed, date: start } });
-  }
+  for (const match of text.matchAll(YEARLESS_START)) found.push({ index: match.index ?? 0, token: yearless(match) });
   for (const match of text.matchAll(DATE_OR_GARBLED)) {
     // "3.5.2.1" and "1.4" are no dates: a garbled date still has its digits in day, month and year.
     if (!/\d.*\d.*\d/.test(match[0])) continue;
@@ -122,4 +126,22 @@ export function textDates(text: string): DateToken[] {
     found.push({ index: match.index ?? 0, token: { text: match[0], date } });
   }
   return found.sort((a, b) => a.index - b.index).map((entry) => entry.token);
+}
+
+/**
+ * The date at the very start of `text` (after nothing but the text itself): a full date, a garbled one, or a start
+ * without its year before a dash and a full date. The text importer reads a row's run of dates with it, so that its
+ * dates are the cells' dates. Returns the token and how many characters it took.
+ */
+export function dateAtStart(text: string): { token: DateToken; length: number } | null {
+  const start = new RegExp(`^${YEARLESS_START.source}`, "u").exec(text);
+  if (start) {
+    const token = yearless(start);
+    return { token, length: token.text.length };
+  }
+  const match = new RegExp(`^(?:${STRICT_DATE.source}|${DATE_LIKE.source})`, "u").exec(text);
+  if (!match || !/\d.*\d.*\d/.test(match[0])) return null;
+  const strict = match[1] !== undefined;
+  const date = strict ? CalendarDate.of(Number(match[3]), Number(match[2]), Number(match[1])) : null;
+  return { token: { text: match[0], date }, length: match[0].length };
 }

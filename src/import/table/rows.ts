@@ -132,19 +132,32 @@ export function reportUnreadableDates(
       ? `The ${cell.en} of row "${where}" has no readable dates (dd.mm.yyyy – dd.mm.yyyy): "${text}".`
       : count === 1
         ? `The ${cell.en} of row "${where}" has a single date: "${text}".`
-        : `The ${cell.en} of row "${where}" do not form date ranges: "${text}".`,
+        : `The ${cell.en} of row "${where}": the dates do not form ranges: "${text}".`,
     text,
   );
 }
 
-export function reportExtraDates(report: Report, line: number | null, where: string, column: DateColumn, text: string) {
+/**
+ * More dates than the column (or, for the text, the row's two ranges) takes. A cell's are not read; the text's row
+ * keeps its first two ranges (`firstRead`).
+ */
+export function reportExtraDates(
+  report: Report,
+  line: number | null,
+  where: string,
+  column: DateColumn,
+  text: string,
+  firstRead = false,
+): void {
   const cell = DATE_CELL[column];
   report(
     "error",
     "extra-dates",
     line,
-    `Rea „${where}“ ${cell.et} on rohkem kuupäevavahemikke, kui veerg mahutab: „${text}“. Neid ei loetud; tekst on säilitatud.`,
-    `The ${cell.en} of row "${where}" holds more date ranges than the column takes: "${text}". Not read; the text is kept.`,
+    `Rea „${where}“ ${cell.et} on rohkem kuupäevavahemikke, kui ${column === "row" ? "reale" : "veergu"} mahub: „${text}“. ` +
+      (firstRead ? "Loeti esimesed; tekst on säilitatud." : "Neid ei loetud; tekst on säilitatud."),
+    `The ${cell.en} of row "${where}" ${column === "row" ? "hold" : "holds"} more date ranges than the ${column === "row" ? "row" : "column"} takes: "${text}". ` +
+      (firstRead ? "The first were read; the text is kept." : "Not read; the text is kept."),
     text,
   );
 }
