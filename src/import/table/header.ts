@@ -88,7 +88,10 @@ interface Candidate {
  */
 function candidateAt(rows: GridRow[], first: number): Candidate | null {
   if (!mayBeHeader(rows[first]) || isSubHeader(rows[first])) return null;
-  const width = rows.reduce((widest, row) => Math.max(widest, row.cells.length), 0);
+  // The width of the rows a header can take, not of the grid: this runs at every body row (for repeated headers).
+  const width = rows
+    .slice(first, first + MAX_HEADER_ROWS + 2)
+    .reduce((widest, row) => Math.max(widest, row.cells.length), 0);
   const parts: string[][] = Array.from({ length: width }, () => []);
   let end = first;
   let sub: number | null = null;
