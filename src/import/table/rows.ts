@@ -104,12 +104,14 @@ export function reportInvalidDate(report: Report, line: number | null, where: st
 /** Which cell of a row dates stand in, for messages; `row` when the source gives them as one run (the text). */
 export type DateColumn = "frame" | "plan" | "row";
 
-const DATE_CELL: Record<DateColumn, { et: string; en: string }> = {
-  frame: { et: "üldajaraami lahtris", en: "overall frame cell" },
-  plan: { et: "tegevuskava perioodi lahtris", en: "plan-period cell" },
-  row: { et: "kuupäevades", en: "dates" },
-};
+/** Where the dates stand, as a message's subject: "Rea „3.5.2.1“ üldajaraami lahtris" / "Real „3.5.2.1“". */
+function datePlace(where: string, column: DateColumn): { et: string; en: string } {
+  if (column === "row") return { et: `Real „${where}“`, en: `Row "${where}"` };
+  const cell = column === "frame" ? ["üldajaraami", "overall frame"] : ["tegevuskava perioodi", "plan-period"];
+  return { et: `Rea „${where}“ ${cell[0]} lahtris`, en: `The ${cell[1]} cell of row "${where}"` };
+}
 
+/** A date cell (or the text's row) whose dates make no range: none readable, a single one, or an odd number. */
 export function reportUnreadableDates(
   report: Report,
   line: number | null,
@@ -118,21 +120,23 @@ export function reportUnreadableDates(
   text: string,
   count: number,
 ): void {
-  const cell = DATE_CELL[column];
+  const place = datePlace(where, column);
   report(
     "error",
     "unreadable-dates",
     line,
     count === 0
-      ? `Rea „${where}“ ${cell.et} pole loetavaid kuupäevi (pp.kk.aaaa – pp.kk.aaaa): „${text}“.`
+      ? `${place.et} pole loetavaid kuupäevi (pp.kk.aaaa – pp.kk.aaaa): „${text}“.`
       : count === 1
-        ? `Rea „${where}“ ${cell.et} on ainult üks kuupäev: „${text}“.`
-        : `Rea „${where}“ ${cell.et} ei moodusta kuupäevad vahemikke: „${text}“.`,
+        ? `${place.et} on ainult üks kuupäev: „${text}“.`
+        : `${place.et} olevad kuupäevad ei moodusta vahemikke: „${text}“.`,
     count === 0
-      ? `The ${cell.en} of row "${where}" has no readable dates (dd.mm.yyyy – dd.mm.yyyy): "${text}".`
+      ? `${place.en} has no readable dates (dd.mm.yyyy – dd.mm.yyyy): "${text}".`
       : count === 1
-        ? `The ${cell.en} of row "${where}" has a single date: "${text}".`
-        : `The ${cell.en} of row "${where}": the dates do not form ranges: "${text}".`,
+        ? `${place.en} has a single date: "${text}".`
+        : column === "row"
+          ? `The dates of row "${where}" do not form ranges: "${text}".`
+          : `The dates in the ${column === "frame" ? "overall frame" : "plan-period"} cell of row "${where}" do not form ranges: "${text}".`,
     text,
   );
 }
@@ -149,15 +153,15 @@ export function reportExtraDates(
   text: string,
   firstRead = false,
 ): void {
-  const cell = DATE_CELL[column];
+  const place = datePlace(where, column);
   report(
     "error",
     "extra-dates",
     line,
-    `Rea „${where}“ ${cell.et} on rohkem kuupäevavahemikke, kui ${column === "row" ? "reale" : "veergu"} mahub: „${text}“. ` +
-      (firstRead ? "Loeti esimesed; tekst on säilitatud." : "Neid ei loetud; tekst on säilitatud."),
-    `The ${cell.en} of row "${where}" ${column === "row" ? "hold" : "holds"} more date ranges than the ${column === "row" ? "row" : "column"} takes: "${text}". ` +
-      (firstRead ? "The first were read; the text is kept." : "Not read; the text is kept."),
+    `${place.et} on rohkem kuupäevavahemikke, kui ${column === "row" ? "reale" : "veergu"} mahub: „${text}“. ` +
+      (firstRead ? "Loeti kaks esimest; tekst on säilitatud." : "Neid ei loetud; tekst on säilitatud."),
+    `${place.en} holds more date ranges than the ${column === "row" ? "row" : "column"} takes: "${text}". ` +
+      (firstRead ? "The first two were read; the text is kept." : "Not read; the text is kept."),
     text,
   );
 }

@@ -109,6 +109,8 @@ describe("dates", () => {
       [null, "01.01.2023", { start: "2025-01-01", end: "2025-12-31" }, "01.01.2025 – 31.12.2025"],
     ]);
     expect(diagnostics.map((diagnostic) => `${diagnostic.id}@${diagnostic.line}`)).toEqual(["unreadable-dates@13"]);
+    expect(diagnostics[0].message).toBe("Rea „3.5.2.1.1“ üldajaraami lahtris on ainult üks kuupäev: „01.01.2023“.");
+    expect(diagnostics[0].messageEn).toBe('The overall frame cell of row "3.5.2.1.1" has a single date: "01.01.2023".');
   });
 
   it.each<[string, Plain[], string[], { frame: unknown; frameText: string | null }]>([
