@@ -1,5 +1,4 @@
 import { CalendarDate, Period } from "../../model/calendar-date";
-import { parseMoney } from "../../model/money";
 import {
   ActionPlan,
   ImportDiagnostic,
@@ -8,13 +7,25 @@ import {
   Implementer,
   ImplementerRole,
   IndicatorRow,
-  ScheduleRow,
 } from "../../model/plan";
 import { refuseIfTooLarge } from "../limits";
+import {
+  GridCell,
+  REQUIRED_SCHEDULE_COLUMNS,
+  ScheduleColumn,
+  TableGrid,
+  TableHeader,
+  findScheduleHeader,
+  looksLikeData,
+  readIndicatorBody,
+  readIndicatorTable,
+  readScheduleTable,
+  reportMissingColumn,
+} from "../table";
 import { municipalityAliases, municipalityNominative } from "../text/names";
 import { matchCaption, matchRowStart } from "../text/patterns";
 import { readDirective, readImplementerName, readPartnerships, readPlanPeriod } from "../text/preamble";
-import { Block, TableBlock, WordRow, readWordBody, tidy } from "./word-xml";
+import { Block, TableBlock, readWordBody } from "./word-xml";
 
 /**
  * Reads the action plan (lisa 1) from a Word document's own structure: its paragraphs for the title block,
@@ -36,53 +47,15 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
   return new DocxPlanReader(blocks).read();
 }
 
-type ScheduleRole = "activity" | "frame" | "plan" | "amount" | "responsible";
-type IndicatorRole = "name" | "unit" | "target" | "target2029" | "explanation";
-
-const SCHEDULE_ROLE_NAMES: Record<ScheduleRole, [string, string]> = {
-  activity: ["Tegevus", "activity"],
-  frame: ["Tegevuse üldajaraam", "overall time frame"],
-  plan: ["Tegevuse algus- ja lõppkuupäev tegevuskava perioodil", "dates within the plan period"],
-  amount: ["Planeeritav maksumus", "planned cost"],
-  responsible: ["Tegevuse eest vastutaja", "responsible"],
-};
-
-/** Header words, matched loosely: the ministry's tables word their headers a little differently each year. */
-const SCHEDULE_HEADERS: Array<[ScheduleRole, RegExp]> = [
-  ["frame", /üldajaraam|ajaraam/iu],
-  ["plan", /algus|lõppkuupäev|tegevuskava\s+perioodil/iu],
-  ["amount", /maksumus|summa|eelarve|\beur\b/iu],
-  ["responsible", /vastutaja|vastutav/iu],
-  ["activity", /tegevus/iu],
-];
-const INDICATOR_HEADERS: Array<[IndicatorRole, RegExp]> = [
-  ["unit", /mõõtühik|ühik/iu],
-  ["target2029", /2029/u],
-  ["target", /sihttase/iu],
-  ["explanation", /selgitus/iu],
-  ["name", /indikaator|näitaja/iu],
-];
-
-type Columns<R extends string> = Partial<Record<R, number>>;
-
-interface TableHeader {
-  /** Rows at the table's top that are header, not data. */
-  rows: number;
-  /** Per grid column, the header text over it. */
-  texts: string[];
-}
-
 interface OpenSchedule {
   table: number;
   implementer: Implementer;
-  columns: Columns<ScheduleRole>;
-  header: string[];
+  /** The header its rows are read with; a caption-less part after a page break goes on with it. */
+  header: TableHeader<ScheduleColumn>;
   line: number;
   rows: number;
 }
 
-const DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/g;
-const RANGE_ONLY = /^\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*[-\u2010-\u2015\u2212]?\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*\.?\s*$/u;
 /** The generator's section 1.1 form, with the partner's name in the nominative. */
 const PARTNERSHIP_LINE =
   /^Partnerluslepingu\s+periood:\s*(.+?)\s+(\d{1,2}\.\d{1,2}\.\d{4})\s*[-\u2010-\u2015\u2212]\s*(\d{1,2}\.\d{1,2}\.\d{4})\.?$/u;
@@ -201,40 +174,40 @@ class DocxPlanReader {
 
   private readTable(block: TableBlock): void {
     if (block.rows.length === 0) return;
-    const header = readHeader(block.rows);
-    const scheduleColumns = header ? assign(header.texts, SCHEDULE_HEADERS) : {};
-    const indicatorColumns = header ? assign(header.texts, INDICATOR_HEADERS) : {};
+    const grid = gridOf(block);
+    const header = scheduleHeaderOf(grid);
     const caption = this.caption;
     this.caption = null;
 
-    if (header && isScheduleHeader(scheduleColumns)) {
+    if (header) {
       this.seenSchedule = true;
       let schedule: OpenSchedule;
       if (!caption && this.open && this.open.implementer === this.currentImplementer) {
         // The same table after a page break, its header repeated as a row of its own.
         schedule = this.open;
-        schedule.columns = scheduleColumns;
-        schedule.header = header.texts;
+        schedule.header = header;
       } else {
-        schedule = this.openSchedule(caption, block.rows[0].line, scheduleColumns, header.texts);
+        schedule = this.openSchedule(caption, block.rows[0].line, header);
       }
-      this.reportMissingColumns(schedule.table, scheduleColumns, block.rows[0].line);
-      this.readScheduleRows(schedule, block.rows.slice(header.rows));
+      this.readScheduleRows(schedule, grid, header);
       return;
     }
-    if (header && indicatorColumns.target !== undefined && indicatorColumns.name !== undefined) {
-      this.readIndicatorRows(caption?.table ?? 0, indicatorColumns, header.texts, block.rows.slice(header.rows));
+    const indicators = readIndicatorTable(grid, caption?.table ?? 0);
+    if (indicators) {
+      this.indicators.push(...indicators.rows);
       this.open = null;
       return;
     }
     // A table broken over pages may carry no header of its own: it goes on with the columns it had.
-    if (!header && !caption && this.open) {
-      this.readScheduleRows(this.open, block.rows);
+    if (!caption && this.open) {
+      this.readScheduleRows(this.open, grid, { ...this.open.header, first: 0, end: 0 });
       return;
     }
-    if (!header && caption?.kind === "indicators") {
-      const columns: Columns<IndicatorRole> = { name: 0, unit: 1, target: 2, target2029: 3, explanation: 4 };
-      this.readIndicatorRows(caption.table, columns, [], block.rows);
+    if (caption?.kind === "indicators") {
+      const columns = { name: 0, unit: 1, target: 2, target2029: 3, explanation: 4 };
+      this.indicators.push(
+        ...readIndicatorBody(grid, { first: 0, end: 0, line: null, columns, texts: [] }, caption.table),
+      );
       return;
     }
     if (caption?.kind === "schedule" || (this.seenSchedule && this.open)) {
@@ -253,22 +226,19 @@ class DocxPlanReader {
   }
 
   private isSchedule(block: TableBlock): boolean {
-    const header = readHeader(block.rows);
-    return header !== null && isScheduleHeader(assign(header.texts, SCHEDULE_HEADERS));
+    return scheduleHeaderOf(gridOf(block)) !== null;
   }
 
   private openSchedule(
     caption: { kind: string; table: number; line: number } | null,
     line: number,
-    columns: Columns<ScheduleRole>,
-    header: string[],
+    header: TableHeader<ScheduleColumn>,
   ): OpenSchedule {
     const again = caption
       ? this.schedules.find((open) => open.table === caption.table && open.implementer === this.currentImplementer)
       : undefined;
     if (again) {
       // "Tabel 9. Tegevuste ajakava" captioned again where the table resumes: still table 9.
-      again.columns = columns;
       again.header = header;
       this.open = again;
       return again;
@@ -300,167 +270,23 @@ class DocxPlanReader {
       this.currentImplementer = implementer;
     }
     implementer.tables.push(table);
-    const schedule: OpenSchedule = { table, implementer, columns, header, line, rows: 0 };
+    const schedule: OpenSchedule = { table, implementer, header, line, rows: 0 };
     this.schedules.push(schedule);
     this.open = schedule;
     return schedule;
   }
 
-  private reportMissingColumns(table: number, columns: Columns<ScheduleRole>, line: number): void {
-    for (const role of Object.keys(SCHEDULE_ROLE_NAMES) as ScheduleRole[]) {
-      if (columns[role] !== undefined || this.reportedMissing.has(`${table}:${role}`)) continue;
-      this.reportedMissing.add(`${table}:${role}`);
-      const [et, en] = SCHEDULE_ROLE_NAMES[role];
-      this.report(
-        role === "amount" || role === "activity" ? "error" : "warning",
-        "missing-column",
-        line,
-        `Tabelis ${table} puudub veerg „${et}“; read loeti ilma selleta.`,
-        `Table ${table} has no column "${en}" ("${et}"); its rows were read without it.`,
-      );
+  /** The rows through the shared table stage; a column the table lacks is reported once per table. */
+  private readScheduleRows(schedule: OpenSchedule, grid: TableGrid, header: TableHeader<ScheduleColumn>): void {
+    const context = { table: schedule.table, report: this.report.bind(this) };
+    for (const key of REQUIRED_SCHEDULE_COLUMNS) {
+      if (header.columns[key] !== undefined || this.reportedMissing.has(`${schedule.table}:${key}`)) continue;
+      this.reportedMissing.add(`${schedule.table}:${key}`);
+      reportMissingColumn(context, key, header.line ?? grid.rows[0]?.line ?? null);
     }
-  }
-
-  private readScheduleRows(schedule: OpenSchedule, rows: WordRow[]): void {
-    for (const row of rows) {
-      const texts = columnTexts(row);
-      if (row.repeatedHeader || sameTexts(texts, schedule.header) || isColumnNumbers(texts)) continue;
-      if (texts.every((text) => text === "")) continue;
-      const cellOf = (role: ScheduleRole) => {
-        const column = schedule.columns[role];
-        return column === undefined ? null : (texts[column] ?? "");
-      };
-      const parsed = this.readScheduleRow(cellOf, row.line, schedule.table, schedule.columns);
-      schedule.implementer.rows.push(parsed);
-      schedule.rows++;
-    }
-  }
-
-  private readScheduleRow(
-    cellOf: (role: ScheduleRole) => string | null,
-    line: number,
-    table: number,
-    columns: Columns<ScheduleRole>,
-  ): ScheduleRow {
-    const first = cellOf("activity") ?? "";
-    const start = matchRowStart(first);
-    const label = start ? (start.kind === "personnel" ? first : start.labelStart) : first;
-    const where = start?.printedCode ?? (label || `rida ${line}`);
-    if (!start) {
-      this.report(
-        "warning",
-        "row-without-code",
-        line,
-        `Tabeli ${table} real „${where}“ puudub tegevuse kood; rida loeti koodita tegevusena.`,
-        `A row of table ${table}, "${where}", has no activity code; it was read as an activity without a code.`,
-        first,
-      );
-    }
-    const frame = this.readRange(cellOf("frame"), line, where);
-    const plan = this.readRange(cellOf("plan"), line, where);
-    const amountCell = cellOf("amount");
-    let amount = null;
-    let amountText: string | null = null;
-    if (amountCell !== null && amountCell !== "") {
-      amountText = amountCell;
-      amount = parseMoney(amountCell.replace(/\s*(?:€|EUR|eurot?)$/iu, ""));
-      if (!amount) {
-        this.report(
-          "error",
-          "unreadable-amount",
-          line,
-          `Rea „${where}“ planeeritav maksumus „${amountCell}“ ei ole loetav summa.`,
-          `The planned cost "${amountCell}" of row "${where}" is not a readable amount.`,
-          amountCell,
-        );
-      }
-    } else if (columns.amount !== undefined) {
-      this.report(
-        "error",
-        "missing-amount",
-        line,
-        `Real „${where}“ puudub planeeritav maksumus.`,
-        `Row "${where}" has no planned cost.`,
-      );
-    }
-    const responsible = cellOf("responsible");
-    return {
-      code: start?.code ?? null,
-      printedCode: start?.printedCode ?? null,
-      codeStyle: start?.codeStyle ?? null,
-      label,
-      kind: start?.kind ?? "activity",
-      amount,
-      amountText,
-      frame: frame.period,
-      frameText: frame.text,
-      plan: plan.period,
-      planText: plan.text,
-      responsible: responsible ? responsible : null,
-      line,
-      table,
-    };
-  }
-
-  /** One range per cell; anything else keeps its text and is reported, so that nothing is lost. */
-  private readRange(text: string | null, line: number, where: string): { period: Period | null; text: string | null } {
-    if (text === null || text === "") return { period: null, text: null };
-    const range = RANGE_ONLY.exec(text);
-    if (range) {
-      const period = rangeOf(range[1], range[2]);
-      if (period) return { period, text: `${range[1]} \u2013 ${range[2]}` };
-      this.report(
-        "error",
-        "invalid-date",
-        line,
-        `Rea „${where}“ kuupäevavahemikus „${text}“ on kuupäev, mida ei ole olemas (pp.kk.aaaa).`,
-        `The range "${text}" of row "${where}" has a date that does not exist (dd.mm.yyyy).`,
-        text,
-      );
-      return { period: null, text };
-    }
-    const dates = [...text.matchAll(DATE)];
-    if (dates.length > 2) {
-      this.report(
-        "error",
-        "several-ranges",
-        line,
-        `Rea „${where}“ lahtris on mitu kuupäevavahemikku: „${text}“. Jäeti lugemata; tekst on säilitatud.`,
-        `A cell of row "${where}" holds several date ranges: "${text}". Not read; the text is kept.`,
-        text,
-      );
-    } else {
-      this.report(
-        "error",
-        "unreadable-dates",
-        line,
-        `Rea „${where}“ lahter „${text}“ ei ole kuupäevavahemik (pp.kk.aaaa – pp.kk.aaaa).`,
-        `The cell "${text}" of row "${where}" is not a date range (dd.mm.yyyy – dd.mm.yyyy).`,
-        text,
-      );
-    }
-    return { period: null, text };
-  }
-
-  private readIndicatorRows(table: number, columns: Columns<IndicatorRole>, header: string[], rows: WordRow[]): void {
-    const cell = (texts: string[], role: IndicatorRole) => {
-      const column = columns[role];
-      return column === undefined ? "" : (texts[column] ?? "");
-    };
-    for (const row of rows) {
-      const texts = columnTexts(row);
-      if (row.repeatedHeader || sameTexts(texts, header) || isColumnNumbers(texts)) continue;
-      if (texts.every((text) => text === "")) continue;
-      this.indicators.push({
-        table,
-        name: cell(texts, "name"),
-        unit: cell(texts, "unit"),
-        target: cell(texts, "target").replace(",", "."),
-        target2029: cell(texts, "target2029").replace(",", "."),
-        explanation: cell(texts, "explanation"),
-        line: row.line,
-      });
-    }
+    const { rows } = readScheduleTable(grid, { ...context, header, reportMissingColumns: false });
+    schedule.implementer.rows.push(...rows);
+    schedule.rows += rows.length;
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -525,87 +351,30 @@ class DocxPlanReader {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Headers
+// Grids
 
 /**
- * The header is the rows at the top marked to repeat, or that name columns and hold no row or date: one row
- * usually, two when a merged cell groups columns ("Ajakava" over two date columns).
+ * The table as the shared stage's grid: each cell at its grid column (one spanning columns stands in its first),
+ * a vertical merge's continuation marked, rows Word repeats at each page's top marked as header.
  */
-function readHeader(rows: WordRow[]): TableHeader | null {
-  // A loop, not Math.max(...rows): a table of a few hundred thousand rows would overflow the stack as arguments.
-  const width = rows.reduce((widest, row) => Math.max(widest, columnTexts(row).length), 0);
-  const texts: string[][] = Array.from({ length: width }, () => []);
-  let count = 0;
-  let groups = false;
-  for (const row of rows.slice(0, 3)) {
-    const cells = columnTexts(row);
-    const joined = cells.join(" ");
-    const named = [...SCHEDULE_HEADERS, ...INDICATOR_HEADERS].some(([, pattern]) => pattern.test(joined));
-    const looksLikeData = matchRowStart(cells.find((text) => text !== "") ?? "") !== null || /\d\.\d{4}/.test(joined);
-    if (isColumnNumbers(cells) && count > 0) {
-      count++;
-      continue;
-    }
-    // Past the first row, only a row under merged header cells is header too; otherwise it is the first data row.
-    const underMerge = row.cells.some((cell) => cell.mergedFromAbove) || groups;
-    if (!(row.repeatedHeader || (named && !looksLikeData && (count === 0 || underMerge)))) break;
-    groups = row.cells.some((cell) => cell.span > 1);
-    count++;
-    row.cells.forEach((cell) => {
-      for (let column = cell.column; column < cell.column + cell.span; column++) {
-        // A vertically merged header cell repeats its text; it names the column once.
-        if (cell.text !== "" && !texts[column].includes(cell.text)) texts[column].push(cell.text);
+function gridOf(block: TableBlock): TableGrid {
+  return {
+    rows: block.rows.map((row) => {
+      const cells: Array<GridCell | null> = [];
+      for (const cell of row.cells) {
+        while (cells.length < cell.column + cell.span) cells.push(null);
+        cells[cell.column] = { value: cell.text, ...(cell.mergedFromAbove ? { mergedFromAbove: true } : {}) };
       }
-    });
-  }
-  if (count === 0) return null;
-  return { rows: count, texts: texts.map((parts) => parts.join(" ")) };
+      return { cells, line: row.line, ...(row.repeatedHeader ? { header: true } : {}) };
+    }),
+  };
 }
 
-function assign<R extends string>(texts: string[], patterns: Array<[R, RegExp]>): Columns<R> {
-  const columns: Columns<R> = {};
-  const taken = new Set<number>();
-  for (const [role, pattern] of patterns) {
-    const column = texts.findIndex((text, index) => !taken.has(index) && pattern.test(text));
-    if (column >= 0) {
-      columns[role] = column;
-      taken.add(column);
-    }
-  }
-  return columns;
-}
-
-/** Three of the five columns, one of them a date column, make a schedule; fewer is some other table. */
-function isScheduleHeader(columns: Columns<ScheduleRole>): boolean {
-  const found = Object.keys(columns).length;
-  return found >= 3 && (columns.frame !== undefined || columns.plan !== undefined);
-}
-
-/** The row's text per grid column; a cell spanning columns fills its first. */
-function columnTexts(row: WordRow): string[] {
-  const texts: string[] = [];
-  for (const cell of row.cells) {
-    while (texts.length < cell.column + cell.span) texts.push("");
-    texts[cell.column] = cell.text;
-  }
-  return texts;
-}
-
-function sameTexts(row: string[], header: string[]): boolean {
-  if (header.length === 0) return false;
-  const a = row.filter((text) => text !== "").map(lower);
-  const b = header.filter((text) => text !== "").map(lower);
-  return a.length > 0 && a.length === b.length && a.every((text, index) => b[index].startsWith(text));
-}
-
-/** The row of column numbers ("1 | 2 | 3 | 4 | 5") some tables print under the header. */
-function isColumnNumbers(texts: string[]): boolean {
-  const numbers = texts.filter((text) => text !== "");
-  return numbers.length >= 3 && numbers.every((text, index) => tidy(text).replace(/\.$/, "") === String(index + 1));
-}
-
-function lower(text: string): string {
-  return text.toLowerCase();
+/** A schedule header at the table's top: title rows may stand above it in the table, data rows may not. */
+function scheduleHeaderOf(grid: TableGrid): TableHeader<ScheduleColumn> | null {
+  const header = findScheduleHeader(grid);
+  if (!header) return null;
+  return grid.rows.slice(0, header.first).some(looksLikeData) ? null : header;
 }
 
 function rangeOf(startText: string, endText: string): Period | null {

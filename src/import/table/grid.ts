@@ -12,6 +12,11 @@
 export interface GridCell {
   value: string | number | boolean | Date | null;
   formula?: string;
+  /**
+   * The cell only continues a vertical merge from the cell above (Word's vMerge), its value that cell's repeated:
+   * the header names a column once, a body row keeps the value as its own.
+   */
+  mergedFromAbove?: boolean;
 }
 
 export interface GridRow {

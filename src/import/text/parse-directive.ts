@@ -1,5 +1,4 @@
 import { CalendarDate, Period, periodContains } from "../../model/calendar-date";
-import { parseMoney } from "../../model/money";
 import {
   ActionPlan,
   ImportDiagnostic,
@@ -11,6 +10,14 @@ import {
   ScheduleRow,
 } from "../../model/plan";
 import { refuseTextIfTooLarge } from "../limits";
+import {
+  dateAtStart,
+  readAmountCell,
+  reportExtraDates,
+  reportInvalidDate,
+  reportMissingAmount,
+  reportUnreadableDates,
+} from "../table";
 import { municipalityAliases, municipalityNominative } from "./names";
 import {
   AFTER_RANGE,
@@ -419,28 +426,9 @@ class DirectiveTextParser {
     const label = tidy(labelParts.join(" "));
     const where = start.printedCode ?? label;
     const { frame, frameText, plan, planText } = this.assignRanges(dates, lineNo, where);
-    let amount = null;
-    if (amountText !== null) {
-      amount = parseMoney(amountText);
-      if (!amount) {
-        this.report(
-          "error",
-          "unreadable-amount",
-          lineNo,
-          `Rea „${where}“ planeeritav maksumus „${amountText}“ ei ole loetav summa.`,
-          `The planned cost "${amountText}" of row "${where}" is not a readable amount.`,
-          amountText,
-        );
-      }
-    } else if (complete) {
-      this.report(
-        "error",
-        "missing-amount",
-        lineNo,
-        `Real „${where}“ puudub planeeritav maksumus.`,
-        `Row "${where}" has no planned cost.`,
-      );
-    }
+    const report = this.report.bind(this);
+    const { amount } = readAmountCell(amountText, where, lineNo, report);
+    if (amountText === null && complete) reportMissingAmount(report, lineNo, where);
     if (!complete) {
       this.report(
         "error",
@@ -477,18 +465,8 @@ class DirectiveTextParser {
     const rangeText = (a: DateToken, b: DateToken) => `${a.text} – ${b.text}`;
     const toPeriod = (a: DateToken, b: DateToken): Period | null =>
       a.date && b.date ? { start: a.date, end: b.date } : null;
-    for (const token of dates) {
-      if (!token.date) {
-        this.report(
-          "error",
-          "invalid-date",
-          token.line,
-          `Rea „${where}“ kuupäev „${token.text}“ ei ole olemasolev kuupäev (pp.kk.aaaa).`,
-          `The date "${token.text}" of row "${where}" is not a valid date (dd.mm.yyyy).`,
-          token.text,
-        );
-      }
-    }
+    const report = this.report.bind(this);
+    for (const token of dates) if (!token.date) reportInvalidDate(report, token.line, where, token.text);
     let frame: Period | null = null;
     let plan: Period | null = null;
     let frameText: string | null = null;
@@ -499,14 +477,7 @@ class DirectiveTextParser {
       plan = toPeriod(dates[2], dates[3]);
       planText = rangeText(dates[2], dates[3]);
       if (dates.length > 4) {
-        this.report(
-          "error",
-          "extra-dates",
-          lineNo,
-          `Real „${where}“ on rohkem kui kaks kuupäevavahemikku.`,
-          `Row "${where}" has more than two date ranges.`,
-          dates.map((d) => d.text).join(" "),
-        );
+        reportExtraDates(report, lineNo, where, "row", dates.map((d) => d.text).join(" "), true);
       }
     } else if (dates.length >= 2) {
       const range = toPeriod(dates[0], dates[1]);
@@ -519,23 +490,10 @@ class DirectiveTextParser {
         frameText = rangeText(dates[0], dates[1]);
       }
       if (dates.length === 3) {
-        this.report(
-          "error",
-          "unreadable-dates",
-          lineNo,
-          `Rea „${where}“ kuupäevad ei moodusta vahemikke: ${dates.map((d) => d.text).join(" ")}.`,
-          `The dates of row "${where}" do not form ranges: ${dates.map((d) => d.text).join(" ")}.`,
-        );
+        reportUnreadableDates(report, lineNo, where, "row", dates.map((d) => d.text).join(" "), 3);
       }
     } else if (dates.length === 1) {
-      this.report(
-        "error",
-        "unreadable-dates",
-        lineNo,
-        `Real „${where}“ on ainult üks kuupäev: ${dates[0].text}.`,
-        `Row "${where}" has a single date: ${dates[0].text}.`,
-        dates[0].text,
-      );
+      reportUnreadableDates(report, lineNo, where, "row", dates[0].text, 1);
     }
     return { frame, frameText, plan, planText };
   }
@@ -755,11 +713,18 @@ class DirectiveTextParser {
   }
 }
 
-/** The first date in `text`, strict or garbled. */
+/** A range's start without its year ("01.01.-31.12.2025"), which starts the row's dates as a full date does. */
+const YEARLESS_RANGE = new RegExp(
+  `(?<![\\w.])\\d{1,2}\\.\\d{1,2}\\.?\\s*[${DASHES}]\\s*\\d{1,2}\\.\\d{1,2}\\.\\d{4}(?!\\w)`,
+  "u",
+);
+
+/** The first date in `text`, strict, garbled or a range's start without its year. */
 function findDate(text: string): { index: number } | null {
   const strict = STRICT_DATE.exec(text);
   const garbled = DATE_LIKE.exec(text);
-  const candidates = [strict, garbled].filter(
+  const yearless = YEARLESS_RANGE.exec(text);
+  const candidates = [strict, garbled, yearless].filter(
     (match): match is RegExpExecArray => match !== null && /\d.*\d.*\d/.test(match[0]),
   );
   if (candidates.length === 0) return null;
@@ -783,13 +748,11 @@ function readDates(text: string, lineNo: number): { tokens: DateToken[]; rest: s
   let rest = text;
   for (;;) {
     const trimmed = rest.replace(RANGE_SEPARATOR, "");
-    const strict = new RegExp(`^${STRICT_DATE.source}`).exec(trimmed);
-    const garbled = strict ? null : new RegExp(`^${DATE_LIKE.source}`).exec(trimmed);
-    const match = strict ?? garbled;
-    if (!match || !/\d.*\d.*\d/.test(match[0])) break;
-    const date = strict ? CalendarDate.of(Number(strict[3]), Number(strict[2]), Number(strict[1])) : null;
-    tokens.push({ text: match[0], date, line: lineNo });
-    rest = trimmed.slice(match[0].length);
+    // The stage's reading: the start of "01.01.-31.12.2025" takes its year from the end, as a cell's does.
+    const found = dateAtStart(trimmed);
+    if (!found) break;
+    tokens.push({ ...found.token, line: lineNo });
+    rest = trimmed.slice(found.length);
   }
   return { tokens, rest: tokens.length ? rest.replace(AFTER_RANGE, "").trim() : text };
 }

@@ -139,7 +139,11 @@ describe("mapPastedRange: the Tartu table pasted from Word", () => {
 
   it.each([
     ["an en dash without spaces", 2, { frame: FRAME_PERIOD, amount: "0.00", amountText: "0,00" }],
-    ["a cell with two ranges: the first is kept", 3, { frame: FRAME_PERIOD, plan: PLAN_PERIOD }],
+    [
+      "a cell with two ranges: neither is guessed at, the text is kept",
+      3,
+      { frame: null, frameText: "01.01.2023 - 31.12.2025 01.01.2024 - 31.12.2024", plan: PLAN_PERIOD },
+    ],
     ["a code printed with its trailing dot", 4, { code: "3.5.2.1.2.1", printedCode: "3.5.2.1.2.1.", amount: "0.00" }],
     ["an amount with a stray letter: text kept", 5, { amount: null, amountText: "1 577,1S", plan: PLAN_PERIOD }],
     [
@@ -153,7 +157,7 @@ describe("mapPastedRange: the Tartu table pasted from Word", () => {
   });
 
   it("reports the two-range cell and the unreadable amount, and nothing else", () => {
-    expect(ids(mapping)).toEqual(["two-ranges-in-cell@9", "unreadable-amount@12"]);
+    expect(ids(mapping)).toEqual(["extra-dates@9", "unreadable-amount@12"]);
     expect(mapping.diagnostics[0]).toMatchObject({
       severity: "error",
       text: "01.01.2023 - 31.12.2025 01.01.2024 - 31.12.2024",
