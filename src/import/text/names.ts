@@ -187,7 +187,13 @@ export interface KnownPartner {
 export function partnerInHeading(text: string, known: readonly KnownPartner[] = []): string | null {
   let best: { name: string; index: number } | null = null;
   for (const partner of known) {
-    const names = [partner.name, ...partner.aliases, ...(ORGANISATION_NAMES[partner.name] ?? [])];
+    const bare = new RegExp(`^(?:${LEGAL_FORMS.join("|")})\\s+(.+)$`, "u").exec(partner.name);
+    const names = [
+      partner.name,
+      ...(bare ? [bare[1]] : []),
+      ...partner.aliases,
+      ...(ORGANISATION_NAMES[partner.name] ?? []),
+    ];
     for (const form of new Set(names.flatMap(nameForms))) {
       const index = findWord(text, form);
       if (index >= 0 && (!best || index < best.index)) best = { name: partner.name, index };
@@ -196,7 +202,9 @@ export function partnerInHeading(text: string, known: readonly KnownPartner[] = 
   if (best) return best.name;
   const municipality = /(\p{Lu}[\p{L}]*(?:-\p{Lu}[\p{L}]*)?)\s+(linnas|vallas)(?=[\s.,]|$)/u.exec(text);
   if (municipality) return municipalityNominative(municipality[1], municipality[2]);
-  const organisation = ORGANISATION_IN_TEXT.exec(text);
+  // The label's first word is capitalised as a sentence's is ("Nõustamine Eesti Kohanemise Sihtasutuses"): no name.
+  const label = text.replace(/^(?:[\d.]+\s+)*\S+/u, "");
+  const organisation = ORGANISATION_IN_TEXT.exec(label);
   return organisation ? partnerNominative(organisation[1] ?? organisation[2]) : null;
 }
 
