@@ -205,13 +205,18 @@ export function partnerInHeading(text: string, known: readonly KnownPartner[] = 
   // The label's first word is capitalised as a sentence's is ("Nõustamine Eesti Kohanemise Sihtasutuses"): no name.
   const label = text.replace(/^(?:[\d.]+\s+)*\S+/u, "");
   const organisation = ORGANISATION_IN_TEXT.exec(label);
-  return organisation ? partnerNominative(organisation[1] ?? organisation[2]) : null;
+  if (!organisation) return null;
+  return organisation[3] ?? partnerNominative(organisation[1] ?? organisation[2]);
 }
 
-/** "MTÜ-s Eesti Pagulasabi" (legal form in a case, then capitalised words), "Integratsiooni Sihtasutuses". */
+/**
+ * "MTÜ-s Eesti Pagulasabi" (legal form in a case, then capitalised words), "Integratsiooni Sihtasutuses", "partner
+ * INSA" (a short name only: the name is then that).
+ */
 const ORGANISATION_IN_TEXT = new RegExp(
   `(?<!\\p{L})((?:${LEGAL_FORMS.join("|")})-(?:${ON_STEM.join("|")})(?:\\s+\\p{Lu}[\\p{L}-]*){1,4})|` +
-    `(?<!\\p{L})((?:\\p{Lu}[\\p{L}-]*\\s+){1,3}Sihtasutuse(?:${ON_STEM.join("|")}))(?!\\p{L})`,
+    `(?<!\\p{L})((?:\\p{Lu}[\\p{L}-]*\\s+){1,3}Sihtasutuse(?:${ON_STEM.join("|")}))(?!\\p{L})|` +
+    `(?<!\\p{L})partner\\s+(\\p{Lu}{2,})(?!\\p{L})`,
   "u",
 );
 

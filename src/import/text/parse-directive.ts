@@ -245,12 +245,12 @@ class DirectiveTextParser {
    * Implementer sub-headings ("1.2 3.5.1.2 …") start narrative only.
    */
   private readHeading(text: string): boolean {
-    if (/^\d+\.?\s+Elluviija\s+tegevused/iu.test(text)) {
+    if (sectionHeading(text, "Elluviija")) {
       this.currentImplementer = this.implementer(this.preamble.implementerName ?? "Elluviija", "elluviija");
       return true;
     }
     const subHeading = /^\d+\.\d+\.?\s+\d+(?:\.\d+){2,}\s/.test(text);
-    const partnersSection = /^\d+(?:\.\d+)*\.?\s+Partnerite\s+tegevused/iu.test(text);
+    const partnersSection = sectionHeading(text, "Partnerite");
     if (matchRowStart(text)?.codeStyle === "dotted" || subHeading || partnersSection) {
       const name = partnerInHeading(text.slice(0, 160), this.knownPartners());
       if (name) {
@@ -764,6 +764,15 @@ class DirectiveTextParser {
   ): void {
     this.diagnostics.push({ severity, id, line, message, messageEn, ...(text !== undefined ? { text } : {}) });
   }
+}
+
+/**
+ * "1. Elluviija tegevused …", "2.3.5.2. Partnerite tegevused …"; without its number when a PDF printed from Word
+ * left the automatic numbering out of the text, then short, as a heading is, not a sentence that starts so.
+ */
+function sectionHeading(text: string, whose: "Elluviija" | "Partnerite"): boolean {
+  const match = new RegExp(`^(\\d+(?:\\.\\d+)*\\.?\\s+)?${whose}\\s+tegevused(?!\\p{L})`, "iu").exec(text);
+  return match !== null && (match[1] !== undefined || text.length <= 160);
 }
 
 /** The first date in `text`, strict or garbled. */

@@ -33,6 +33,17 @@ describe("a directive of another supported activity (3.4.4, foundations as partn
     );
   });
 
+  it("reads the same plan from a PDF's text that left Word's heading numbers out", () => {
+    const unnumbered = text
+      .replace("1. Elluviija tegevused 1.1 3.4.4.1", "Elluviija tegevused\n3.4.4.1")
+      .replace("2. Partnerite tegevused 2.1 3.4.4.2", "Partnerite tegevused 3.4.4.2")
+      .replace("2.2 3.4.4.2", "3.4.4.2");
+    expect(unnumbered).not.toMatch(/^\d\.(\d )?\s/mu);
+    const again = parseDirectiveText(unnumbered);
+    expect(again.diagnostics).toEqual([]);
+    expect(planSummary(again)).toEqual(expectedSummary());
+  });
+
   it("knows the partners by the short names the directive and the tables use", () => {
     const [, insa, pagulasabi] = result.plan.implementers;
     expect(insa.aliases).toEqual(expect.arrayContaining(["INSA", "partner INSA", "Integratsiooni Sihtasutus"]));
