@@ -207,7 +207,7 @@ function runningText(pages: PdfPage[], tableLines: Set<number>): string {
  */
 function isHeading(text: string): boolean {
   // Without its number too: Word's automatic numbering is not in the PDF's text. Short then, as a heading is.
-  const section = /^(\d+(?:\.\d+)*\.?\s+)?(?:Elluviija|Partnerite)\s+tegevused(?!\p{L})/iu.exec(text);
+  const section = /^(\d+(?:\.\d+)*\.?\s+)?(?:Elluviija|Partneri(?:te)?)\s+tegevused(?!\p{L})/iu.exec(text);
   if (section && (section[1] !== undefined || text.length <= 160)) return true;
   const coded = matchRowStart(text)?.codeStyle === "dotted" || /^\d+\.\d+\.?\s+\d+(?:\.\d+){2,}\s/u.test(text);
   return coded && partnerInHeading(text.slice(0, 160)) !== null;

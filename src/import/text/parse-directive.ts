@@ -771,7 +771,9 @@ class DirectiveTextParser {
  * left the automatic numbering out of the text, then short, as a heading is, not a sentence that starts so.
  */
 function sectionHeading(text: string, whose: "Elluviija" | "Partnerite"): boolean {
-  const match = new RegExp(`^(\\d+(?:\\.\\d+)*\\.?\\s+)?${whose}\\s+tegevused(?!\\p{L})`, "iu").exec(text);
+  // A plan with one partner says "Partneri tegevused".
+  const words = whose === "Partnerite" ? "Partneri(?:te)?" : whose;
+  const match = new RegExp(`^(\\d+(?:\\.\\d+)*\\.?\\s+)?${words}\\s+tegevused(?!\\p{L})`, "iu").exec(text);
   return match !== null && (match[1] !== undefined || text.length <= 160);
 }
 

@@ -38,10 +38,15 @@ describe("a directive of another supported activity (3.4.4, foundations as partn
       .replace("1. Elluviija tegevused 1.1 3.4.4.1", "Elluviija tegevused\n3.4.4.1")
       .replace("2. Partnerite tegevused 2.1 3.4.4.2", "Partnerite tegevused 3.4.4.2")
       .replace("2.2 3.4.4.2", "3.4.4.2");
+    const onePartner = text
+      .replace("2. Partnerite tegevused 2.1 3.4.4.2", "2. Partneri tegevused 3.4.4.2")
+      .replace("2.2 3.4.4.2", "3.4.4.2");
     expect(unnumbered).not.toMatch(/^\d\.(\d )?\s/mu);
     const again = parseDirectiveText(unnumbered);
     expect(again.diagnostics).toEqual([]);
     expect(planSummary(again)).toEqual(expectedSummary());
+    // The singular heading of a plan with one partner.
+    expect(planSummary(parseDirectiveText(onePartner))).toEqual(expectedSummary());
   });
 
   it("knows the partners by the short names the directive and the tables use", () => {
