@@ -134,11 +134,6 @@ export function readPartnerships(joined: string): Map<string, Period> {
   return new Map(readPartners(joined).map((partner) => [partner.name, partner.period]));
 }
 
-/** The short names section 1.1 gives partners, by nominative name. */
-export function readPartnerAliases(joined: string): Map<string, string[]> {
-  return new Map(readPartners(joined).map((partner) => [partner.name, partner.aliases]));
-}
-
 /** A date range whose start may leave its year to the end; not inside a longer number or code. */
 const RANGE = new RegExp(`(?<![\\d.])${DAY_MONTH_MAYBE_YEAR}${DASH}${DATE}(?![\\d])`, "gu");
 
