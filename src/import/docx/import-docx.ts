@@ -22,9 +22,9 @@ import {
   readScheduleTable,
   reportMissingColumn,
 } from "../table";
-import { municipalityAliases, municipalityNominative } from "../text/names";
-import { matchCaption, matchRowStart } from "../text/patterns";
-import { readDirective, readImplementerName, readPartnerships, readPlanPeriod } from "../text/preamble";
+import { KnownPartner, partnerAliases, partnerInHeading } from "../text/names";
+import { matchCaption } from "../text/patterns";
+import { readDirective, readImplementerName, readPartners, readPlanPeriod } from "../text/preamble";
 import { Block, TableBlock, readWordBody } from "./word-xml";
 
 /**
@@ -66,6 +66,8 @@ class DocxPlanReader {
   private readonly indicators: IndicatorRow[] = [];
   private readonly schedules: OpenSchedule[] = [];
   private readonly partnerships = new Map<string, Period>();
+  /** The short names section 1.1 gives partners ("(edaspidi partner INSA)"), by nominative name. */
+  private readonly partnerShortNames = new Map<string, string[]>();
   private readonly preambleTexts: string[] = [];
   private readonly allTexts: string[] = [];
   private implementerName: string | null = null;
@@ -109,7 +111,10 @@ class DocxPlanReader {
     }
     const before = this.preambleTexts.join(" ");
     this.implementerName = readImplementerName(before);
-    for (const [name, period] of readPartnerships(before)) this.partnerships.set(name, period);
+    for (const partner of readPartners(before)) {
+      this.partnerships.set(partner.name, partner.period);
+      this.partnerShortNames.set(partner.name, partner.aliases);
+    }
   }
 
   private readParagraph(text: string, line: number): void {
@@ -134,8 +139,10 @@ class DocxPlanReader {
   }
 
   /**
-   * "1. Elluviija tegevused[: ELVL]", "3.5.2.1 … Tartu linnas", "Partneri tegevused: <nimi>". Headings are short;
-   * narrative paragraphs that name a municipality ("… Tartu linnas 1 koordinaator") are not.
+   * "1. Elluviija tegevused[: ELVL]", "3.5.2.1 … Tartu linnas", "3.4.4.2 … Integratsiooni Sihtasutuses", "Partneri
+   * tegevused: <nimi>". A partner is named in any case form, by any name section 1.1 gave it, whatever the
+   * activity's code. Headings are short; narrative paragraphs that name a municipality ("… Tartu linnas 1
+   * koordinaator") are not.
    */
   private readHeading(text: string): { name: string; role: ImplementerRole } | null {
     if (text.length > 200) return null;
@@ -146,12 +153,17 @@ class DocxPlanReader {
     }
     const other = /^Partneri\s+tegevused:\s*(.+?)\.?$/iu.exec(text);
     if (other) return { name: other[1].trim(), role: "partner" };
-    if (matchRowStart(text)?.codeStyle === "dotted" || /^Sihtrühmale\s+teenuste\s+arendamine/iu.test(text)) {
-      const partner = /(\p{Lu}[\p{L}]*(?:-\p{Lu}[\p{L}]*)?)\s+(linnas|vallas)(?=[\s.,]|$)/u.exec(text.slice(0, 160));
-      const name = partner ? municipalityNominative(partner[1], partner[2]) : null;
+    const numbered = /^(?:\d+(?:\.\d+)*\.?\s+)*\d+(?:\.\d+){2,}\.?\s/u.test(text);
+    const partnersSection = /^(?:\d+(?:\.\d+)*\.?\s+)?Partnerite\s+tegevused/iu.test(text);
+    if (numbered || partnersSection || /^Sihtrühmale\s+teenuste\s+arendamine/iu.test(text)) {
+      const name = partnerInHeading(text.slice(0, 160), this.knownPartners());
       if (name) return { name, role: "partner" };
     }
     return null;
+  }
+
+  private knownPartners(): KnownPartner[] {
+    return [...this.partnerships.keys()].map((name) => ({ name, aliases: this.partnerShortNames.get(name) ?? [] }));
   }
 
   private implementer(name: string, role: ImplementerRole): Implementer {
@@ -160,7 +172,7 @@ class DocxPlanReader {
     const created: Implementer = {
       name,
       role,
-      aliases: role === "partner" ? municipalityAliases(name) : [name, "elluviija"],
+      aliases: role === "partner" ? partnerAliases(name, this.partnerShortNames.get(name)) : [name, "elluviija"],
       tables: [],
       partnership: null,
       rows: [],

@@ -2,6 +2,7 @@ import { CalendarDate } from "../../model/calendar-date";
 import { ImportDiagnostic, ImportError, ImportResult, Implementer } from "../../model/plan";
 import { refuseIfTooLarge } from "../limits";
 import { parseDirectiveText } from "../text/parse-directive";
+import { partnerInHeading } from "../text/names";
 import { DASHES, matchCaption, matchRowStart } from "../text/patterns";
 import { PdfItem, PdfLine, PdfPage, extractRules, groupLines } from "./pdf-layout";
 import { buildIndicators, buildRows, findTables } from "./schedule-tables";
@@ -199,10 +200,17 @@ function runningText(pages: PdfPage[], tableLines: Set<number>): string {
   return out.join("\n");
 }
 
+/**
+ * A section heading: the implementer's, the partners' section, or a coded heading that names a partner of any kind
+ * ("… Tartu linnas", "… Integratsiooni Sihtasutuses", "… MTÜ-s Eesti Pagulasabi", "… partner INSA"), whatever the
+ * activity's code. The text importer decides which partner from the names section 1.1 gave.
+ */
 function isHeading(text: string): boolean {
-  if (/^\d+\.?\s+Elluviija\s+tegevused/iu.test(text) || /^\d+(?:\.\d+)*\.?\s+Partnerite\s+tegevused/iu.test(text))
-    return true;
-  return matchRowStart(text)?.codeStyle === "dotted" && /\p{L}\s+(linnas|vallas)(?=[\s.,]|$)/u.test(text.slice(0, 160));
+  // Without its number too: Word's automatic numbering is not in the PDF's text. Short then, as a heading is.
+  const section = /^(\d+(?:\.\d+)*\.?\s+)?(?:Elluviija|Partneri(?:te)?)\s+tegevused(?!\p{L})/iu.exec(text);
+  if (section && (section[1] !== undefined || text.length <= 160)) return true;
+  const coded = matchRowStart(text)?.codeStyle === "dotted" || /^\d+\.\d+\.?\s+\d+(?:\.\d+){2,}\s/u.test(text);
+  return coded && partnerInHeading(text.slice(0, 160)) !== null;
 }
 
 /**

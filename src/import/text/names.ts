@@ -49,3 +49,179 @@ export function stemListIncludes(list: string, name: string): boolean {
     .map((part) => part.trim())
     .some((part) => part === stem || part === name);
 }
+
+/*
+ * Partners that are organisations, not local governments: "Integratsiooni Sihtasutuses", "MTÜ-s Eesti Pagulasabi",
+ * "Eesti Pagulasabil". A name's last word takes the sentence's case on its genitive stem, or a legal form written
+ * before the name takes it instead ("MTÜ-s", "SA-l"), leaving the name itself in the nominative.
+ */
+
+/** Legal forms written before an organisation's name. */
+const LEGAL_FORMS = ["MTÜ", "SA", "OÜ", "AS"];
+
+/**
+ * Head words of names whose genitive stem differs from the nominative, lower case: a compound ("Rahvaülikool")
+ * ends in one of them. Without a known head, a name ending in a vowel is taken as its own genitive stem.
+ */
+const HEAD_GENITIVES: ReadonlyArray<[string, string]> = [
+  ["sihtasutus", "sihtasutuse"],
+  ["linn", "linna"],
+  ["vald", "valla"],
+  ["liit", "liidu"],
+  ["keskus", "keskuse"],
+  ["ühing", "ühingu"],
+  ["selts", "seltsi"],
+  ["fond", "fondi"],
+  ["koda", "koja"],
+  ["instituut", "instituudi"],
+  ["ülikool", "ülikooli"],
+  ["muuseum", "muuseumi"],
+  ["teater", "teatri"],
+  ["kogu", "kogu"],
+  ["abi", "abi"],
+];
+
+/** Case endings on a genitive stem, longest first: comitative, elative, allative, translative, inessive, adessive. */
+const ON_STEM = ["ga", "st", "le", "ks", "s", "l"];
+
+/**
+ * An organisation's or municipality's name in the nominative from the case form a sentence uses: "Integratsiooni
+ * Sihtasutuses" → "Integratsiooni Sihtasutus", "MTÜ-s Eesti Pagulasabi" → "MTÜ Eesti Pagulasabi", "Eesti
+ * Pagulasabil" → "Eesti Pagulasabi", "Tartu linnas" → "Tartu linn". Null when the phrase does not start with a
+ * capital. The nominative of a stem with no known head is a guess (the stem), good enough as a key.
+ */
+export function partnerNominative(phrase: string): string | null {
+  const words = phrase.trim().split(/\s+/);
+  if (words.length === 0 || !/^\p{Lu}/u.test(words[0])) return null;
+  const legal = new RegExp(`^(${LEGAL_FORMS.join("|")})(?:-(?:${ON_STEM.join("|")}|i|ile))?$`, "u").exec(words[0]);
+  if (legal && words.length > 1) return [legal[1], ...words.slice(1)].join(" ");
+  const last = words[words.length - 1];
+  return [...words.slice(0, -1), nominativeWord(last)].join(" ");
+}
+
+function nominativeWord(word: string): string {
+  const lower = word.toLocaleLowerCase("et");
+  for (const [nominative] of HEAD_GENITIVES) if (lower.endsWith(nominative)) return word;
+  for (const [nominative, genitive] of HEAD_GENITIVES) {
+    for (const ending of [...ON_STEM, ""]) {
+      if (lower.endsWith(genitive + ending)) {
+        const cut = word.length - genitive.length - ending.length;
+        return word.slice(0, cut) + matchCase(word.slice(cut, cut + 1), nominative);
+      }
+    }
+  }
+  for (const ending of ON_STEM) {
+    const stem = word.slice(0, word.length - ending.length);
+    if (word.endsWith(ending) && stem.length >= 4 && /[aeiouõäöü]$/u.test(stem)) return stem;
+  }
+  return word;
+}
+
+function matchCase(first: string, word: string): string {
+  return first === first.toLocaleUpperCase("et") ? word[0].toLocaleUpperCase("et") + word.slice(1) : word;
+}
+
+/** Everyday names of organisations that the documents use beside the official one. */
+const ORGANISATION_NAMES: Readonly<Record<string, string[]>> = {
+  "Integratsiooni Sihtasutus": ["INSA", "partner INSA"],
+};
+
+/**
+ * The names a responsible-party cell or a heading may use for a partner of any kind: a municipality's as
+ * {@link municipalityAliases}; an organisation's without its legal form ("Eesti Pagulasabi" for "MTÜ Eesti
+ * Pagulasabi"), its known short names, and those the directive gives it ("(edaspidi partner INSA)").
+ */
+export function partnerAliases(name: string, given: readonly string[] = []): string[] {
+  const aliases = new Set<string>(municipalityAliases(name));
+  const legal = new RegExp(`^(?:${LEGAL_FORMS.join("|")})\\s+(.+)$`, "u").exec(name);
+  if (legal) aliases.add(legal[1]);
+  for (const alias of [...(ORGANISATION_NAMES[name] ?? []), ...given]) {
+    aliases.add(alias);
+    const bare = /^partner\s+(.+)$/iu.exec(alias);
+    if (bare) aliases.add(bare[1]);
+  }
+  return [...aliases];
+}
+
+/** The case forms of a name as a sentence writes it: every ending on the last word's genitive stem, or on a legal form. */
+export function nameForms(name: string): string[] {
+  const forms = new Set<string>([name]);
+  const words = name.split(/\s+/);
+  const legal = new RegExp(`^(?:${LEGAL_FORMS.join("|")})$`, "u").test(words[0]) && words.length > 1;
+  if (legal) for (const ending of ON_STEM) forms.add([`${words[0]}-${ending}`, ...words.slice(1)].join(" "));
+  const last = words[words.length - 1];
+  const genitive = genitiveWord(last);
+  if (genitive) {
+    const head = words.slice(0, -1);
+    for (const ending of [...ON_STEM, ""]) forms.add([...head, genitive + ending].join(" "));
+  }
+  if (/^\p{Lu}{2,}$/u.test(name)) for (const ending of ON_STEM) forms.add(`${name}-${ending}`);
+  return [...forms];
+}
+
+function genitiveWord(word: string): string | null {
+  const lower = word.toLocaleLowerCase("et");
+  for (const [nominative, genitive] of HEAD_GENITIVES) {
+    if (lower.endsWith(nominative)) {
+      const cut = word.length - nominative.length;
+      return word.slice(0, cut) + matchCase(word.slice(cut, cut + 1), genitive);
+    }
+  }
+  return /[aeiouõäöü]$/u.test(word) ? word : null;
+}
+
+export interface KnownPartner {
+  name: string;
+  /**
+   * Short names the directive gave it. Not a municipality's bare stem ("Tartu"): narrative under another partner's
+   * heading names towns ("Tartu piirkonnas") without being that partner's section.
+   */
+  aliases: readonly string[];
+}
+
+/**
+ * The partner a heading names, earliest in the text first: one known from section 1.1 in any of its names and case
+ * forms, else a municipality ("… Tartu linnas"), else an organisation by its legal form or a foundation's head word
+ * ("MTÜ-s Eesti Pagulasabi", "Integratsiooni Sihtasutuses"). Null when it names none.
+ */
+export function partnerInHeading(text: string, known: readonly KnownPartner[] = []): string | null {
+  let best: { name: string; index: number } | null = null;
+  for (const partner of known) {
+    const bare = new RegExp(`^(?:${LEGAL_FORMS.join("|")})\\s+(.+)$`, "u").exec(partner.name);
+    const names = [
+      partner.name,
+      ...(bare ? [bare[1]] : []),
+      ...partner.aliases,
+      ...(ORGANISATION_NAMES[partner.name] ?? []),
+    ];
+    for (const form of new Set(names.flatMap(nameForms))) {
+      const index = findWord(text, form);
+      if (index >= 0 && (!best || index < best.index)) best = { name: partner.name, index };
+    }
+  }
+  if (best) return best.name;
+  const municipality = /(\p{Lu}[\p{L}]*(?:-\p{Lu}[\p{L}]*)?)\s+(linnas|vallas)(?=[\s.,]|$)/u.exec(text);
+  if (municipality) return municipalityNominative(municipality[1], municipality[2]);
+  // The label's first word is capitalised as a sentence's is ("Nõustamine Eesti Kohanemise Sihtasutuses"): no name.
+  const label = text.replace(/^(?:[\d.]+\s+)*\S+/u, "");
+  const organisation = ORGANISATION_IN_TEXT.exec(label);
+  if (!organisation) return null;
+  return organisation[3] ?? partnerNominative(organisation[1] ?? organisation[2]);
+}
+
+/**
+ * "MTÜ-s Eesti Pagulasabi" (legal form in a case, then capitalised words), "Integratsiooni Sihtasutuses", "partner
+ * INSA" (a short name only: the name is then that).
+ */
+const ORGANISATION_IN_TEXT = new RegExp(
+  `(?<!\\p{L})((?:${LEGAL_FORMS.join("|")})-(?:${ON_STEM.join("|")})(?:\\s+\\p{Lu}[\\p{L}-]*){1,4})|` +
+    `(?<!\\p{L})((?:\\p{Lu}[\\p{L}-]*\\s+){1,3}Sihtasutuse(?:${ON_STEM.join("|")}))(?!\\p{L})|` +
+    `(?<!\\p{L})partner\\s+(\\p{Lu}{2,})(?!\\p{L})`,
+  "u",
+);
+
+function findWord(text: string, form: string): number {
+  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+  const match = new RegExp(`(?<![\\p{L}\\d-])${escaped}(?![\\p{L}\\d-])`, "u").exec(text);
+  return match ? match.index : -1;
+}

@@ -18,7 +18,7 @@ import {
   reportMissingAmount,
   reportUnreadableDates,
 } from "../table";
-import { municipalityAliases, municipalityNominative } from "./names";
+import { KnownPartner, partnerAliases, partnerInHeading } from "./names";
 import {
   AFTER_RANGE,
   DASHES,
@@ -36,7 +36,7 @@ import {
   midLineRowStarts,
   tidy,
 } from "./patterns";
-import { Preamble, readDirective, readImplementerName, readPartnerships, readPlanPeriod } from "./preamble";
+import { Preamble, readDirective, readImplementerName, readPartners, readPlanPeriod } from "./preamble";
 
 /**
  * Reads a directive's action plan from the text a user copies out of the published PDF.
@@ -137,11 +137,13 @@ class DirectiveTextParser {
       .map((line) => line.text)
       .join(" ");
     const whole = this.lines.map((line) => line.text).join(" ");
+    const partners = readPartners(before);
     const preamble: Preamble = {
       planPeriod: readPlanPeriod(before) ?? readPlanPeriod(whole),
       directive: readDirective(before),
       implementerName: readImplementerName(before),
-      partnerships: readPartnerships(before),
+      partnerships: new Map(partners.map((partner) => [partner.name, partner.period])),
+      partnerAliases: new Map(partners.map((partner) => [partner.name, partner.aliases])),
     };
     if (!preamble.planPeriod) {
       this.report(
@@ -245,23 +247,32 @@ class DirectiveTextParser {
 
   /**
    * Section headings set whose section follows: "1. Elluviija tegevused …", "3.5.2.1 Sihtrühmale teenuste
-   * arendamine ja pakkumine Tartu linnas …". ELVL sub-headings ("1.2 3.5.1.2 …") start narrative only.
+   * arendamine ja pakkumine Tartu linnas …", "2. Partnerite tegevused 2.1 3.4.4.2 … Integratsiooni Sihtasutuses".
+   * A partner is named in any case form, by any name section 1.1 gave it; whatever the activity's code.
+   * Implementer sub-headings ("1.2 3.5.1.2 …") start narrative only.
    */
   private readHeading(text: string): boolean {
-    if (/^\d+\.?\s+Elluviija\s+tegevused/iu.test(text)) {
+    if (sectionHeading(text, "Elluviija")) {
       this.currentImplementer = this.implementer(this.preamble.implementerName ?? "Elluviija", "elluviija");
       return true;
     }
-    const start = matchRowStart(text);
-    if (start?.codeStyle === "dotted") {
-      const partner = /(\p{Lu}[\p{L}]*(?:-\p{Lu}[\p{L}]*)?)\s+(linnas|vallas)(?=[\s.,]|$)/u.exec(text.slice(0, 160));
-      const name = partner ? municipalityNominative(partner[1], partner[2]) : null;
+    const subHeading = /^\d+\.\d+\.?\s+\d+(?:\.\d+){2,}\s/.test(text);
+    const partnersSection = sectionHeading(text, "Partnerite");
+    if (matchRowStart(text)?.codeStyle === "dotted" || subHeading || partnersSection) {
+      const name = partnerInHeading(text.slice(0, 160), this.knownPartners());
       if (name) {
         this.currentImplementer = this.implementer(name, "partner");
         return true;
       }
     }
-    return /^\d+\.\d+\.?\s+\d+(?:\.\d+){2,}\s/.test(text) || /^\d+(?:\.\d+)*\.?\s+Partnerite\s+tegevused/iu.test(text);
+    return subHeading || partnersSection;
+  }
+
+  private knownPartners(): KnownPartner[] {
+    return [...this.preamble.partnerships.keys()].map((name) => ({
+      name,
+      aliases: this.preamble.partnerAliases?.get(name) ?? [],
+    }));
   }
 
   private implementer(name: string, role: ImplementerRole): Implementer {
@@ -270,7 +281,7 @@ class DirectiveTextParser {
     const created: Implementer = {
       name,
       role,
-      aliases: role === "partner" ? municipalityAliases(name) : [name, "elluviija"],
+      aliases: role === "partner" ? partnerAliases(name, this.preamble.partnerAliases?.get(name)) : [name, "elluviija"],
       tables: [],
       partnership: role === "partner" ? (this.preamble.partnerships.get(name) ?? null) : null,
       rows: [],
@@ -711,6 +722,17 @@ class DirectiveTextParser {
   ): void {
     this.diagnostics.push({ severity, id, line, message, messageEn, ...(text !== undefined ? { text } : {}) });
   }
+}
+
+/**
+ * "1. Elluviija tegevused …", "2.3.5.2. Partnerite tegevused …"; without its number when a PDF printed from Word
+ * left the automatic numbering out of the text, then short, as a heading is, not a sentence that starts so.
+ */
+function sectionHeading(text: string, whose: "Elluviija" | "Partnerite"): boolean {
+  // A plan with one partner says "Partneri tegevused".
+  const words = whose === "Partnerite" ? "Partneri(?:te)?" : whose;
+  const match = new RegExp(`^(\\d+(?:\\.\\d+)*\\.?\\s+)?${words}\\s+tegevused(?!\\p{L})`, "iu").exec(text);
+  return match !== null && (match[1] !== undefined || text.length <= 160);
 }
 
 /** A range's start without its year ("01.01.-31.12.2025"), which starts the row's dates as a full date does. */
