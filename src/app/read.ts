@@ -3,6 +3,7 @@ import { parseDirectiveText } from "../import/text";
 import { RawSheet } from "../workbook/model";
 import type { WorkbookPort } from "../workbook/port";
 import { workbookToPlan } from "../workbook/read-plan";
+import { AnyWorkbookPlan, workbookPlanOf } from "./own-workbook";
 
 /** A directive as the officer gives it: its text, a Word document or a PDF. */
 export type DocumentSource = { kind: "text"; text: string } | { kind: "docx" | "pdf"; bytes: Uint8Array };
@@ -33,6 +34,17 @@ export interface WorkbookPlan {
 export async function readWorkbookPlan(port: Pick<WorkbookPort, "readWorkbook">): Promise<WorkbookPlan> {
   const sheets = await port.readWorkbook();
   return { result: workbookToPlan(sheets), sheets };
+}
+
+/**
+ * The plan of any workbook: ours read back, or the officer's own schedule tables sheet by sheet (`tables` says where
+ * they stand). Throws ImportError only when no sheet holds a schedule table.
+ */
+export async function readAnyWorkbookPlan(
+  port: Pick<WorkbookPort, "readWorkbook">,
+): Promise<AnyWorkbookPlan & { sheets: RawSheet[] }> {
+  const sheets = await port.readWorkbook();
+  return { ...workbookPlanOf(sheets), sheets };
 }
 
 /** As `readWorkbookPlan`, but null for a workbook without a plan (no Seaded sheet): a fresh workbook. */

@@ -7,6 +7,7 @@ import {
   Lisa2,
   Money,
   PlanAnalysis,
+  SheetTable,
   analysePlan,
   errorMessage,
   fileSizeRefusal,
@@ -16,8 +17,8 @@ import {
   lisa1DocxBytes,
   lisa2DocxBytes,
   parseRatePercent,
+  readAnyWorkbookPlan,
   readDocument,
-  readWorkbookPlan,
   recalc as recalcWorkbook,
   writePlan,
   writePlanWithLisa2,
@@ -78,8 +79,10 @@ interface Loaded {
   file: string;
   result: ImportResult;
   analysis: PlanAnalysis;
-  /** The workbook read, when the file is one. */
+  /** Our workbook read, when the file is one; null for a document and for the officer's own workbook. */
   workbook: XlsxWorkbookPort | null;
+  /** The file is a workbook that is not ours: its tables were read, and nothing is written back into it. */
+  ownWorkbook: boolean;
 }
 
 /** Runs the command line; resolves to the exit status. */
@@ -309,7 +312,11 @@ async function recalc(
   io.out(formatRecalc(loaded.analysis, language));
   if (!output) return 0;
   if (!loaded.workbook) {
-    throw new UsageError("recalc -o vajab sisendiks töövihikut (.xlsx) / recalc -o needs a workbook (.xlsx) as input");
+    throw new UsageError(
+      loaded.ownWorkbook
+        ? "recalc -o vajab sisendiks tat-budgeti töövihikut; tehke see: tat-budget import <fail> -o kava.xlsx / recalc -o needs a tat-budget workbook; make one with tat-budget import <file> -o plan.xlsx"
+        : "recalc -o vajab sisendiks töövihikut (.xlsx) / recalc -o needs a workbook (.xlsx) as input",
+    );
   }
   refuseOverwrite(output, force, language);
   const outcome = await recalcWorkbook(loaded.workbook);
@@ -350,16 +357,19 @@ async function loadPlan(file: string, language: Language): Promise<Loaded> {
   }
   let workbook: XlsxWorkbookPort | null = null;
   let result: ImportResult;
+  let tables: SheetTable[] | null = null;
   if (isWorkbook(file)) {
     workbook = await openWorkbook(file, language);
-    result = (await readWorkbookPlan(workbook)).result;
+    ({ result, tables } = await readAnyWorkbookPlan(workbook));
+    // The officer's own workbook is read, never written: `annex` makes a new workbook from its plan, as from a text.
+    if (tables) workbook = null;
   } else {
     // Before reading it whole: a wrong file chosen (a video, a disk image) is refused at once, with the limit.
     const tooLarge = fileSizeRefusal(path.basename(file), stats.size);
     if (tooLarge) throw tooLarge;
     result = await readDocument(documentOf(file, language));
   }
-  return { file, result, analysis: analysePlan(result.plan), workbook };
+  return { file, result, analysis: analysePlan(result.plan, tables), workbook, ownWorkbook: tables !== null };
 }
 
 async function openWorkbook(file: string, language: Language): Promise<XlsxWorkbookPort> {

@@ -147,7 +147,8 @@ export function readSheets(workbook: ExcelJS.Workbook, options: { asSaved?: bool
       if (options.asSaved) cells.length = Math.min(cells.length, saved);
       rows[rowNumber - 1] = cells;
     });
-    return { name: worksheet.name, rows };
+    const hidden = worksheet.state === "hidden" || worksheet.state === "veryHidden";
+    return hidden ? { name: worksheet.name, rows, hidden } : { name: worksheet.name, rows };
   });
 }
 
