@@ -377,10 +377,17 @@ async function openWorkbook(file: string, language: Language): Promise<XlsxWorkb
     // The file read is left as it was and stays the backup: a copy written gets no backup sheet of its own.
     return await XlsxWorkbookPort.open(file, { backupSheet: false });
   } catch (error) {
+    // A file that is no workbook is refused in the officer's words, with the file's name.
+    if (error instanceof ImportError)
+      throw new InputError(
+        `${file}: ${errorMessage(error, language)
+          .replace(/^Fail /, "fail ")
+          .replace(/^The file /, "the file ")}`,
+      );
     throw new InputError(
       language === "et"
-        ? `${file} ei ole loetav Exceli töövihik (.xlsx): ${(error as Error).message}`
-        : `${file} is not a readable Excel workbook (.xlsx): ${(error as Error).message}`,
+        ? `${file} ei ole loetav: ${(error as Error).message}`
+        : `${file} could not be read: ${(error as Error).message}`,
     );
   }
 }
