@@ -51,29 +51,25 @@ function ownWorkbookPlan(sheets: RawSheet[]): AnyWorkbookPlan {
       continue;
     const mapping = mapPastedRange(sheet.rows, { topLeft: "A1", sheet: sheet.name });
     if (!mapping.header) {
-      diagnostics.push(
-        onSheet(sheet.name, {
-          severity: "warning",
-          id: "no-table-on-sheet",
-          line: null,
-          message: "lehel ei ole tegevuste ajakava tabelit; see jäeti vahele.",
-          messageEn: "the sheet holds no schedule table; it was skipped.",
-        }),
-      );
+      diagnostics.push({
+        severity: "warning",
+        id: "no-table-on-sheet",
+        line: null,
+        message: `Lehel „${sheet.name}“ ei ole tegevuste ajakava tabelit; see jäeti vahele.`,
+        messageEn: `Sheet "${sheet.name}" holds no schedule table; it was skipped.`,
+      });
       continue;
     }
     // A hidden sheet is not the officer's to see: an old copy, a lookup list. Its table is left out, and said so.
     if (sheet.hidden) {
       hiddenTables++;
-      diagnostics.push(
-        onSheet(sheet.name, {
-          severity: "warning",
-          id: "hidden-sheet",
-          line: null,
-          message: "leht on peidetud; selle tabelit ei loetud.",
-          messageEn: "the sheet is hidden; its table was not read.",
-        }),
-      );
+      diagnostics.push({
+        severity: "warning",
+        id: "hidden-sheet",
+        line: null,
+        message: `Leht „${sheet.name}“ on peidetud; selle tabelit ei loetud.`,
+        messageEn: `Sheet "${sheet.name}" is hidden; its table was not read.`,
+      });
       continue;
     }
     const implementer = rangeMappingToImplementer(mapping, mapping.implementer ? undefined : sheet.name.trim());
