@@ -44,7 +44,8 @@ function findSample(relative: string): string {
 
 const USAGE = `tat-budget — tegevuskava ja eelarve tööriist (TAT)
 
-Kasutus / usage (<fail> on käskkiri .txt, .docx või .pdf, või tat-budgeti töövihik .xlsx):
+Kasutus / usage (<fail> on käskkiri .txt, .docx või .pdf, või töövihik .xlsx: tat-budgeti oma
+või ajakava tabelitega lehtedel / a directive, or a workbook: ours or one with schedule tables on its sheets):
   tat-budget parse <fail> [--json] [--lang et|en]          mis failist leiti / what the file holds
   tat-budget import <fail> -o <kava.xlsx> [--force]        ajakavad töövihikusse / schedules into a workbook
   tat-budget check <fail> [--json] [--lang et|en]          kontrollib kava / checks the plan

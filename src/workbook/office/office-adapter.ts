@@ -702,7 +702,10 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
   }
 }
 
-/** `hidden` for a sheet the officer does not see (ExcelApi 1.1 `Worksheet.visibility`, loaded with the names). */
+/**
+ * `hidden` for a sheet the officer does not see: `Worksheet.visibility` (read since ExcelApi 1.1), loaded with the
+ * names in the same sync; the fake's values are the probe `worksheet-visibility-round-trip`'s (docs/excel-reference.md).
+ */
 function hiddenFlag(sheet: ExcelWorksheet): { hidden?: true } {
   return sheet.visibility === "Visible" ? {} : { hidden: true };
 }
