@@ -159,6 +159,11 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       io.err(`tat-budget: ${errorMessage(error, language)}\n`);
       return 2;
     }
+    const system = fileSystemMessage(error, language);
+    if (system) {
+      io.err(`tat-budget: ${system}\n`);
+      return 2;
+    }
     throw error;
   }
 }
@@ -437,4 +442,33 @@ function readLanguage(value: string | undefined): Language {
   if (value === undefined || value === "et") return "et";
   if (value === "en") return "en";
   throw new UsageError(`--lang peab olema et või en / --lang must be et or en`);
+}
+
+/**
+ * A file the system would not read or write (a folder that does not exist, no permission, a full disk), worded for
+ * the officer instead of Node's "ENOENT: no such file or directory, open '/x/.plan.xlsx.3905.tmp'" and its stack:
+ * the folder is named, not the temporary file an atomic write goes through. Null for any other error, a defect.
+ */
+function fileSystemMessage(error: unknown, language: Language): string | null {
+  const { code, path: where } = (error ?? {}) as { code?: unknown; path?: unknown };
+  if (typeof code !== "string" || typeof where !== "string") return null;
+  const folder = path.dirname(where);
+  const et = language === "et";
+  switch (code) {
+    case "ENOENT":
+      return et
+        ? `kausta ${folder} ei ole: faili ei saanud sinna kirjutada. Looge kaust või valige teine koht.`
+        : `the folder ${folder} does not exist: the file could not be written there. Create it or choose another place.`;
+    case "EACCES":
+    case "EPERM":
+      return et ? `puudub luba: ${where} (${code})` : `permission denied: ${where} (${code})`;
+    case "EROFS":
+      return et ? `kaust ${folder} on kirjutuskaitstud` : `the folder ${folder} is read-only`;
+    case "ENOSPC":
+      return et ? `kettal pole ruumi: ${folder}` : `no space left on the disk: ${folder}`;
+    case "EISDIR":
+      return et ? `${where} on kaust, mitte fail` : `${where} is a folder, not a file`;
+    default:
+      return null;
+  }
 }

@@ -190,4 +190,19 @@ describe("tat-budget on a workbook that is not ours", () => {
       `tat-budget: ${path.join(dir, "lisa1.xlsx")}: the file is not an Excel workbook (.xlsx): it is a packed Office file, but it holds no worksheet (a Word document or another file renamed to .xlsx, perhaps).\n`,
     ]);
   });
+
+  it("says so when the output's folder does not exist, instead of Node's ENOENT and a stack", async () => {
+    const missing = path.join(dir, "puudub");
+    const result = await run(
+      "import",
+      file("tartu-out.xlsx", await tartuWorkbook()),
+      "-o",
+      path.join(missing, "kava.xlsx"),
+    );
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      2,
+      "",
+      `tat-budget: kausta ${missing} ei ole: faili ei saanud sinna kirjutada. Looge kaust või valige teine koht.\n`,
+    ]);
+  });
 });
