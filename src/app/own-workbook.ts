@@ -1,9 +1,10 @@
 import type { Finding } from "../checks/types";
 import { cellAt } from "../model/a1";
 import { RangeColumnKey, RangeHeader, mapPastedRange, rangeMappingToImplementer } from "../import/range/map-range";
+import { MAX_RANGE_CELLS, formatCount } from "../import/limits";
 import { ActionPlan, ImportDiagnostic, ImportError, ImportResult, Implementer } from "../model/plan";
 import { SETTINGS_SHEET } from "../workbook/layout";
-import type { RawSheet } from "../workbook/model";
+import type { RawCell, RawSheet } from "../workbook/model";
 import { workbookToPlan } from "../workbook/read-plan";
 
 /**
@@ -46,21 +47,39 @@ function ownWorkbookPlan(sheets: RawSheet[]): AnyWorkbookPlan {
   const diagnostics: ImportDiagnostic[] = [];
   const tables: SheetTable[] = [];
   let hiddenTables = 0;
+  const tooLarge: string[] = [];
   for (const sheet of sheets) {
-    if (!sheet.rows.some((row) => row?.some((cell) => cell !== null && cell.value !== null && cell.value !== "")))
-      continue;
-    const mapping = mapPastedRange(sheet.rows, { topLeft: "A1", sheet: sheet.name });
-    if (!mapping.header) {
+    const rows = withoutTrailingBlanks(sheet.rows);
+    if (rows.length === 0) continue;
+    const cells = rows.reduce((count, row) => count + row.length, 0);
+    if (cells > MAX_RANGE_CELLS) {
+      // That sheet alone is left out (a data dump beside the schedules), and said so: the workbook is still read.
+      tooLarge.push(sheet.name);
+      const found = formatCount(cells);
+      const limit = formatCount(MAX_RANGE_CELLS);
       diagnostics.push({
         severity: "warning",
-        id: "no-table-on-sheet",
+        id: "sheet-too-large",
         line: null,
-        message: `Lehel „${sheet.name}“ ei ole tegevuste ajakava tabelit; see jäeti vahele.`,
-        messageEn: `Sheet "${sheet.name}" holds no schedule table; it was skipped.`,
+        message: `Lehel „${sheet.name}“ on ${found.et} lahtrit; ajakava tabelina loetakse kuni ${limit.et}. Leht jäeti vahele; tõstke ajakava tabel eraldi lehele.`,
+        messageEn: `Sheet "${sheet.name}" has ${found.en} cells; a schedule table is read up to ${limit.en}. The sheet was skipped; move the schedule table to a sheet of its own.`,
       });
       continue;
     }
-    // A hidden sheet is not the officer's to see: an old copy, a lookup list. Its table is left out, and said so.
+    const mapping = mapPastedRange(rows, { topLeft: "A1", sheet: sheet.name });
+    if (!mapping.header) {
+      // A hidden sheet without a table (a lookup list) is nothing the officer would miss.
+      if (!sheet.hidden)
+        diagnostics.push({
+          severity: "warning",
+          id: "no-table-on-sheet",
+          line: null,
+          message: `Lehel „${sheet.name}“ ei ole tegevuste ajakava tabelit; see jäeti vahele.`,
+          messageEn: `Sheet "${sheet.name}" holds no schedule table; it was skipped.`,
+        });
+      continue;
+    }
+    // A hidden sheet is not the officer's to see: an old copy, say. Its table is left out, and said so.
     if (sheet.hidden) {
       hiddenTables++;
       diagnostics.push({
@@ -77,7 +96,7 @@ function ownWorkbookPlan(sheets: RawSheet[]): AnyWorkbookPlan {
     tables.push({ sheet: sheet.name, implementer: implementer.name, header: mapping.header });
     diagnostics.push(...mapping.diagnostics.map((diagnostic) => onSheet(sheet.name, diagnostic)));
   }
-  if (implementers.length === 0) throw noScheduleTable(hiddenTables > 0);
+  if (implementers.length === 0) throw noScheduleTable(hiddenTables > 0, tooLarge);
   const plan: ActionPlan = {
     planPeriod: null,
     directive: { number: null, date: null, activityName: null, tat: null },
@@ -96,13 +115,35 @@ function onSheet(sheet: string, diagnostic: ImportDiagnostic): ImportDiagnostic 
   };
 }
 
-function noScheduleTable(onlyHidden: boolean): ImportError {
+function noScheduleTable(onlyHidden: boolean, tooLarge: string[]): ImportError {
   const columns =
     "„Tegevus“, „Tegevuse üldajaraam“, „Tegevuse algus- ja lõppkuupäev“, „Planeeritav maksumus“, „Tegevuse eest vastutaja“";
+  const large = tooLarge.map((name) => `„${name}“`).join(", ");
+  const largeEn = tooLarge.map((name) => `"${name}"`).join(", ");
   return new ImportError(
-    `Töövihikus ei ole ühtegi tegevuste ajakava tabelit${onlyHidden ? " nähtaval lehel" : ""}: ühelgi lehel pole päiserida veergudega ${columns} (vähemalt kolm neist). See ei ole ka tat-budgeti töövihik (leht „${SETTINGS_SHEET}“ puudub).`,
-    `The workbook holds no schedule table${onlyHidden ? " on a visible sheet" : ""}: no sheet has a header row with the columns ${columns} (at least three of them). Nor is it a tat-budget workbook (it has no "${SETTINGS_SHEET}" sheet).`,
+    `Töövihikus ei ole ühtegi tegevuste ajakava tabelit${onlyHidden ? " nähtaval lehel" : ""}: ühelgi lehel pole päiserida veergudega ${columns} (vähemalt kolm neist).${large ? ` Liiga suuri lehti ei loetud: ${large}.` : ""} See ei ole ka tat-budgeti töövihik (leht „${SETTINGS_SHEET}“ puudub).`,
+    `The workbook holds no schedule table${onlyHidden ? " on a visible sheet" : ""}: no sheet has a header row with the columns ${columns} (at least three of them).${largeEn ? ` Sheets too large to read were left out: ${largeEn}.` : ""} Nor is it a tat-budget workbook (it has no "${SETTINGS_SHEET}" sheet).`,
   );
+}
+
+const isBlank = (cell: RawCell | null | undefined) =>
+  !cell || cell.value === null || (typeof cell.value === "string" && cell.value.trim() === "");
+
+/**
+ * The sheet's rows without the empty cells and rows after its last value: Excel's used range reaches as far as any
+ * formatting, and only values are the table's. The range limit then counts what the sheet holds.
+ */
+function withoutTrailingBlanks(rows: RawSheet["rows"]): RawSheet["rows"] {
+  // Array.from, not map: a sheet's rows may have holes (ExcelJS leaves rows it never saw unset).
+  const trimmed = Array.from(rows, (row) => {
+    const cells = row ?? [];
+    let end = cells.length;
+    while (end > 0 && isBlank(cells[end - 1])) end--;
+    return cells.slice(0, end);
+  });
+  let end = trimmed.length;
+  while (end > 0 && trimmed[end - 1].length === 0) end--;
+  return trimmed.slice(0, end);
 }
 
 /**

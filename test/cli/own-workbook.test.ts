@@ -205,4 +205,27 @@ describe("tat-budget on a workbook that is not ours", () => {
       `tat-budget: kausta ${missing} ei ole: faili ei saanud sinna kirjutada. Looge kaust või valige teine koht.\n`,
     ]);
   });
+
+  it("leaves out a sheet too large to be a table, and reads the table beside it", async () => {
+    const bytes = await tartuWorkbook({
+      extraSheets: (book) => {
+        const data = book.addWorksheet("Andmed");
+        for (let row = 0; row < 400; row++) data.addRow(Array.from({ length: 300 }, (_, column) => row * 300 + column));
+      },
+    });
+    const checked = await run("check", file("tartu-large.xlsx", bytes), "--json");
+    expect(checked.status).toBe(0);
+    expect(JSON.parse(checked.stdout).totals).toEqual([
+      { implementer: "Tartu linn", declared: "93988.53", computed: "93988.53", difference: "0.00" },
+    ]);
+    const parsed = JSON.parse((await run("parse", file("tartu-large.xlsx", bytes), "--json")).stdout);
+    expect(parsed.diagnostics).toEqual([
+      expect.objectContaining({
+        id: "sheet-too-large",
+        messageEn:
+          'Sheet "Andmed" has 120,000 cells; a schedule table is read up to 100,000. The sheet was skipped; move the schedule table to a sheet of its own.',
+      }),
+    ]);
+    // 120 000 cells written and read twice: seconds, not the default five.
+  }, 120_000);
 });
