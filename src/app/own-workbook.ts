@@ -131,7 +131,8 @@ const isBlank = (cell: RawCell | null | undefined) =>
 
 /**
  * The sheet's rows without the empty cells and rows after its last value: Excel's used range reaches as far as any
- * formatting, and only values are the table's. The range limit then counts what the sheet holds.
+ * formatting, and only values are the table's, so a sheet of formatting alone is an empty one (skipped unsaid) and
+ * the range limit counts what a sheet holds.
  */
 function withoutTrailingBlanks(rows: RawSheet["rows"]): RawSheet["rows"] {
   // Array.from, not map: a sheet's rows may have holes (ExcelJS leaves rows it never saw unset).
