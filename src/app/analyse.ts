@@ -1,12 +1,15 @@
 import { PlanAnalysis, analyse } from "../checks/analyse";
 import { ActionPlan } from "../model/plan";
 import { locateFindings } from "../workbook/layout";
+import { SheetTable, placeOnTables } from "./own-workbook";
 
 /**
  * The plan analysed once for an operation: trees, totals and findings, each finding with its cell where the plan
- * came from a workbook. Every use case calls this once and hands the result on.
+ * came from a workbook. Every use case calls this once and hands the result on. `tables`: the plan was read from the
+ * officer's own workbook, whose tables stand where the officer put them (not in our layout).
  */
-export function analysePlan(plan: ActionPlan): PlanAnalysis {
+export function analysePlan(plan: ActionPlan, tables?: readonly SheetTable[] | null): PlanAnalysis {
   const analysis = analyse(plan);
-  return { ...analysis, check: { ...analysis.check, findings: locateFindings(analysis.check.findings) } };
+  const findings = tables ? placeOnTables(analysis.check.findings, tables) : locateFindings(analysis.check.findings);
+  return { ...analysis, check: { ...analysis.check, findings } };
 }

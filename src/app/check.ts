@@ -4,8 +4,7 @@ import type { Severity } from "../checks/types";
 import { ImportResult } from "../model/plan";
 import type { WorkbookPort } from "../workbook/port";
 import { analysePlan } from "./analyse";
-import { readWorkbookPlan } from "./read";
-import { workbookToPlan } from "../workbook/read-plan";
+import { workbookPlanOf } from "./own-workbook";
 
 export interface CheckOutcome {
   result: CheckResult;
@@ -16,21 +15,22 @@ export interface CheckOutcome {
 
 /**
  * Reads the plan from the workbook, analyses it once, and with `mark` colours the findings' cells, reading and
- * marking in one go (`readAndMark`: 3 syncs in Excel). A workbook without a plan throws before anything is marked.
+ * marking in one go (`readAndMark`: 3 syncs in Excel). A workbook without our sheets is read for the officer's own
+ * schedule tables (`workbookPlanOf`); one without any throws before anything is marked.
  */
 export async function checkWorkbook(
   port: Pick<WorkbookPort, "readWorkbook" | "readAndMark">,
   options: { mark: boolean },
 ): Promise<CheckOutcome & { analysis: PlanAnalysis }> {
   if (!options.mark) {
-    const { result } = await readWorkbookPlan(port);
-    const analysis = analysePlan(result.plan);
+    const { result, tables } = workbookPlanOf(await port.readWorkbook());
+    const analysis = analysePlan(result.plan, tables);
     return { analysis, result: analysis.check, diagnostics: result.diagnostics, marked: 0 };
   }
-  let found: { analysis: PlanAnalysis; result: ReturnType<typeof workbookToPlan> } | null = null;
+  let found: { analysis: PlanAnalysis; result: ImportResult } | null = null;
   const { marked } = await port.readAndMark((sheets) => {
-    const result = workbookToPlan(sheets);
-    const analysis = analysePlan(result.plan);
+    const { result, tables } = workbookPlanOf(sheets);
+    const analysis = analysePlan(result.plan, tables);
     found = { analysis, result };
     return analysis.check.findings;
   });

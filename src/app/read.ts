@@ -3,11 +3,18 @@ import { parseDirectiveText } from "../import/text";
 import { RawSheet } from "../workbook/model";
 import type { WorkbookPort } from "../workbook/port";
 import { workbookToPlan } from "../workbook/read-plan";
+import { AnyWorkbookPlan, workbookPlanOf } from "./own-workbook";
 
-/** A directive as the officer gives it: its text, a Word document or a PDF. */
-export type DocumentSource = { kind: "text"; text: string } | { kind: "docx" | "pdf"; bytes: Uint8Array };
+/**
+ * A directive as the officer gives it: its text, a Word document or a PDF; or a workbook file, ours or the
+ * officer's own with schedule tables in it.
+ */
+export type DocumentSource = { kind: "text"; text: string } | { kind: "docx" | "pdf" | "xlsx"; bytes: Uint8Array };
 
-/** Reads a directive's schedules; the Word and PDF importers load on first use (the pane's bundle stays small). */
+/**
+ * Reads a directive's schedules; the Word and PDF importers and ExcelJS load on first use (the pane's bundle stays
+ * small).
+ */
 export async function readDocument(source: DocumentSource): Promise<ImportResult> {
   switch (source.kind) {
     case "text":
@@ -19,6 +26,10 @@ export async function readDocument(source: DocumentSource): Promise<ImportResult
     case "pdf": {
       const { importPdf } = await import(/* webpackChunkName: "import-pdf" */ "../import/pdf/import-pdf");
       return importPdf(source.bytes);
+    }
+    case "xlsx": {
+      const { readWorkbookBytes } = await import(/* webpackChunkName: "read-xlsx" */ "../workbook/xlsx/read-sheets");
+      return workbookPlanOf(await readWorkbookBytes(source.bytes)).result;
     }
   }
 }
@@ -33,6 +44,17 @@ export interface WorkbookPlan {
 export async function readWorkbookPlan(port: Pick<WorkbookPort, "readWorkbook">): Promise<WorkbookPlan> {
   const sheets = await port.readWorkbook();
   return { result: workbookToPlan(sheets), sheets };
+}
+
+/**
+ * The plan of any workbook: ours read back, or the officer's own schedule tables sheet by sheet (`tables` says where
+ * they stand). Throws ImportError only when no sheet holds a schedule table.
+ */
+export async function readAnyWorkbookPlan(
+  port: Pick<WorkbookPort, "readWorkbook">,
+): Promise<AnyWorkbookPlan & { sheets: RawSheet[] }> {
+  const sheets = await port.readWorkbook();
+  return { ...workbookPlanOf(sheets), sheets };
 }
 
 /** As `readWorkbookPlan`, but null for a workbook without a plan (no Seaded sheet): a fresh workbook. */

@@ -7,6 +7,7 @@ import {
   Lisa2,
   Money,
   PlanAnalysis,
+  SheetTable,
   analysePlan,
   errorMessage,
   fileSizeRefusal,
@@ -16,8 +17,8 @@ import {
   lisa1DocxBytes,
   lisa2DocxBytes,
   parseRatePercent,
+  readAnyWorkbookPlan,
   readDocument,
-  readWorkbookPlan,
   recalc as recalcWorkbook,
   writePlan,
   writePlanWithLisa2,
@@ -43,7 +44,8 @@ function findSample(relative: string): string {
 
 const USAGE = `tat-budget — tegevuskava ja eelarve tööriist (TAT)
 
-Kasutus / usage (<fail> on käskkiri .txt, .docx või .pdf, või tat-budgeti töövihik .xlsx):
+Kasutus / usage (<fail> on käskkiri .txt, .docx või .pdf, või töövihik .xlsx: tat-budgeti oma
+või ajakava tabelitega lehtedel / a directive, or a workbook: ours or one with schedule tables on its sheets):
   tat-budget parse <fail> [--json] [--lang et|en]          mis failist leiti / what the file holds
   tat-budget import <fail> -o <kava.xlsx> [--force]        ajakavad töövihikusse / schedules into a workbook
   tat-budget check <fail> [--json] [--lang et|en]          kontrollib kava / checks the plan
@@ -78,8 +80,10 @@ interface Loaded {
   file: string;
   result: ImportResult;
   analysis: PlanAnalysis;
-  /** The workbook read, when the file is one. */
+  /** Our workbook read, when the file is one; null for a document and for the officer's own workbook. */
   workbook: XlsxWorkbookPort | null;
+  /** The file is a workbook that is not ours: its tables were read, and nothing is written back into it. */
+  ownWorkbook: boolean;
 }
 
 /** Runs the command line; resolves to the exit status. */
@@ -153,6 +157,11 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     }
     if (error instanceof InputError || error instanceof ImportError) {
       io.err(`tat-budget: ${errorMessage(error, language)}\n`);
+      return 2;
+    }
+    const system = fileSystemMessage(error, language);
+    if (system) {
+      io.err(`tat-budget: ${system}\n`);
       return 2;
     }
     throw error;
@@ -309,7 +318,11 @@ async function recalc(
   io.out(formatRecalc(loaded.analysis, language));
   if (!output) return 0;
   if (!loaded.workbook) {
-    throw new UsageError("recalc -o vajab sisendiks töövihikut (.xlsx) / recalc -o needs a workbook (.xlsx) as input");
+    throw new UsageError(
+      loaded.ownWorkbook
+        ? "recalc -o vajab sisendiks tat-budgeti töövihikut; tehke see: tat-budget import <fail> -o kava.xlsx / recalc -o needs a tat-budget workbook; make one with tat-budget import <file> -o plan.xlsx"
+        : "recalc -o vajab sisendiks töövihikut (.xlsx) / recalc -o needs a workbook (.xlsx) as input",
+    );
   }
   refuseOverwrite(output, force, language);
   const outcome = await recalcWorkbook(loaded.workbook);
@@ -350,16 +363,19 @@ async function loadPlan(file: string, language: Language): Promise<Loaded> {
   }
   let workbook: XlsxWorkbookPort | null = null;
   let result: ImportResult;
+  let tables: SheetTable[] | null = null;
   if (isWorkbook(file)) {
     workbook = await openWorkbook(file, language);
-    result = (await readWorkbookPlan(workbook)).result;
+    ({ result, tables } = await readAnyWorkbookPlan(workbook));
+    // The officer's own workbook is read, never written: `annex` makes a new workbook from its plan, as from a text.
+    if (tables) workbook = null;
   } else {
     // Before reading it whole: a wrong file chosen (a video, a disk image) is refused at once, with the limit.
     const tooLarge = fileSizeRefusal(path.basename(file), stats.size);
     if (tooLarge) throw tooLarge;
     result = await readDocument(documentOf(file, language));
   }
-  return { file, result, analysis: analysePlan(result.plan), workbook };
+  return { file, result, analysis: analysePlan(result.plan, tables), workbook, ownWorkbook: tables !== null };
 }
 
 async function openWorkbook(file: string, language: Language): Promise<XlsxWorkbookPort> {
@@ -367,10 +383,17 @@ async function openWorkbook(file: string, language: Language): Promise<XlsxWorkb
     // The file read is left as it was and stays the backup: a copy written gets no backup sheet of its own.
     return await XlsxWorkbookPort.open(file, { backupSheet: false });
   } catch (error) {
+    // A file that is no workbook is refused in the officer's words, with the file's name.
+    if (error instanceof ImportError)
+      throw new InputError(
+        `${file}: ${errorMessage(error, language)
+          .replace(/^Fail /, "fail ")
+          .replace(/^The file /, "the file ")}`,
+      );
     throw new InputError(
       language === "et"
-        ? `${file} ei ole loetav Exceli töövihik (.xlsx): ${(error as Error).message}`
-        : `${file} is not a readable Excel workbook (.xlsx): ${(error as Error).message}`,
+        ? `${file} ei ole loetav: ${(error as Error).message}`
+        : `${file} could not be read: ${(error as Error).message}`,
     );
   }
 }
@@ -419,4 +442,33 @@ function readLanguage(value: string | undefined): Language {
   if (value === undefined || value === "et") return "et";
   if (value === "en") return "en";
   throw new UsageError(`--lang peab olema et või en / --lang must be et or en`);
+}
+
+/**
+ * A file the system would not read or write (a folder that does not exist, no permission, a full disk), worded for
+ * the officer instead of Node's "ENOENT: no such file or directory, open '/x/.plan.xlsx.3905.tmp'" and its stack:
+ * the folder is named, not the temporary file an atomic write goes through. Null for any other error, a defect.
+ */
+function fileSystemMessage(error: unknown, language: Language): string | null {
+  const { code, path: where } = (error ?? {}) as { code?: unknown; path?: unknown };
+  if (typeof code !== "string" || typeof where !== "string") return null;
+  const folder = path.dirname(where);
+  const et = language === "et";
+  switch (code) {
+    case "ENOENT":
+      return et
+        ? `kausta ${folder} ei ole: faili ei saanud sinna kirjutada. Looge kaust või valige teine koht.`
+        : `the folder ${folder} does not exist: the file could not be written there. Create it or choose another place.`;
+    case "EACCES":
+    case "EPERM":
+      return et ? `puudub luba: ${where} (${code})` : `permission denied: ${where} (${code})`;
+    case "EROFS":
+      return et ? `kaust ${folder} on kirjutuskaitstud` : `the folder ${folder} is read-only`;
+    case "ENOSPC":
+      return et ? `kettal pole ruumi: ${folder}` : `no space left on the disk: ${folder}`;
+    case "EISDIR":
+      return et ? `${where} on kaust, mitte fail` : `${where} is a folder, not a file`;
+    default:
+      return null;
+  }
 }

@@ -25,7 +25,8 @@ const et = {
   textLabel: "Käskkirja tekst",
   textPlaceholder: "Kleepige siia käskkirja tekst…",
   chooseFile: "Vali fail",
-  fileFormats: "Toetatud: käskkirja tekst (.txt, UTF-8), Word (.docx) ja PDF (.pdf).",
+  fileFormats:
+    "Toetatud: käskkirja tekst (.txt, UTF-8), Word (.docx), PDF (.pdf) ja Exceli töövihik (.xlsx) ajakava tabelitega.",
   selectionTitle: "Excelisse kleebitud tabelist",
   selectionLead:
     "Kleepige ajakava tabel Wordist või PDF-ist lehele, valige see koos päisega ja vajutage nuppu. Päis leitakse veergude nimede järgi.",
@@ -63,7 +64,7 @@ const et = {
   imported: (sheets: string, backups: string) =>
     `Kirjutatud lehed: ${sheets}.${backups ? ` Varukoopiad: ${backups}.` : ""}`,
   unsupportedFile: (name: string) =>
-    `Faili „${name}“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx) ja PDF (.pdf).`,
+    `Faili „${name}“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx), PDF (.pdf) ja Exceli töövihik (.xlsx).`,
   notText: (name: string) => `Fail „${name}“ ei ole UTF-8 tekst. Salvestage käskkirja tekst UTF-8 kodeeringus.`,
   emptyText: "Kleepige tekst või valige fail.",
   // Check
@@ -171,7 +172,7 @@ const en: Messages = {
   textPlaceholder: "Paste the directive's text here…",
   chooseFile: "Choose a file",
   fileFormats:
-    "Supported: the directive's text (.txt, UTF-8) and Word (.docx). PDF is read by the command line (npx tat-budget).",
+    "Supported: the directive's text (.txt, UTF-8), Word (.docx), PDF (.pdf) and an Excel workbook (.xlsx) with schedule tables.",
   selectionTitle: "From a table pasted into Excel",
   selectionLead:
     "Paste a schedule table from Word or PDF into a sheet, select it with its header and press the button. The header is found by its column names.",
@@ -207,7 +208,8 @@ const en: Messages = {
   keepBoth: "Import under other names",
   cancel: "Cancel",
   imported: (sheets, backups) => `Sheets written: ${sheets}.${backups ? ` Backups: ${backups}.` : ""}`,
-  unsupportedFile: (name) => `"${name}" cannot be read: a text file (.txt), a Word file (.docx) or a PDF (.pdf) is.`,
+  unsupportedFile: (name) =>
+    `"${name}" cannot be read: a text file (.txt), a Word file (.docx), a PDF (.pdf) or an Excel workbook (.xlsx) is.`,
   notText: (name) => `"${name}" is not UTF-8 text. Save the directive's text as UTF-8.`,
   emptyText: "Paste a text or choose a file.",
   checkLead: "Checks the workbook's schedules: sums, codes, dates, responsible parties and indicators.",

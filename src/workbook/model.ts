@@ -75,6 +75,11 @@ export interface RawCell {
 export interface RawSheet {
   name: string;
   rows: Array<Array<RawCell | null>>;
+  /**
+   * Hidden (or very hidden) in the workbook, which the officer does not see: set only then. An officer's own
+   * workbook is read for its visible sheets' tables; ours reads its sheets whatever their state.
+   */
+  hidden?: true;
 }
 
 export const cell = (value: CellValue, style: Omit<CellModel, "value"> = {}): CellModel => ({ value, ...style });

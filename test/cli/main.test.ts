@@ -304,7 +304,10 @@ describe("tat-budget on workbooks", () => {
     const fake = path.join(dir, "vale.xlsx");
     writeFileSync(fake, "see ei ole töövihik");
     const result = await run("check", fake);
-    expect([result.status, result.stderr]).toEqual([2, expect.stringContaining("ei ole loetav Exceli töövihik")]);
+    expect([result.status, result.stderr]).toEqual([
+      2,
+      expect.stringContaining("vale.xlsx: fail ei ole Exceli töövihik (.xlsx): selle sisu on muud liiki"),
+    ]);
   });
 });
 

@@ -259,6 +259,19 @@ describe("files", () => {
     expect(pane.services!.previewText).not.toHaveBeenCalled();
   });
 
+  test("an .xlsx file is read as a workbook with schedule tables, whatever its size against the text limit", async () => {
+    const pane = renderApp();
+    pane.services!.previewDocument.mockResolvedValue(previewOf(fixtureImport()));
+    // Over the 5 MB a text may have: a workbook is limited by its tables' cells as they are read, not by its bytes.
+    const bytes = new Uint8Array(6 * 1024 * 1024);
+    bytes.set([0x50, 0x4b, 0x03, 0x04]);
+    await pane.user.upload(screen.getByTestId("import-file"), new File([bytes], "Tartu ajakava.xlsx"));
+    await screen.findByRole("table", { name: "Leitud" });
+    const [kind, read] = pane.services!.previewDocument.mock.calls[0];
+    expect([kind, read.length]).toEqual(["xlsx", bytes.length]);
+    expect(pane.services!.previewText).not.toHaveBeenCalled();
+  });
+
   test("choosing a file clears the last preview at once, so it cannot be written in the new file's place", async () => {
     const pane = renderApp();
     pane.services!.previewText.mockResolvedValue(previewOf(fixtureImport()));
@@ -284,7 +297,7 @@ describe("files", () => {
 
     expect(
       await screen.findByText(
-        "Faili „lisa1.odt“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx) ja PDF (.pdf).",
+        "Faili „lisa1.odt“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx), PDF (.pdf) ja Exceli töövihik (.xlsx).",
       ),
     ).toBeVisible();
     expect(textBox()).toHaveValue("eelmine");

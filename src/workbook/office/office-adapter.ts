@@ -382,7 +382,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
    */
   readWorkbook(): Promise<RawSheet[]> {
     return this.run(async (context) => {
-      const collection = context.workbook.worksheets.load("items/name");
+      const collection = context.workbook.worksheets.load("items/name,visibility");
       const application = context.application.load("calculationMode");
       await context.sync();
       if (application.calculationMode === "Manual") context.application.calculate("Recalculate");
@@ -406,7 +406,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
         pending = 0;
       };
       for (let index = 0; index < visible.length; index++) {
-        const sheet: RawSheet = { name: visible[index].name, rows: [] };
+        const sheet: RawSheet = { name: visible[index].name, rows: [], ...hiddenFlag(visible[index]) };
         sheets.push(sheet);
         const range = used[index];
         if (range.isNullObject) continue;
@@ -481,7 +481,10 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
             if (tooLargeToRead(error)) return null;
             throw error;
           }
-          const sheets = worksheets.map((sheet, index) => rawSheetOf(sheet.name, used[index]));
+          const sheets = worksheets.map((sheet, index) => ({
+            ...rawSheetOf(sheet.name, used[index]),
+            ...hiddenFlag(sheet),
+          }));
           read = sheets;
           planned = planMarks(findingsOf(sheets), sheets, state.collection.items);
           started();
@@ -689,13 +692,22 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
 
   /** Queues what marking and clearing read first: the sheets and their protection, and the earlier design's sheet. */
   private loadMarkState(context: ExcelContext): MarkState {
-    const collection = context.workbook.worksheets.load("items/name,protection/protected");
+    // Visibility too: an officer's own workbook is read for its visible sheets only (readAndMark's sheets).
+    const collection = context.workbook.worksheets.load("items/name,visibility,protection/protected");
     const sheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET).load("visibility");
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("values");
     const structure = context.workbook.protection.load("protected");
     return { collection, saved: { sheet, used }, structure };
   }
+}
+
+/**
+ * `hidden` for a sheet the officer does not see: `Worksheet.visibility` (read since ExcelApi 1.1), loaded with the
+ * names in the same sync; the fake's values are the probe `worksheet-visibility-round-trip`'s (docs/excel-reference.md).
+ */
+function hiddenFlag(sheet: ExcelWorksheet): { hidden?: true } {
+  return sheet.visibility === "Visible" ? {} : { hidden: true };
 }
 
 /** The sheets to read and mark: all but the earlier design's hidden sheet. */

@@ -16,7 +16,9 @@ import type {
   WriteResult,
 } from "../port";
 import type { CellUpdate } from "../settings";
+import { open as openFile } from "fs/promises";
 import { writeFileAtomically } from "./atomic-file";
+import { noWorkbookInPackage, unreadableWorkbook } from "./unreadable";
 import { protectSheets, readSheets, renderSheet } from "./exceljs-adapter";
 
 /**
@@ -54,15 +56,36 @@ export class XlsxWorkbookPort implements WorkbookPort {
     this.options = options;
   }
 
+  /**
+   * Opens an .xlsx file. A file that is not one, or is damaged, is refused with an ImportError worded for the
+   * officer (`unreadableWorkbook`); a missing or unreadable file keeps the system's error.
+   */
   static async open(file: string, options: XlsxPortOptions = {}): Promise<XlsxWorkbookPort> {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    return new XlsxWorkbookPort(workbook, options);
+    // Its first bytes are read before ExcelJS has the file, so a file that cannot be read at all fails here.
+    const head = await readHead(file);
+    try {
+      await workbook.xlsx.readFile(file);
+    } catch {
+      throw unreadableWorkbook(head);
+    }
+    return XlsxWorkbookPort.opened(workbook, options);
   }
 
+  /** As `open`, from the file's bytes. */
   static async load(buffer: Buffer, options: XlsxPortOptions = {}): Promise<XlsxWorkbookPort> {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(buffer);
+    try {
+      await workbook.xlsx.load(buffer);
+    } catch {
+      throw unreadableWorkbook(buffer.subarray(0, 8));
+    }
+    return XlsxWorkbookPort.opened(workbook, options);
+  }
+
+  private static opened(workbook: ExcelJS.Workbook, options: XlsxPortOptions): XlsxWorkbookPort {
+    // ExcelJS opens any zip, a Word document too, as a workbook of no sheets; Excel's own files always have one.
+    if (workbook.worksheets.length === 0) throw noWorkbookInPackage();
     return new XlsxWorkbookPort(workbook, options);
   }
 
@@ -698,5 +721,17 @@ export function sheetRenamedIn(formula: string, from: string, to: string): strin
     return formula
       .replace(new RegExp(quoted(escaped), "giu"), quoted(to))
       .replace(new RegExp(`(?<![\\p{L}\\p{N}_.'])${escaped}!`, "giu"), quoted(to));
+  }
+}
+
+/** The first bytes of a file, which say what kind of file it is. */
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await openFile(file, "r");
+  try {
+    const head = new Uint8Array(8);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }

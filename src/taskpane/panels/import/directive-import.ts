@@ -29,7 +29,7 @@ export function useDirectiveImport(services: WorkbookServices | null, onImported
       return;
     }
     if (chosen.kind === "document" && services) {
-      // Word and PDF are read from their own structure, not as text: straight to the preview.
+      // Word, PDF and a workbook are read from their own structure, not as text: straight to the preview.
       const bytes = new Uint8Array(await file.arrayBuffer());
       setWritten(null);
       const found = await run(t.previewing, () => services.previewDocument(chosen.format, bytes));
