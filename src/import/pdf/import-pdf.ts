@@ -287,7 +287,7 @@ async function loadPdfJs(): Promise<PdfJs> {
   }
 }
 
-async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
+export async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   if (!(bytes instanceof Uint8Array) || bytes.length === 0) {
     throw new ImportError(
       "Fail on tühi. Valige käskkirja lisa 1 PDF-fail.",
