@@ -76,9 +76,10 @@ export function joinItems(items: PdfItem[]): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 
-const multiply = (m: Matrix, n: Matrix): Matrix => [
+/** `m`, then `n`. */
+export const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[0] + m[1] * n[2],
   m[0] * n[1] + m[1] * n[3],
   m[2] * n[0] + m[3] * n[2],
@@ -117,11 +118,13 @@ export function extractRules(
   fnArray: number[],
   argsArray: unknown[],
   ops: PathOps,
+  page: Matrix = [1, 0, 0, 1, 0, 0],
 ): { horizontal: Rule[]; vertical: Rule[] } {
   const horizontal: Rule[] = [];
   const vertical: Rule[] = [];
   const stack: Matrix[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  // `page` maps user space to the page as seen (rotation, media box origin); rules are wanted as seen.
+  let ctm: Matrix = page;
   const segment = (a: [number, number], b: [number, number]) => {
     if (Math.abs(a[1] - b[1]) < 0.5 && Math.abs(a[0] - b[0]) >= 1) {
       horizontal.push({ at: (a[1] + b[1]) / 2, from: Math.min(a[0], b[0]), to: Math.max(a[0], b[0]) });
