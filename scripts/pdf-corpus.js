@@ -39,6 +39,8 @@ function importerAt(commit, dir) {
   const tree = path.join(dir, `src-${commit}`);
   fs.mkdirSync(tree, { recursive: true });
   execFileSync("sh", ["-c", `git -C "${ROOT}" archive "${commit}" src | tar -x -C "${tree}"`]);
+  // Its imports of packages resolve from its own folder up.
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(tree, "node_modules"));
   return require(path.join(tree, "src/import/pdf")).importPdf;
 }
 
