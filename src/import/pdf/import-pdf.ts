@@ -287,7 +287,7 @@ async function loadPdfJs(): Promise<PdfJs> {
   }
 }
 
-export async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
+async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   if (!(bytes instanceof Uint8Array) || bytes.length === 0) {
     throw new ImportError(
       "Fail on tühi. Valige käskkirja lisa 1 PDF-fail.",
@@ -361,7 +361,7 @@ export async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
  * box turned by /Rotate, its text drawn turned the other way: read as seen, its lines run left to right again. The
  * viewport's transform gives the page as seen with y down; the flip turns y up, as everything here counts it.
  */
-export function asSeen(viewport: { transform: number[]; height: number }): Matrix {
+function asSeen(viewport: { transform: number[]; height: number }): Matrix {
   return multiply(viewport.transform as Matrix, [1, 0, 0, -1, 0, viewport.height]);
 }
 
