@@ -4,7 +4,7 @@ import { refuseIfTooLarge } from "../limits";
 import { parseDirectiveText } from "../text/parse-directive";
 import { partnerInHeading } from "../text/names";
 import { DASHES, matchCaption, matchRowStart } from "../text/patterns";
-import { PdfItem, PdfLine, PdfPage, extractRules, groupLines } from "./pdf-layout";
+import { Matrix, PdfItem, PdfLine, PdfPage, extractRules, groupLines, multiply } from "./pdf-layout";
 import { buildIndicators, buildRows, findTables } from "./schedule-tables";
 
 /**
@@ -334,10 +334,11 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
+      const seen = asSeen(page.getViewport({ scale: 1 }));
       const items: PdfItem[] = [];
       for (const item of content.items) {
         if (!("str" in item)) continue;
-        const [a, b, c, d, e, f] = item.transform as number[];
+        const [a, b, c, d, e, f] = multiply(item.transform as Matrix, seen);
         items.push({
           text: item.str,
           x: e,
@@ -348,7 +349,7 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
         });
       }
       const operators = await page.getOperatorList();
-      const rules = extractRules(operators.fnArray, operators.argsArray, pdfjs.OPS);
+      const rules = extractRules(operators.fnArray, operators.argsArray, pdfjs.OPS, seen);
       const lines = groupLines(items, number, firstNo);
       firstNo += lines.length;
       pages.push({ number, lines, ...rules });
@@ -361,6 +362,15 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   } finally {
     await document.destroy();
   }
+}
+
+/**
+ * User space to the page as it is seen, y up from its bottom left corner. A landscape page may be a portrait media
+ * box turned by /Rotate, its text drawn turned the other way: read as seen, its lines run left to right again. The
+ * viewport's transform gives the page as seen with y down; the flip turns y up, as everything here counts it.
+ */
+function asSeen(viewport: { transform: number[]; height: number }): Matrix {
+  return multiply(viewport.transform as Matrix, [1, 0, 0, -1, 0, viewport.height]);
 }
 
 function notPdf(): ImportError {

@@ -76,9 +76,10 @@ export function joinItems(items: PdfItem[]): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 
-const multiply = (m: Matrix, n: Matrix): Matrix => [
+/** `m`, then `n`. */
+export const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[0] + m[1] * n[2],
   m[0] * n[1] + m[1] * n[3],
   m[2] * n[0] + m[3] * n[2],
@@ -117,11 +118,13 @@ export function extractRules(
   fnArray: number[],
   argsArray: unknown[],
   ops: PathOps,
+  page: Matrix = [1, 0, 0, 1, 0, 0],
 ): { horizontal: Rule[]; vertical: Rule[] } {
   const horizontal: Rule[] = [];
   const vertical: Rule[] = [];
   const stack: Matrix[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  // `page` maps user space to the page as seen (rotation, media box origin); rules are wanted as seen.
+  let ctm: Matrix = page;
   const segment = (a: [number, number], b: [number, number]) => {
     if (Math.abs(a[1] - b[1]) < 0.5 && Math.abs(a[0] - b[0]) >= 1) {
       horizontal.push({ at: (a[1] + b[1]) / 2, from: Math.min(a[0], b[0]), to: Math.max(a[0], b[0]) });
@@ -169,16 +172,27 @@ export function extractRules(
   return { horizontal: mergeRules(horizontal), vertical: mergeRules(vertical) };
 }
 
-/** Joins collinear segments that touch: Word draws a column border cell by cell. */
-function mergeRules(rules: Rule[]): Rule[] {
-  const sorted = [...rules].sort((a, b) => a.at - b.at || a.from - b.from);
+/**
+ * Joins collinear segments that touch: Word draws a column border cell by cell. Segments less than a point apart
+ * are collinear (Chromium draws one border at x 310.1 in one table and 310.9 in the next); they are put in order
+ * along their length before joining, since any of them may start first.
+ */
+export function mergeRules(rules: Rule[]): Rule[] {
+  const byPosition = [...rules].sort((a, b) => a.at - b.at);
+  const groups: Rule[][] = [];
+  for (const rule of byPosition) {
+    const group = groups[groups.length - 1];
+    if (group && rule.at - group[group.length - 1].at < 1) group.push(rule);
+    else groups.push([rule]);
+  }
   const merged: Rule[] = [];
-  for (const rule of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && Math.abs(last.at - rule.at) < 1 && rule.from <= last.to + 2) {
-      last.to = Math.max(last.to, rule.to);
-    } else {
-      merged.push({ ...rule });
+  for (const group of groups) {
+    const at = group.reduce((sum, rule) => sum + rule.at, 0) / group.length;
+    const start = merged.length;
+    for (const rule of [...group].sort((a, b) => a.from - b.from)) {
+      const last = merged.length > start ? merged[merged.length - 1] : null;
+      if (last && rule.from <= last.to + 2) last.to = Math.max(last.to, rule.to);
+      else merged.push({ at, from: rule.from, to: rule.to });
     }
   }
   return merged;

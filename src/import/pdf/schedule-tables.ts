@@ -2,24 +2,32 @@ import { CalendarDate, Period } from "../../model/calendar-date";
 import { parseMoney } from "../../model/money";
 import { ImportDiagnostic, IndicatorRow, ScheduleRow } from "../../model/plan";
 import { DATE_LIKE, STRICT_DATE, matchCaption, matchRowStart, tidy } from "../text/patterns";
-import { PdfLine, PdfPage, joinItems } from "./pdf-layout";
+import { TableGrid } from "../table/grid";
+import {
+  Bounds,
+  GapProjection,
+  GeometricRow,
+  clusters,
+  cutRows,
+  rowGaps,
+  rowRules,
+  ruledBounds,
+  sameBounds,
+} from "./pdf-grid";
+import { PdfLine, PdfPage } from "./pdf-layout";
 
 /**
- * Reads the "Tegevuste ajakava" (and "Tegevustega seotud näitajad") tables of a PDF by position: the header's words give the columns' x ranges,
- * the table's borders (when drawn) give its extent and its row boundaries, and each text item goes to the
- * cell under which it stands. A cell's wrapped lines are joined, so labels, dates and amounts come out whole
- * whatever their wrapping, which the flattened text cannot guarantee.
+ * Finds the "Tegevuste ajakava" (and "Tegevustega seotud näitajad") tables of a PDF by their captions and header
+ * words, and reads their cells from the page's drawing (pdf-grid.ts): the columns from the vertical rules or, without
+ * them, from the gaps the text leaves; what each column holds from its header cell's words, however the header wraps.
+ * A cell's wrapped lines are joined, so labels, dates and amounts come out whole whatever their wrapping or font,
+ * which the flattened text cannot guarantee. Each table is also handed out as a `TableGrid` for the shared table
+ * stage (src/import/table).
  */
 
 export type ColumnKey = "activity" | "frame" | "plan" | "amount" | "responsible";
 export type IndicatorKey = "name" | "unit" | "target" | "target2029" | "explanation";
 type Key = ColumnKey | IndicatorKey;
-
-interface Column {
-  key: Key;
-  /** Left boundary: the cell's left border, or a little left of the header text. */
-  left: number;
-}
 
 const COLUMN_NAMES: Record<ColumnKey, [et: string, en: string]> = {
   activity: ["Tegevus", "activity"],
@@ -31,10 +39,17 @@ const COLUMN_NAMES: Record<ColumnKey, [et: string, en: string]> = {
 
 interface TableSpec {
   kind: "schedule" | "indicators";
-  /** Each column's header word; the first column's is required. */
+  /**
+   * What a header cell's whole text says its column holds, tried in this order (the most particular first: "Tegevuse
+   * eest vastutaja" also starts with "Tegevus"). The first key is the table's first column, which must be there.
+   */
   columns: [Key, RegExp][];
-  /** Every word of a header line is one of these; a body line always has something else (a code, a date, a sum). */
-  headerWord: RegExp;
+  first: Key;
+  /**
+   * The header's vocabulary. Every word of a header line is one of these or a piece of one (a narrow column breaks
+   * "Planeeritav" into "Planeerit" and "av"), or a year; a body line always has something else (a code, a date, a sum).
+   */
+  headerWords: string[];
   /** Without drawn borders, what the first line of a row shows. */
   startsRow: (cells: Map<Key, string>) => boolean;
 }
@@ -42,14 +57,34 @@ interface TableSpec {
 const SCHEDULE: TableSpec = {
   kind: "schedule",
   columns: [
-    ["activity", /^Tegevus(?![\p{L}])/u],
-    ["frame", /üldajaraam/iu],
-    ["plan", /algus|lõppkuupäev/iu],
-    ["amount", /maksumus/iu],
     ["responsible", /vastutaja/iu],
+    ["amount", /maksumus|summa|eelarve|\beur|€/iu],
+    ["plan", /algus|lõppkuupäev|perioodil/iu],
+    ["frame", /ajaraam/iu],
+    ["activity", /^tegevus(?!\p{L})/iu],
   ],
-  headerWord:
-    /^(?:tegevus|tegevuse|üldajaraam|algus-?|ja|lõppkuupäev|tegevuskava|perioodil|planeeritav|maksumus|aastal|eest|vastutaja|\(?eurodes\)?|\(?eur\)?|eurot)[,.]?$/iu,
+  first: "activity",
+  headerWords: [
+    "tegevus",
+    "tegevuse",
+    "üldajaraam",
+    "algus",
+    "ja",
+    "lõppkuupäev",
+    "tegevuskava",
+    "perioodil",
+    "planeeritav",
+    "maksumus",
+    "summa",
+    "eelarve",
+    "aastal",
+    "eest",
+    "vastutaja",
+    "eurodes",
+    "eur",
+    "eurot",
+    "€",
+  ],
   startsRow: (cells) => matchRowStart(cells.get("activity") ?? "") !== null,
 };
 
@@ -57,13 +92,14 @@ const SCHEDULE: TableSpec = {
 const INDICATORS: TableSpec = {
   kind: "indicators",
   columns: [
-    ["name", /^Indikaator$/iu],
-    ["unit", /^(?:Indikaatori|mõõtühik)$/iu],
-    ["target", /^\((?!2029)\d{4}\)$/u],
-    ["target2029", /^\(2029\)$/u],
-    ["explanation", /^Selgitus$/iu],
+    ["unit", /mõõtühik/iu],
+    ["target2029", /\(2029\)/u],
+    ["target", /\((?!2029)\d{4}\)/u],
+    ["explanation", /selgitus/iu],
+    ["name", /^indikaator$/iu],
   ],
-  headerWord: /^(?:indikaator|indikaatori|mõõtühik|sihttase|\(\d{4}\)|selgitus)$/iu,
+  first: "name",
+  headerWords: ["indikaator", "indikaatori", "mõõtühik", "sihttase", "selgitus"],
   startsRow: (cells) => (cells.get("unit") ?? "") !== "",
 };
 
@@ -71,10 +107,19 @@ export interface TableDraft {
   kind: TableSpec["kind"];
   spec: TableSpec;
   table: number;
-  columns: Column[];
-  /** Right border of the table, when drawn. */
-  right: number;
+  /** What each column holds, left to right; null for a column the header does not name. */
+  keys: Array<Key | null>;
+  /** The columns' edges (pdf-grid.ts). */
+  bounds: Bounds;
+  /** Drawn with rules: rows are the bands between them; else one row per line, joined at row starts. */
+  ruled: boolean;
+  /** Unruled tables only: the columns found so far, which a continuation on the next page must keep. */
+  projection: GapProjection | null;
   rows: RowDraft[];
+  /** The header's cells, line by line. */
+  headerCells: string[][];
+  /** The table as the page draws it, header first, for the shared table stage. */
+  grid: TableGrid;
   headerLine: number;
 }
 
@@ -91,8 +136,11 @@ export interface FoundTables {
 
 interface Header {
   spec: TableSpec;
-  columns: Column[];
-  right: number;
+  keys: Array<Key | null>;
+  bounds: Bounds;
+  ruled: boolean;
+  projection: GapProjection | null;
+  cells: string[][];
   /** Index after the header's last line. */
   end: number;
   line: number;
@@ -108,19 +156,23 @@ export function findTables(pages: PdfPage[]): FoundTables {
   for (const page of pages) {
     const content = page.lines.filter((line) => !isFurniture(line, page));
     let index = 0;
+    let carried: TableDraft | null = null;
     if (carry && content.length > 0) {
       const header = findHeader(content, 0, page, carry.spec);
-      if (header) {
+      if (header && header.keys.join() === carry.keys.join()) {
         // The repeated header may stand a little elsewhere on this page.
-        carry.columns = header.columns;
-        carry.right = header.right;
+        Object.assign(carry, { bounds: header.bounds, ruled: header.ruled, projection: header.projection });
         markLines(content, 0, header.end, tableLines);
-        index = readBody(content, header.end, page, carry, tableLines);
-      } else if (fits(content[0], carry)) {
-        index = readBody(content, 0, page, carry, tableLines);
+        index = readBody(content, header.end, page, carry, tableLines, true);
+        carried = carry;
+      } else if (continues(content[0], page, carry)) {
+        index = carry.rows.length === 0 ? finishHeader(content, carry, tableLines) : 0;
+        index = readBody(content, index, page, carry, tableLines, true);
+        carried = carry;
       }
     }
-    carry = null;
+    // A table may run over more than two pages.
+    carry = carried !== null && index >= content.length ? carried : null;
     while (index < content.length) {
       const line = content[index];
       const caption = matchCaption(line.text);
@@ -138,14 +190,21 @@ export function findTables(pages: PdfPage[]): FoundTables {
         kind: header.spec.kind,
         spec: header.spec,
         table: lastCaption[header.spec.kind] ?? 0,
-        columns: header.columns,
-        right: header.right,
+        keys: header.keys,
+        bounds: header.bounds,
+        ruled: header.ruled,
+        projection: header.projection,
         rows: [],
+        headerCells: header.cells.map((lines) => [...lines]),
+        grid: {
+          rows: [{ cells: header.cells.map((lines) => ({ value: joinCell(lines) })), line: header.line, header: true }],
+          ...(lastCaption[header.spec.kind] !== null ? { table: lastCaption[header.spec.kind] as number } : {}),
+        },
         headerLine: header.line,
       };
       tables.push(table);
       markLines(content, index, header.end, tableLines);
-      index = readBody(content, header.end, page, table, tableLines);
+      index = readBody(content, header.end, page, table, tableLines, false);
       if (index >= content.length) carry = table;
     }
   }
@@ -163,7 +222,32 @@ function isFurniture(line: PdfLine, page: PdfPage): boolean {
 }
 
 function isHeaderLine(line: PdfLine, spec: TableSpec): boolean {
-  return line.text.split(/\s+/).every((word) => spec.headerWord.test(word));
+  return line.text.split(/\s+/).every((word) => {
+    if (/^\(?\d{4}\.?\)?$/u.test(word)) return true;
+    const bare = word.toLowerCase().replace(/^[(]|[-,.:)]+$/gu, "");
+    return bare !== "" && spec.headerWords.some((known) => known.includes(bare));
+  });
+}
+
+/** Each header cell's text to the key it names; the first column wins a key named twice. */
+function keysOf(cells: string[], spec: TableSpec): Array<Key | null> {
+  const used = new Set<Key>();
+  return cells.map((text) => {
+    // A word broken over two lines without a hyphen ("maksumu" / "s") reads whole with the spaces left out.
+    const joined = text.replace(/\s+/g, "");
+    const found = spec.columns.find(([key, pattern]) => !used.has(key) && (pattern.test(text) || pattern.test(joined)));
+    if (!found) return null;
+    used.add(found[0]);
+    return found[0];
+  });
+}
+
+/** The vertical rule at the table's left edge beside `line`: the table's extent on this page. */
+function extentAt(page: PdfPage, bounds: Bounds, line: PdfLine): { top: number; bottom: number } | null {
+  const border = page.vertical.find(
+    (rule) => Math.abs(rule.at - bounds[0]) < 1.5 && rule.from - 1 <= line.y && line.y <= rule.to + 1,
+  );
+  return border ? { top: border.to, bottom: border.from } : null;
 }
 
 function findHeader(content: PdfLine[], index: number, page: PdfPage, spec: TableSpec): Header | null {
@@ -177,62 +261,60 @@ function findHeader(content: PdfLine[], index: number, page: PdfPage, spec: Tabl
   ) {
     end++;
   }
-  // Header cells may be centred vertically: "Tegevus" need not be on the header's first line.
-  const items = content.slice(index, end).flatMap((line) => line.items);
-  const found: { key: Key; x: number }[] = [];
-  for (const [key, pattern] of spec.columns) {
-    const xs = items.filter((item) => pattern.test(item.text)).map((item) => item.x);
-    if (xs.length > 0) found.push({ key, x: Math.min(...xs) });
+  const ruled = ruledBounds(page.vertical, first.y, content[end - 1].y);
+  let bounds: Bounds;
+  let projection: GapProjection | null = null;
+  if (ruled) {
+    bounds = ruled;
+    // The header row reaches down to the first rule under its lines, whatever words it holds.
+    const below = rowRules(page.horizontal, bounds, Infinity, -Infinity).find((y) => y < content[end - 1].y);
+    const extent = extentAt(page, bounds, first);
+    if (below !== undefined && extent) {
+      while (end < content.length && content[end].y > below && content[end].y >= extent.bottom) end++;
+    }
+  } else {
+    const items = content.slice(index, end).flatMap((line) => line.items);
+    const size = Math.max(...content.slice(index, end).map((line) => line.size));
+    const columns = clusters(items, 0.6 * size);
+    if (columns.length < 3) return null;
+    projection = new GapProjection(columns);
+    bounds = [-Infinity, ...columns.slice(1).map((column, i) => (columns[i][1] + column[0]) / 2), Infinity];
   }
-  // The activity column and at least two more: a sentence that merely starts with "Tegevus" is no header.
-  if (found.length < 3 || found[0].key !== spec.columns[0][0]) return null;
-  found.sort((a, b) => a.x - b.x);
-  const borders = page.vertical.filter((rule) => rule.from - 1 <= first.y && first.y <= rule.to + 1);
-  const columns = found.map(({ key, x }, i) => {
-    const after = i > 0 ? found[i - 1].x + 1 : -Infinity;
-    const candidates = borders.filter((rule) => rule.at <= x + 0.5 && rule.at > after).map((rule) => rule.at);
-    // Without borders, body text is left-aligned under the header: running text after the table usually
-    // starts a little further left (the cell's padding), which is what ends the table.
-    return { key, left: candidates.length > 0 ? Math.max(...candidates) : x - 1 };
-  });
-  const last = found[found.length - 1].x;
-  const rightBorders = borders.filter((rule) => rule.at > last + 1).map((rule) => rule.at);
-  const right = rightBorders.length > 0 ? Math.max(...rightBorders) : Infinity;
-  return { spec, columns, right, end, line: first.no };
-}
-
-/** The drawn left border of the table around `line`, which bounds the table on this page. */
-function extentAt(page: PdfPage, table: TableDraft, line: PdfLine): { top: number; bottom: number } | null {
-  const left = table.columns[0].left;
-  const border = page.vertical.find(
-    (rule) => Math.abs(rule.at - left) < 1.5 && rule.from - 1 <= line.y && line.y <= rule.to + 1,
+  const [header] = cutRows(content.slice(index, end), bounds, [Infinity]);
+  if (!header) return null;
+  const keys = keysOf(
+    header.cells.map((lines) => joinCell(lines)),
+    spec,
   );
-  return border ? { top: border.to, bottom: border.from } : null;
+  // The first column and at least two more: a sentence that merely starts with "Tegevus" is no header.
+  if (keys.filter((key) => key !== null).length < 3 || keys.find((key) => key !== null) !== spec.first) return null;
+  return { spec, keys, bounds, ruled: ruled !== null, projection, cells: header.cells, end, line: first.no };
 }
 
-function columnIndex(table: TableDraft, x: number): number {
-  let index = 0;
-  table.columns.forEach((column, i) => {
-    if (column.left <= x + 0.5) index = i;
-  });
-  return index;
+/**
+ * A header row split by a page break ends at the top of the next page: its lines there are added to the header's
+ * cells, and the columns named anew. Returns the index of the body's first line.
+ */
+function finishHeader(content: PdfLine[], table: TableDraft, tableLines: Set<number>): number {
+  let end = 0;
+  while (end < content.length && isHeaderLine(content[end], table.spec)) end++;
+  if (end === 0) return 0;
+  const [rest] = cutRows(content.slice(0, end), table.bounds, [Infinity]);
+  rest?.cells.forEach((lines, column) => table.headerCells[column]?.push(...lines));
+  const cells = table.headerCells.map((lines) => joinCell(lines));
+  table.keys = keysOf(cells, table.spec);
+  table.grid.rows[0].cells = cells.map((value) => ({ value }));
+  markLines(content, 0, end, tableLines);
+  return end;
 }
 
-/** Whether every item of the line stands inside one column (running text crosses the column borders). */
-function fits(line: PdfLine, table: TableDraft): boolean {
-  return line.items.every((item) => {
-    if (item.x < table.columns[0].left - 0.5) return false;
-    const i = columnIndex(table, item.x);
-    const limit = i + 1 < table.columns.length ? table.columns[i + 1].left : table.right;
-    return item.x + item.width <= limit + 3;
-  });
-}
-
-function hasRuleBetween(page: PdfPage, table: TableDraft, upper: PdfLine, lower: PdfLine): boolean {
-  const left = table.columns[0].left;
-  return page.horizontal.some(
-    (rule) => rule.at < upper.y && rule.at > lower.y && rule.from <= left + 3 && rule.to >= left + 10,
-  );
+/** Whether the first line of a page carries on `table` from the page before. */
+function continues(line: PdfLine, page: PdfPage, table: TableDraft): boolean {
+  if (table.ruled) {
+    const ruled = ruledBounds(page.vertical, line.y, line.y);
+    return ruled !== null && sameBounds(ruled, table.bounds);
+  }
+  return table.projection !== null && table.projection.accepts(line);
 }
 
 /** Reads table rows from `start`; returns the index of the first line after the table on this page. */
@@ -242,43 +324,112 @@ function readBody(
   page: PdfPage,
   table: TableDraft,
   tableLines: Set<number>,
+  continued: boolean,
 ): number {
-  const extent = start < content.length ? extentAt(page, table, content[start]) : null;
-  let previous: PdfLine | null = null;
+  const extent = table.ruled && start < content.length ? extentAt(page, table.bounds, content[start]) : null;
+  const lines: PdfLine[] = [];
   let index = start;
   for (; index < content.length; index++) {
     const line = content[index];
     if (matchCaption(line.text)) break;
-    if (extent) {
-      if (line.y < extent.bottom - 0.5 || line.y > extent.top + 0.5) break;
-    } else if (!fits(line, table) || (previous && previous.y - line.y > 2.2 * line.size)) {
-      break;
+    if (table.ruled) {
+      if (!extent || line.y < extent.bottom - 0.5 || line.y > extent.top + 0.5) break;
+    } else {
+      const previous = lines[lines.length - 1];
+      table.projection?.widen(line);
+      if (!table.projection?.accepts(line) || (previous && previous.y - line.y > 4 * line.size)) break;
+      table.projection.add(line);
     }
-    const cells = new Map<Key, string>();
-    for (let i = 0; i < table.columns.length; i++) {
-      const items = line.items.filter((item) => columnIndex(table, item.x) === i);
-      if (items.length > 0) cells.set(table.columns[i].key, joinItems(items));
-    }
-    const current = table.rows[table.rows.length - 1];
-    const startsRow = table.spec.startsRow(cells);
-    // Inside a drawn table a border separates rows; at the top of a page (or without borders) only a
-    // code, a numbered item or the personnel label can say that a new row begins.
-    const newRow = !current || (extent && previous ? hasRuleBetween(page, table, previous, line) : startsRow);
-    const row: RowDraft = newRow ? { line: line.no, cells: new Map() } : current;
-    if (newRow) table.rows.push(row);
-    for (const [key, text] of cells) row.cells.set(key, [...(row.cells.get(key) ?? []), text]);
+    lines.push(line);
     tableLines.add(line.no);
-    previous = line;
   }
+  if (!table.ruled && table.projection) table.bounds = table.projection.bounds();
+  const textsOf = (row: GeometricRow) => {
+    const texts = new Map<Key, string>();
+    row.cells.forEach((lines, column) => {
+      const key = table.keys[column];
+      if (key && lines.length > 0) texts.set(key, joinCell(lines));
+    });
+    return texts;
+  };
+  const segments = extent
+    ? cutRows(lines, table.bounds, rowRules(page.horizontal, table.bounds, extent.top + 1, extent.bottom - 1))
+    : unruledRows(lines, table.bounds, (row) => table.spec.startsRow(textsOf(row)));
+  segments.forEach((row, i) => {
+    const cells = new Map<Key, string[]>();
+    row.cells.forEach((lines, column) => {
+      const key = table.keys[column];
+      if (key && lines.length > 0) cells.set(key, lines);
+    });
+    table.grid.rows.push({ cells: row.cells.map((lines) => ({ value: joinCell(lines) })), line: row.lines[0] });
+    const current = table.rows[table.rows.length - 1];
+    // A row split over two pages goes on at the top of the next without a code.
+    const newRow = !current || !(continued && i === 0) || table.spec.startsRow(textsOf(row));
+    if (newRow) {
+      table.rows.push({ line: row.lines[0], cells });
+    } else {
+      for (const [key, text] of cells) current.cells.set(key, [...(current.cells.get(key) ?? []), ...text]);
+    }
+  });
   return index;
 }
 
-/** Joins a cell's wrapped lines; a hyphen before a capital is a compound name's ("Kohtla-" / "Järve"). */
+/**
+ * The rows of a table without rules. Where the cells' padding leaves more space between rows than between a cell's
+ * lines (rowGaps), a band of lines is a row whichever line its code stands on: a cell centred vertically prints the
+ * row's dates or amount above its code. Within a band (the whole table when space tells nothing) a second code, a
+ * numbered item or the personnel label starts another row; a band with none of them goes on the row above.
+ */
+function unruledRows(lines: PdfLine[], bounds: Bounds, startsRow: (row: GeometricRow) => boolean): GeometricRow[] {
+  const gaps = rowGaps(lines, bounds) ?? [];
+  const y = new Map(lines.map((line) => [line.no, line.y]));
+  const bands = new Map<number, GeometricRow[]>();
+  for (const row of cutRows(lines, bounds, null)) {
+    const at = y.get(row.lines[0]) ?? 0;
+    const band = gaps.filter((gap) => gap > at).length;
+    bands.set(band, [...(bands.get(band) ?? []), row]);
+  }
+  const rows: GeometricRow[] = [];
+  const append = (to: GeometricRow, row: GeometricRow) => {
+    to.lines.push(...row.lines);
+    row.cells.forEach((cell, column) => to.cells[column].push(...cell));
+  };
+  for (const band of bands.values()) {
+    let current: GeometricRow | null = null;
+    let started = false;
+    for (const line of band) {
+      const starts = startsRow(line);
+      if (current && !(starts && started)) {
+        append(current, line);
+        started ||= starts;
+        continue;
+      }
+      const previous = rows[rows.length - 1];
+      if (!current && !band.some(startsRow) && previous) {
+        current = previous;
+        append(current, line);
+        continue;
+      }
+      current = { lines: [...line.lines], cells: line.cells.map((cell) => [...cell]) };
+      rows.push(current);
+      started = starts;
+    }
+  }
+  return rows;
+}
+
+/**
+ * Joins a cell's wrapped lines. A hyphen at a line's end is the word's own, with no space after it, before a
+ * capital (a compound name: "Kohtla-" / "Järve") and after an abbreviation (a case ending: "KOV-" / "dele");
+ * otherwise it stands for a word left out ("algus-" / "ja lõppkuupäev") and a space follows.
+ */
 export function joinCell(lines: string[] | undefined): string {
   if (!lines || lines.length === 0) return "";
   let text = lines[0];
   for (const line of lines.slice(1)) {
-    text += /\p{L}-$/u.test(text) && /^\p{Lu}/u.test(line) ? line : ` ${line}`;
+    const joined =
+      (/\p{L}-$/u.test(text) && /^\p{Lu}/u.test(line)) || (/\p{Lu}{2,}-$/u.test(text) && /^\p{Ll}/u.test(line));
+    text += joined ? line : ` ${line}`;
   }
   return tidy(text);
 }
@@ -294,7 +445,7 @@ type Report = (
 
 /** Turns a table's cells into schedule rows; what cannot be read is reported and kept as text. */
 export function buildRows(table: TableDraft, report: Report): ScheduleRow[] {
-  const present = new Set(table.columns.map((column) => column.key));
+  const present = new Set(table.keys.filter((key): key is Key => key !== null));
   for (const key of Object.keys(COLUMN_NAMES) as ColumnKey[]) {
     if (!present.has(key)) {
       const [et, en] = COLUMN_NAMES[key];
