@@ -5,7 +5,7 @@ import { parseDirectiveText } from "../text/parse-directive";
 import { partnerInHeading } from "../text/names";
 import { DASHES, matchCaption, matchRowStart } from "../text/patterns";
 import { Matrix, PdfItem, PdfLine, PdfPage, extractRules, groupLines, multiply } from "./pdf-layout";
-import { buildIndicators, buildRows, findTables } from "./schedule-tables";
+import { findTables, readIndicatorRows, readScheduleRows } from "./schedule-tables";
 
 /**
  * Reads a directive's action plan (lisa 1) from its PDF.
@@ -71,10 +71,10 @@ export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
   for (const implementer of plan.implementers) implementer.rows = [];
   const indicatorTables = tables.filter((table) => table.kind === "indicators");
   // Indicator tables read by position are whole; the text importer's reading is the fallback when none was.
-  if (indicatorTables.length > 0) plan.indicators = indicatorTables.flatMap(buildIndicators);
+  if (indicatorTables.length > 0) plan.indicators = indicatorTables.flatMap(readIndicatorRows);
   for (const table of tables.filter((candidate) => candidate.kind === "schedule")) {
     const implementer = implementerOf(plan.implementers, table.table, table.headerLine, report);
-    implementer.rows.push(...buildRows(table, report));
+    implementer.rows.push(...readScheduleRows(table, report));
   }
   for (const implementer of plan.implementers) {
     for (const number of implementer.tables) {

@@ -1,8 +1,16 @@
-import { CalendarDate, Period } from "../../model/calendar-date";
-import { parseMoney } from "../../model/money";
-import { ImportDiagnostic, IndicatorRow, ScheduleRow } from "../../model/plan";
-import { DATE_LIKE, STRICT_DATE, matchCaption, matchRowStart, tidy } from "../text/patterns";
-import { TableGrid } from "../table/grid";
+import { IndicatorRow, ScheduleRow } from "../../model/plan";
+import {
+  IndicatorColumn,
+  Report,
+  ScheduleColumn,
+  TableGrid,
+  TableHeader,
+  classifyHeaderText,
+  classifyIndicatorHeaderText,
+  readIndicatorBody,
+  readScheduleTable,
+} from "../table";
+import { matchCaption, matchRowStart, tidy } from "../text/patterns";
 import {
   Bounds,
   GapProjection,
@@ -21,29 +29,17 @@ import { PdfLine, PdfPage } from "./pdf-layout";
  * words, and reads their cells from the page's drawing (pdf-grid.ts): the columns from the vertical rules or, without
  * them, from the gaps the text leaves; what each column holds from its header cell's words, however the header wraps.
  * A cell's wrapped lines are joined, so labels, dates and amounts come out whole whatever their wrapping or font,
- * which the flattened text cannot guarantee. Each table is also handed out as a `TableGrid` for the shared table
- * stage (src/import/table).
+ * which the flattened text cannot guarantee. The rows are then read, like every format's, by the shared table stage
+ * (src/import/table), which also names the columns from the header cells' texts.
  */
 
-export type ColumnKey = "activity" | "frame" | "plan" | "amount" | "responsible";
-export type IndicatorKey = "name" | "unit" | "target" | "target2029" | "explanation";
-type Key = ColumnKey | IndicatorKey;
-
-const COLUMN_NAMES: Record<ColumnKey, [et: string, en: string]> = {
-  activity: ["Tegevus", "activity"],
-  frame: ["Tegevuse üldajaraam", "overall time frame"],
-  plan: ["Tegevuse algus- ja lõppkuupäev tegevuskava perioodil", "start and end within the plan period"],
-  amount: ["Planeeritav maksumus tegevuskava aastal", "planned cost"],
-  responsible: ["Tegevuse eest vastutaja", "responsible"],
-};
+type Key = ScheduleColumn | IndicatorColumn;
 
 interface TableSpec {
   kind: "schedule" | "indicators";
-  /**
-   * What a header cell's whole text says its column holds, tried in this order (the most particular first: "Tegevuse
-   * eest vastutaja" also starts with "Tegevus"). The first key is the table's first column, which must be there.
-   */
-  columns: [Key, RegExp][];
+  /** What a header cell's whole text says its column holds: the shared stage's synonyms. */
+  classify: (text: string) => Key | null;
+  /** The table's first column, which must be there. */
   first: Key;
   /**
    * The header's vocabulary. Every word of a header line is one of these or a piece of one (a narrow column breaks
@@ -56,13 +52,7 @@ interface TableSpec {
 
 const SCHEDULE: TableSpec = {
   kind: "schedule",
-  columns: [
-    ["responsible", /vastutaja/iu],
-    ["amount", /maksumus|summa|eelarve|\beur|€/iu],
-    ["plan", /algus|lõppkuupäev|perioodil/iu],
-    ["frame", /ajaraam/iu],
-    ["activity", /^tegevus(?!\p{L})/iu],
-  ],
+  classify: classifyHeaderText,
   first: "activity",
   headerWords: [
     "tegevus",
@@ -91,13 +81,7 @@ const SCHEDULE: TableSpec = {
 /** "Tegevustega seotud näitajad": Indikaator | Indikaatori mõõtühik | Sihttase (2025) | Sihttase (2029) | Selgitus. */
 const INDICATORS: TableSpec = {
   kind: "indicators",
-  columns: [
-    ["unit", /mõõtühik/iu],
-    ["target2029", /\(2029\)/u],
-    ["target", /\((?!2029)\d{4}\)/u],
-    ["explanation", /selgitus/iu],
-    ["name", /^indikaator$/iu],
-  ],
+  classify: classifyIndicatorHeaderText,
   first: "name",
   headerWords: ["indikaator", "indikaatori", "mõõtühik", "sihttase", "selgitus"],
   startsRow: (cells) => (cells.get("unit") ?? "") !== "",
@@ -118,8 +102,6 @@ export interface TableDraft {
   rows: RowDraft[];
   /** The header's cells, line by line. */
   headerCells: string[][];
-  /** The table as the page draws it, header first, for the shared table stage. */
-  grid: TableGrid;
   headerLine: number;
 }
 
@@ -196,10 +178,6 @@ export function findTables(pages: PdfPage[]): FoundTables {
         projection: header.projection,
         rows: [],
         headerCells: header.cells.map((lines) => [...lines]),
-        grid: {
-          rows: [{ cells: header.cells.map((lines) => ({ value: joinCell(lines) })), line: header.line, header: true }],
-          ...(lastCaption[header.spec.kind] !== null ? { table: lastCaption[header.spec.kind] as number } : {}),
-        },
         headerLine: header.line,
       };
       tables.push(table);
@@ -235,10 +213,9 @@ function keysOf(cells: string[], spec: TableSpec): Array<Key | null> {
   return cells.map((text) => {
     // A word broken over two lines without a hyphen ("maksumu" / "s") reads whole with the spaces left out.
     const joined = text.replace(/\s+/g, "");
-    const found = spec.columns.find(([key, pattern]) => !used.has(key) && (pattern.test(text) || pattern.test(joined)));
-    if (!found) return null;
-    used.add(found[0]);
-    return found[0];
+    const found = [spec.classify(text), spec.classify(joined)].find((key) => key !== null && !used.has(key)) ?? null;
+    if (found !== null) used.add(found);
+    return found;
   });
 }
 
@@ -286,8 +263,10 @@ function findHeader(content: PdfLine[], index: number, page: PdfPage, spec: Tabl
     header.cells.map((lines) => joinCell(lines)),
     spec,
   );
-  // The first column and at least two more: a sentence that merely starts with "Tegevus" is no header.
-  if (keys.filter((key) => key !== null).length < 3 || keys.find((key) => key !== null) !== spec.first) return null;
+  // The first column and at least two more: a sentence that merely starts with "Tegevus" is no header. A header cut
+  // by the page's end names fewer ("Tegevuse algus- ja" is not yet a date column); its next page finishes it.
+  const named = end >= content.length ? 2 : 3;
+  if (keys.filter((key) => key !== null).length < named || keys.find((key) => key !== null) !== spec.first) return null;
   return { spec, keys, bounds, ruled: ruled !== null, projection, cells: header.cells, end, line: first.no };
 }
 
@@ -303,7 +282,6 @@ function finishHeader(content: PdfLine[], table: TableDraft, tableLines: Set<num
   rest?.cells.forEach((lines, column) => table.headerCells[column]?.push(...lines));
   const cells = table.headerCells.map((lines) => joinCell(lines));
   table.keys = keysOf(cells, table.spec);
-  table.grid.rows[0].cells = cells.map((value) => ({ value }));
   markLines(content, 0, end, tableLines);
   return end;
 }
@@ -361,7 +339,6 @@ function readBody(
       const key = table.keys[column];
       if (key && lines.length > 0) cells.set(key, lines);
     });
-    table.grid.rows.push({ cells: row.cells.map((lines) => ({ value: joinCell(lines) })), line: row.lines[0] });
     const current = table.rows[table.rows.length - 1];
     // A row split over two pages goes on at the top of the next without a code.
     const newRow = !current || !(continued && i === 0) || table.spec.startsRow(textsOf(row));
@@ -434,173 +411,45 @@ export function joinCell(lines: string[] | undefined): string {
   return tidy(text);
 }
 
-type Report = (
-  severity: ImportDiagnostic["severity"],
-  id: string,
-  line: number | null,
-  message: string,
-  messageEn: string,
-  text?: string,
-) => void;
-
-/** Turns a table's cells into schedule rows; what cannot be read is reported and kept as text. */
-export function buildRows(table: TableDraft, report: Report): ScheduleRow[] {
-  const present = new Set(table.keys.filter((key): key is Key => key !== null));
-  for (const key of Object.keys(COLUMN_NAMES) as ColumnKey[]) {
-    if (!present.has(key)) {
-      const [et, en] = COLUMN_NAMES[key];
-      report(
-        "error",
-        "missing-column",
-        table.headerLine,
-        `Tabeli ${table.table} päisest puudub veerg „${et}“; selle veeru andmeid ei loetud.`,
-        `The header of table ${table.table} has no column "${et}" (${en}); that column was not read.`,
-      );
-    }
-  }
-  return table.rows.map((draft) => buildRow(draft, table, present, report));
-}
-
-function buildRow(draft: RowDraft, table: TableDraft, present: Set<Key>, report: Report): ScheduleRow {
-  const activity = joinCell(draft.cells.get("activity"));
-  const start = matchRowStart(activity);
-  const label = start ? (start.kind === "personnel" ? activity : start.labelStart) : activity;
-  const where = start?.printedCode ?? label;
-  if (!start) {
-    report(
-      "warning",
-      "missing-code",
-      draft.line,
-      `Tabeli ${table.table} real „${label}“ puudub tegevuse kood.`,
-      `A row of table ${table.table} ("${label}") has no activity code.`,
-      label,
-    );
-  }
-  const frame = present.has("frame") ? readRange(draft, "frame", where, report) : { period: null, text: null };
-  const plan = present.has("plan") ? readRange(draft, "plan", where, report) : { period: null, text: null };
-
-  let amountText: string | null = null;
-  let amount = null;
-  if (present.has("amount")) {
-    amountText = joinCell(draft.cells.get("amount")) || null;
-    if (amountText === null) {
-      report(
-        "error",
-        "missing-amount",
-        draft.line,
-        `Real „${where}“ puudub planeeritav maksumus.`,
-        `Row "${where}" has no planned cost.`,
-      );
-    } else {
-      amount = parseMoney(amountText);
-      if (!amount) {
-        report(
-          "error",
-          "unreadable-amount",
-          draft.line,
-          `Rea „${where}“ planeeritav maksumus „${amountText}“ ei ole loetav summa.`,
-          `The planned cost "${amountText}" of row "${where}" is not a readable amount.`,
-          amountText,
-        );
-      }
-    }
-  }
-  return {
-    code: start?.code ?? null,
-    printedCode: start?.printedCode ?? null,
-    codeStyle: start?.codeStyle ?? null,
-    label,
-    kind: start?.kind ?? "activity",
-    amount,
-    amountText,
-    frame: frame.period,
-    frameText: frame.text,
-    plan: plan.period,
-    planText: plan.text,
-    responsible: joinCell(draft.cells.get("responsible")) || null,
-    line: draft.line,
-    table: table.table,
-  };
-}
-
-/** An indicator table's rows; targets as plain decimals ("8", "0.5"), as the text importer gives them. */
-export function buildIndicators(table: TableDraft): IndicatorRow[] {
-  return table.rows.map((draft) => ({
-    table: table.table,
-    name: joinCell(draft.cells.get("name")),
-    unit: joinCell(draft.cells.get("unit")),
-    target: joinCell(draft.cells.get("target")).replace(",", "."),
-    target2029: joinCell(draft.cells.get("target2029")).replace(",", "."),
-    explanation: joinCell(draft.cells.get("explanation")),
-    line: draft.line,
-  }));
-}
-
-const ANY_DATE = new RegExp(DATE_LIKE.source, "g");
-
-/** A cell of one date range; anything else is reported, with the cell's text kept. */
-function readRange(
-  draft: RowDraft,
-  key: "frame" | "plan",
-  where: string,
-  report: Report,
-): { period: Period | null; text: string | null } {
-  const text = joinCell(draft.cells.get(key));
-  const column = COLUMN_NAMES[key];
-  if (text === "") {
-    report(
-      "warning",
-      "missing-dates",
-      draft.line,
-      `Real „${where}“ puudub veerg „${column[0]}“.`,
-      `Row "${where}" has no ${column[1]}.`,
-    );
-    return { period: null, text: null };
-  }
-  const tokens = [...text.matchAll(ANY_DATE)].map((match) => {
-    const strict = new RegExp(`^${STRICT_DATE.source}$`).exec(match[0]);
-    return {
-      text: match[0],
-      date: strict ? CalendarDate.of(Number(strict[3]), Number(strict[2]), Number(strict[1])) : null,
-    };
+/** The table's header as the shared stage takes it: the columns the PDF's drawing gave, named by their header cells. */
+function headerOf<K extends Key>(table: TableDraft): TableHeader<K> {
+  const columns: Partial<Record<K, number>> = {};
+  table.keys.forEach((key, column) => {
+    if (key !== null) columns[key as K] = column;
   });
-  if (tokens.length > 2) {
-    report(
-      "error",
-      "extra-dates",
-      draft.line,
-      `Rea „${where}“ veerus „${column[0]}“ on mitu kuupäevavahemikku: ${text}.`,
-      `The ${column[1]} of row "${where}" holds several date ranges: ${text}.`,
-      text,
-    );
-    return { period: null, text };
-  }
-  if (tokens.length !== 2) {
-    report(
-      "error",
-      "unreadable-dates",
-      draft.line,
-      `Rea „${where}“ veerus „${column[0]}“ ei ole kuupäevavahemikku: ${text}.`,
-      `The ${column[1]} of row "${where}" is not a date range: ${text}.`,
-      text,
-    );
-    return { period: null, text };
-  }
-  for (const token of tokens) {
-    if (!token.date) {
-      report(
-        "error",
-        "invalid-date",
-        draft.line,
-        `Rea „${where}“ kuupäev „${token.text}“ ei ole olemasolev kuupäev (pp.kk.aaaa).`,
-        `The date "${token.text}" of row "${where}" is not a valid date (dd.mm.yyyy).`,
-        token.text,
-      );
-    }
-  }
-  const [first, second] = tokens;
   return {
-    period: first.date && second.date ? { start: first.date, end: second.date } : null,
-    text: `${first.text} – ${second.text}`,
+    first: 0,
+    end: 1,
+    line: table.headerLine,
+    columns,
+    texts: table.headerCells.map((lines) => joinCell(lines)),
   };
+}
+
+/**
+ * The table as the shared stage reads it: its header, then one grid row per table row as the page's drawing (or, in a
+ * table without rules, the rows' starts) delimits it, each cell's wrapped lines joined.
+ */
+export function tableGrid(table: TableDraft): TableGrid {
+  return {
+    rows: [
+      { cells: table.headerCells.map((lines) => ({ value: joinCell(lines) })), line: table.headerLine, header: true },
+      ...table.rows.map((row) => ({
+        cells: table.keys.map((key) => (key === null ? null : { value: joinCell(row.cells.get(key)) })),
+        line: row.line,
+      })),
+    ],
+    ...(table.table > 0 ? { table: table.table } : {}),
+  };
+}
+
+/** A schedule table's rows, read, and what cannot be read reported, by the shared table stage. */
+export function readScheduleRows(table: TableDraft, report: Report): ScheduleRow[] {
+  return readScheduleTable(tableGrid(table), { table: table.table, report, header: headerOf<ScheduleColumn>(table) })
+    .rows;
+}
+
+/** An indicator table's rows, by the shared table stage. */
+export function readIndicatorRows(table: TableDraft): IndicatorRow[] {
+  return readIndicatorBody(tableGrid(table), headerOf<IndicatorColumn>(table), table.table);
 }
