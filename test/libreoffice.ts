@@ -67,8 +67,10 @@ export function convertWithLibreOffice(
   files: string[],
   outDir: string,
   format: string,
+  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<void> {
   const extension = format.split(":")[0];
+  const timeoutMs = options.timeoutMs ?? CONVERT_TIMEOUT_MS;
   const args = [
     "--headless",
     "--norestore",
@@ -82,14 +84,14 @@ export function convertWithLibreOffice(
   ];
   return new Promise((resolve, reject) => {
     // Its own process group, so that a timeout ends soffice.bin as well as the launcher that started it.
-    const child = spawn(soffice, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(soffice, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: options.env });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
     const timer = setTimeout(() => {
       if (child.pid) process.kill(-child.pid, "SIGKILL");
-      reject(new Error(`soffice did not finish within ${CONVERT_TIMEOUT_MS / 1000} s:\n${output}`));
-    }, CONVERT_TIMEOUT_MS);
+      reject(new Error(`soffice did not finish within ${timeoutMs / 1000} s:\n${output}`));
+    }, timeoutMs);
     child.on("error", (error) => {
       clearTimeout(timer);
       reject(error);

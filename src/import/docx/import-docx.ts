@@ -21,6 +21,7 @@ import {
   readIndicatorTable,
   readScheduleTable,
   reportMissingColumn,
+  reporter,
 } from "../table";
 import { KnownPartner, partnerAliases, partnerInHeading } from "../text/names";
 import { matchCaption } from "../text/patterns";
@@ -62,6 +63,7 @@ const PARTNERSHIP_LINE =
 
 class DocxPlanReader {
   private readonly diagnostics: ImportDiagnostic[] = [];
+  private readonly report = reporter(this.diagnostics);
   private readonly implementers: Implementer[] = [];
   private readonly indicators: IndicatorRow[] = [];
   private readonly schedules: OpenSchedule[] = [];
@@ -290,7 +292,7 @@ class DocxPlanReader {
 
   /** The rows through the shared table stage; a column the table lacks is reported once per table. */
   private readScheduleRows(schedule: OpenSchedule, grid: TableGrid, header: TableHeader<ScheduleColumn>): void {
-    const context = { table: schedule.table, report: this.report.bind(this) };
+    const context = { table: schedule.table, report: this.report };
     for (const key of REQUIRED_SCHEDULE_COLUMNS) {
       if (header.columns[key] !== undefined || this.reportedMissing.has(`${schedule.table}:${key}`)) continue;
       this.reportedMissing.add(`${schedule.table}:${key}`);
@@ -344,21 +346,6 @@ class DocxPlanReader {
       implementers: this.implementers,
       indicators: this.indicators,
     };
-  }
-
-  private report(
-    severity: ImportDiagnostic["severity"],
-    id: string,
-    line: number | null,
-    message: string,
-    messageEn: string,
-    text?: string,
-  ): void {
-    this.diagnostics.push(
-      text === undefined
-        ? { severity, id, line, message, messageEn }
-        : { severity, id, line, message, messageEn, text },
-    );
   }
 }
 

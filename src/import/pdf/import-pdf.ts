@@ -5,6 +5,7 @@ import { parseDirectiveText } from "../text/parse-directive";
 import { partnerInHeading } from "../text/names";
 import { DASHES, matchCaption, matchRowStart } from "../text/patterns";
 import { Matrix, PdfItem, PdfLine, PdfPage, extractRules, groupLines, multiply } from "./pdf-layout";
+import { reporter } from "../table";
 import { findTables, readIndicatorRows, readScheduleRows } from "./schedule-tables";
 
 /**
@@ -58,14 +59,7 @@ export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
       !ROW_DIAGNOSTICS.has(d.id) &&
       !(d.id === "missing-partnership" && found.some((name) => d.messageEn.includes(`"${name}"`))),
   );
-  const report = (
-    severity: ImportDiagnostic["severity"],
-    id: string,
-    line: number | null,
-    message: string,
-    messageEn: string,
-    text?: string,
-  ) => diagnostics.push({ severity, id, line, message, messageEn, ...(text !== undefined ? { text } : {}) });
+  const report = reporter(diagnostics);
 
   nameImplementerFromHeading(plan.implementers, text);
   for (const implementer of plan.implementers) implementer.rows = [];

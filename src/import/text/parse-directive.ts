@@ -17,6 +17,7 @@ import {
   reportInvalidDate,
   reportMissingAmount,
   reportUnreadableDates,
+  reporter,
 } from "../table";
 import { KnownPartner, partnerAliases, partnerInHeading } from "./names";
 import {
@@ -84,6 +85,7 @@ const ROW_LOOKAHEAD = 10;
 class DirectiveTextParser {
   private readonly lines: Line[];
   private readonly diagnostics: ImportDiagnostic[] = [];
+  private readonly report = reporter(this.diagnostics);
   private readonly implementers: Implementer[] = [];
   private readonly indicators: IndicatorRow[] = [];
   private preamble!: Preamble;
@@ -710,17 +712,6 @@ class DirectiveTextParser {
       if (this.implementers[i].tables.length === 0 && this.implementers[i].rows.length === 0)
         this.implementers.splice(i, 1);
     }
-  }
-
-  private report(
-    severity: ImportDiagnostic["severity"],
-    id: string,
-    line: number | null,
-    message: string,
-    messageEn: string,
-    text?: string,
-  ): void {
-    this.diagnostics.push({ severity, id, line, message, messageEn, ...(text !== undefined ? { text } : {}) });
   }
 }
 

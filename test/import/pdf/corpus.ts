@@ -1,4 +1,3 @@
-import { spawn } from "child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import JSZip from "jszip";
 import * as path from "path";
@@ -12,6 +11,7 @@ import {
   rangeText,
 } from "../../../src/annex/lisa1/docx";
 import { ActionPlan, ScheduleRow } from "../../../src/model/plan";
+import { convertWithLibreOffice } from "../../libreoffice";
 
 /**
  * A corpus of lisa 1 PDFs from producers that know nothing of one another — LibreOffice Writer from our .docx and
@@ -193,12 +193,7 @@ export function lisa1Html(plan: ActionPlan, options: HtmlOptions): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Running the producers
 
-/** A throwaway LibreOffice profile, so parallel runs do not share (and lock) one. */
-function profileUrl(dir: string): string {
-  mkdirSync(path.join(dir, "user"), { recursive: true });
-  return pathToFileURL(dir).href;
-}
-
+/** LibreOffice with a throwaway profile (parallel runs must not share and lock one) and the corpus's fonts only. */
 export function runSoffice(
   soffice: string,
   files: string[],
@@ -207,40 +202,10 @@ export function runSoffice(
   profileDir: string,
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
-  const args = [
-    "--headless",
-    "--norestore",
-    "--nolockcheck",
-    `-env:UserInstallation=${profileUrl(profileDir)}`,
-    "--convert-to",
-    format,
-    "--outdir",
-    outDir,
-    ...files,
-  ];
-  return new Promise((resolve, reject) => {
-    // Its own process group, so that a timeout ends soffice.bin as well as the launcher.
-    const child = spawn(soffice, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    const timer = setTimeout(() => {
-      if (child.pid) process.kill(-child.pid, "SIGKILL");
-      reject(new Error(`soffice did not finish within ${CONVERT_TIMEOUT_MS / 1000} s:\n${output}`));
-    }, CONVERT_TIMEOUT_MS);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      const missing = files
-        .map((file) => path.join(outDir, `${path.basename(file, path.extname(file))}.pdf`))
-        .filter((file) => !existsSync(file));
-      if (code !== 0 || missing.length > 0)
-        reject(new Error(`soffice exited with ${code}, missing ${missing}:\n${output}`));
-      else resolve();
-    });
+  mkdirSync(path.join(profileDir, "user"), { recursive: true });
+  return convertWithLibreOffice(soffice, pathToFileURL(profileDir).href, files, outDir, format, {
+    env,
+    timeoutMs: CONVERT_TIMEOUT_MS,
   });
 }
 
