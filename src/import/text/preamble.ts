@@ -104,7 +104,10 @@ export interface PartnerMention {
  * "… alustasid tegevustega 01.01.2025 ning partnerlusleping kehtib Jõhvi vallal kuni 31.12.2026 ja Kohtla-Järve
  * linnal 31.12.2027".
  */
-export function readPartners(joined: string): PartnerMention[] {
+export function readPartners(text: string): PartnerMention[] {
+  // A name wrapped at its hyphen ("Kohtla-" / "Järve linnal", as a PDF's lines or a copied text break it) comes
+  // joined with a space; a capital after "<capitalised word>- " only continues the compound.
+  const joined = text.replace(/(\p{Lu}\p{Ll}+)-\s+(?=\p{Lu})/gu, "$1-");
   const partners: PartnerMention[] = [];
   const add = (name: string | null, aliases: string[], range: Period | null) => {
     if (name && range && !partners.some((partner) => partner.name === name))
