@@ -6,15 +6,12 @@ import { workbookToPlan } from "../workbook/read-plan";
 import { AnyWorkbookPlan, workbookPlanOf } from "./own-workbook";
 
 /**
- * A directive as the officer gives it: its text, a Word document or a PDF; or a workbook file, ours or the
- * officer's own with schedule tables in it.
+ * A directive as the officer gives it: its text, a Word document or a PDF. A workbook is read through a port (the
+ * open workbook in Excel, a file by the command line's), not here.
  */
-export type DocumentSource = { kind: "text"; text: string } | { kind: "docx" | "pdf" | "xlsx"; bytes: Uint8Array };
+export type DocumentSource = { kind: "text"; text: string } | { kind: "docx" | "pdf"; bytes: Uint8Array };
 
-/**
- * Reads a directive's schedules; the Word and PDF importers and ExcelJS load on first use (the pane's bundle stays
- * small).
- */
+/** Reads a directive's schedules; the Word and PDF importers load on first use (the pane's bundle stays small). */
 export async function readDocument(source: DocumentSource): Promise<ImportResult> {
   switch (source.kind) {
     case "text":
@@ -26,10 +23,6 @@ export async function readDocument(source: DocumentSource): Promise<ImportResult
     case "pdf": {
       const { importPdf } = await import(/* webpackChunkName: "import-pdf" */ "../import/pdf/import-pdf");
       return importPdf(source.bytes);
-    }
-    case "xlsx": {
-      const { readWorkbookBytes } = await import(/* webpackChunkName: "read-xlsx" */ "../workbook/xlsx/read-sheets");
-      return workbookPlanOf(await readWorkbookBytes(source.bytes)).result;
     }
   }
 }

@@ -23,11 +23,8 @@ import { readSettings, writeSettings } from "./settings";
 export interface WorkbookServices {
   /** Reads a directive's text; nothing is written. Throws ImportError on text without schedules. */
   previewText(text: string): Promise<ImportPreview>;
-  /**
-   * Reads a Word or PDF document's schedule tables, or a workbook file's (ours, or the officer's own tables); nothing
-   * is written. The importers load on first use.
-   */
-  previewDocument(kind: "docx" | "pdf" | "xlsx", bytes: Uint8Array): Promise<ImportPreview>;
+  /** Reads a Word or PDF document's schedule tables; nothing is written. The importers load on first use. */
+  previewDocument(kind: "docx" | "pdf", bytes: Uint8Array): Promise<ImportPreview>;
   importPlan(preview: ImportPreview, conflicts: Record<string, SheetConflict>): Promise<WriteResult>;
   /** Maps the selected range (a schedule table pasted from Word or PDF); nothing is written. */
   previewSelection(): Promise<SelectionPreview>;

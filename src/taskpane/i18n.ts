@@ -25,8 +25,7 @@ const et = {
   textLabel: "Käskkirja tekst",
   textPlaceholder: "Kleepige siia käskkirja tekst…",
   chooseFile: "Vali fail",
-  fileFormats:
-    "Toetatud: käskkirja tekst (.txt, UTF-8), Word (.docx), PDF (.pdf) ja Exceli töövihik (.xlsx) ajakava tabelitega.",
+  fileFormats: "Toetatud: käskkirja tekst (.txt, UTF-8), Word (.docx) ja PDF (.pdf).",
   selectionTitle: "Excelisse kleebitud tabelist",
   selectionLead:
     "Kleepige ajakava tabel Wordist või PDF-ist lehele, valige see koos päisega ja vajutage nuppu. Päis leitakse veergude nimede järgi.",
@@ -64,7 +63,9 @@ const et = {
   imported: (sheets: string, backups: string) =>
     `Kirjutatud lehed: ${sheets}.${backups ? ` Varukoopiad: ${backups}.` : ""}`,
   unsupportedFile: (name: string) =>
-    `Faili „${name}“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx), PDF (.pdf) ja Exceli töövihik (.xlsx).`,
+    `Faili „${name}“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx) ja PDF (.pdf).`,
+  workbookFile: (name: string) =>
+    `„${name}“ on töövihik: avage see Excelis ja vajutage vahelehel „Kontroll“ nuppu „Kontrolli“ — selle lehtede ajakava tabelid loetakse ja kontrollitakse seal.`,
   notText: (name: string) => `Fail „${name}“ ei ole UTF-8 tekst. Salvestage käskkirja tekst UTF-8 kodeeringus.`,
   emptyText: "Kleepige tekst või valige fail.",
   // Check
@@ -171,8 +172,7 @@ const en: Messages = {
   textLabel: "Directive text",
   textPlaceholder: "Paste the directive's text here…",
   chooseFile: "Choose a file",
-  fileFormats:
-    "Supported: the directive's text (.txt, UTF-8), Word (.docx), PDF (.pdf) and an Excel workbook (.xlsx) with schedule tables.",
+  fileFormats: "Supported: the directive's text (.txt, UTF-8), Word (.docx) and PDF (.pdf).",
   selectionTitle: "From a table pasted into Excel",
   selectionLead:
     "Paste a schedule table from Word or PDF into a sheet, select it with its header and press the button. The header is found by its column names.",
@@ -208,8 +208,9 @@ const en: Messages = {
   keepBoth: "Import under other names",
   cancel: "Cancel",
   imported: (sheets, backups) => `Sheets written: ${sheets}.${backups ? ` Backups: ${backups}.` : ""}`,
-  unsupportedFile: (name) =>
-    `"${name}" cannot be read: a text file (.txt), a Word file (.docx), a PDF (.pdf) or an Excel workbook (.xlsx) is.`,
+  unsupportedFile: (name) => `"${name}" cannot be read: a text file (.txt), a Word file (.docx) or a PDF (.pdf) is.`,
+  workbookFile: (name) =>
+    `"${name}" is a workbook: open it in Excel and press "Check" on the Check tab — the schedule tables on its sheets are read and checked there.`,
   notText: (name) => `"${name}" is not UTF-8 text. Save the directive's text as UTF-8.`,
   emptyText: "Paste a text or choose a file.",
   checkLead: "Checks the workbook's schedules: sums, codes, dates, responsible parties and indicators.",

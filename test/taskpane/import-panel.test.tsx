@@ -259,16 +259,17 @@ describe("files", () => {
     expect(pane.services!.previewText).not.toHaveBeenCalled();
   });
 
-  test("an .xlsx file is read as a workbook with schedule tables, whatever its size against the text limit", async () => {
-    const pane = renderApp();
-    pane.services!.previewDocument.mockResolvedValue(previewOf(fixtureImport()));
-    // Over the 5 MB a text may have: a workbook is limited by its tables' cells as they are read, not by its bytes.
-    const bytes = new Uint8Array(6 * 1024 * 1024);
-    bytes.set([0x50, 0x4b, 0x03, 0x04]);
+  test("an .xlsx file is not read here: the officer is told to open it in Excel and press Kontrolli", async () => {
+    // The file dialog offers no workbooks; the officer switched it to "all files".
+    const pane = renderApp({}, { applyAccept: false });
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04]);
     await pane.user.upload(screen.getByTestId("import-file"), new File([bytes], "Tartu ajakava.xlsx"));
-    await screen.findByRole("table", { name: "Leitud" });
-    const [kind, read] = pane.services!.previewDocument.mock.calls[0];
-    expect([kind, read.length]).toEqual(["xlsx", bytes.length]);
+    expect(
+      await screen.findByText(
+        "„Tartu ajakava.xlsx“ on töövihik: avage see Excelis ja vajutage vahelehel „Kontroll“ nuppu „Kontrolli“ — selle lehtede ajakava tabelid loetakse ja kontrollitakse seal.",
+      ),
+    ).toBeVisible();
+    expect(pane.services!.previewDocument).not.toHaveBeenCalled();
     expect(pane.services!.previewText).not.toHaveBeenCalled();
   });
 
@@ -297,7 +298,7 @@ describe("files", () => {
 
     expect(
       await screen.findByText(
-        "Faili „lisa1.odt“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx), PDF (.pdf) ja Exceli töövihik (.xlsx).",
+        "Faili „lisa1.odt“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx) ja PDF (.pdf).",
       ),
     ).toBeVisible();
     expect(textBox()).toHaveValue("eelmine");

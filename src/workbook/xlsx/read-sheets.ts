@@ -1,28 +1,7 @@
 import ExcelJS from "exceljs";
 import { RawCell, RawSheet, isDate } from "../model";
-import { noWorkbookInPackage, unreadableWorkbook } from "./unreadable";
 
-/*
- * Reading a workbook's cells with ExcelJS and nothing else (no file system): the command line's port and the task
- * pane's import of a chosen .xlsx both read through here.
- */
-
-/**
- * The sheets of an .xlsx file's bytes, for a file the officer chose. A file that is no workbook, or is damaged, is
- * refused with an ImportError in the officer's words (`unreadableWorkbook`), never ExcelJS's or JSZip's.
- */
-export async function readWorkbookBytes(bytes: Uint8Array): Promise<RawSheet[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // ExcelJS's typings ask for a Node Buffer; JSZip under it reads any Uint8Array, which is what a browser has.
-    await workbook.xlsx.load(bytes as Buffer);
-  } catch {
-    throw unreadableWorkbook(bytes.subarray(0, 8));
-  }
-  // ExcelJS opens any zip, a Word document too, as a workbook of no sheets; Excel's own files always have one.
-  if (workbook.worksheets.length === 0) throw noWorkbookInPackage();
-  return readSheets(workbook);
-}
+/* Reading a workbook's cells with ExcelJS and nothing else (no file system), for the command line's port. */
 
 /**
  * Every sheet's cells as raw grids. `asSaved` reads a workbook changed in memory as the same workbook would read

@@ -6,7 +6,7 @@ import { usePanelStyles } from "../styles";
 import type { DirectiveImport } from "./directive-import";
 
 const ACCEPTED =
-  ".txt,.docx,.pdf,.xlsx,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  ".txt,.docx,.pdf,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export interface DirectiveInputProps {
   directive: DirectiveImport;
