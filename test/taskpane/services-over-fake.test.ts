@@ -142,7 +142,9 @@ describe("the ribbon's check without the pane", () => {
     await expect(checkAndMark(adapter)).rejects.toThrow(/Seaded/);
     const lines = noticeText({ error: await checkAndMark(adapter).catch((error: unknown) => error) }, "et");
     expect(lines[0]).toBe("Kontroll ei õnnestunud");
-    expect(lines[1]).toMatch(/puudub leht „Seaded“/);
+    // An empty workbook holds neither our plan nor an officer's own schedule table: both are said.
+    expect(lines[1]).toMatch(/^Töövihikus ei ole ühtegi tegevuste ajakava tabelit: /);
+    expect(lines[1]).toMatch(/See ei ole ka tat-budgeti töövihik \(leht „Seaded“ puudub\)\.$/);
   });
 });
 
