@@ -4,6 +4,8 @@
  * types they show (money, dates, findings) are re-exported so that no entry reaches past this layer.
  */
 export { analysePlan } from "./analyse";
+export { EditRefusedError, applyEdit, previewEdit } from "./authoring";
+export type { AmountEdit, EditPreview } from "./authoring";
 export { checkAndMark, checkWorkbook, clearMarks } from "./check";
 export type { CheckOutcome, CommandCheckOutcome } from "./check";
 export { importPlan, importSelection, previewImport, previewSelection, writePlan } from "./import";
@@ -41,7 +43,8 @@ export type { RangeImplementer } from "../import/range/map-range";
 export { CalendarDate } from "../model/calendar-date";
 export type { Period } from "../model/calendar-date";
 export { importResultToJson } from "../model/json";
-export { formatMoneyEstonian, formatMoneyPlain, parseRatePercent, sumMoney } from "../model/money";
+export { formatMoneyEstonian, formatMoneyPlain, parseMoney, parseRatePercent, sumMoney } from "../model/money";
+export type { RowChange } from "../model/authoring";
 export type { Money } from "../model/money";
 export { ImportError } from "../model/plan";
 export type { ActionPlan, ImportDiagnostic, ImportResult, Implementer } from "../model/plan";

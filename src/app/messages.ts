@@ -1,5 +1,6 @@
 import { ImportError } from "../model/plan";
 import { StructureProtectedError, WorkbookWriteError } from "../workbook/errors";
+import { EditRefusedError } from "./authoring";
 
 /** The languages of the add-in and the command line: Estonian (the users', the default) and English. */
 export type Language = "et" | "en";
@@ -11,7 +12,10 @@ interface Bilingual {
 }
 
 const isBilingual = (error: unknown): error is Error & Bilingual =>
-  error instanceof ImportError || error instanceof WorkbookWriteError || error instanceof StructureProtectedError;
+  error instanceof ImportError ||
+  error instanceof WorkbookWriteError ||
+  error instanceof StructureProtectedError ||
+  error instanceof EditRefusedError;
 
 /**
  * The one place an error becomes a message in the user's language, for the pane, the ribbon command and the

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import {
+  AmountEdit,
   DocumentSource,
+  EditRefusedError,
   ImportError,
   ImportResult,
   Lisa2,
@@ -9,6 +11,7 @@ import {
   PlanAnalysis,
   SheetTable,
   analysePlan,
+  applyEdit,
   errorMessage,
   fileSizeRefusal,
   formatMoneyEstonian,
@@ -16,7 +19,9 @@ import {
   importResultToJson,
   lisa1DocxBytes,
   lisa2DocxBytes,
+  parseMoney,
   parseRatePercent,
+  previewEdit,
   readAnyWorkbookPlan,
   readDocument,
   recalc as recalcWorkbook,
@@ -53,6 +58,12 @@ või ajakava tabelitega lehtedel / a directive, or a workbook: ours or one with 
   tat-budget annex <fail> -o <lisa2.xlsx> [--docx <lisa2.docx>] [--indirect-rate 7] [--force]
                                                            lisa 2 (eelarve) Excelis ja Wordis / lisa 2 in Excel and Word
   tat-budget lisa1 <fail> -o <lisa1.docx> [--force]        lisa 1 ajakavade tabelid Wordis / lisa 1's tables in Word
+  tat-budget spread <kava.xlsx> --implementer "<nimi>" --code <kood> --total <summa>
+        [--mode proportional|equal] [--lock <kood>,…] -o <uus.xlsx>
+                                                           uus summa jagatakse alamridadele sendi täpsusega
+                                                           / spreads a new total over a row's items to the cent
+  tat-budget move <kava.xlsx> --implementer "<nimi>" --from <kood> --to <kood> --amount <summa>
+        [--to-implementer "<nimi>"] -o <uus.xlsx>          liigutab summa ühelt realt teisele / moves money
   tat-budget demo [--lang et|en]                           põhitöö näidiskäskkirjal / the main job on the sample
   tat-budget help                                          see abi / this help
 
@@ -145,6 +156,9 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         );
         return 0;
       }
+      case "spread":
+      case "move":
+        return await editWorkbook(command, one(command), flags, force, language, io);
       case "demo":
         return demo(language, io);
       default:
@@ -155,7 +169,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       io.err(`tat-budget: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof InputError || error instanceof ImportError) {
+    if (error instanceof InputError || error instanceof ImportError || error instanceof EditRefusedError) {
       io.err(`tat-budget: ${errorMessage(error, language)}\n`);
       return 2;
     }
@@ -339,6 +353,114 @@ async function recalc(
   return 0;
 }
 
+/** The options of the editing commands, each with a value. */
+const EDIT_OPTIONS = new Set([
+  "implementer",
+  "code",
+  "total",
+  "mode",
+  "lock",
+  "from",
+  "to",
+  "amount",
+  "to-implementer",
+]);
+
+/**
+ * `spread` and `move`: the edit worked out on the workbook's plan, every changed row printed before → after, and
+ * a new workbook written with it; the input is never written. Refused (exit 2, no file) with the reason.
+ */
+async function editWorkbook(
+  command: "spread" | "move",
+  file: string,
+  flags: Map<string, string>,
+  force: boolean,
+  language: Language,
+  io: Output,
+): Promise<number> {
+  const output = flags.get("output");
+  if (!output) throw new UsageError(`${command} vajab väljundfaili: -o <uus.xlsx> / ${command} needs -o <new.xlsx>`);
+  if (path.resolve(output) === path.resolve(file)) {
+    throw new UsageError(
+      `${command} kirjutab uue töövihiku, mitte sisendfaili: andke -o-ga teine nimi / ${command} writes a new workbook, never its input: give -o another name`,
+    );
+  }
+  if (!isWorkbook(file)) {
+    throw new UsageError(
+      `${command} vajab tat-budgeti töövihikut (.xlsx) / ${command} needs a tat-budget workbook (.xlsx)`,
+    );
+  }
+  const required = (name: string): string => {
+    const value = flags.get(name)?.trim();
+    if (!value) throw new UsageError(`${command} vajab valikut --${name} / ${command} needs --${name}`);
+    return value;
+  };
+  const amount = (name: string): Money => {
+    const text = required(name);
+    const value = parseMoney(text);
+    if (!value) {
+      throw new UsageError(
+        `--${name} „${text}“ ei ole summa (nt 5000, „5 000,00“ või 5000.00) / --${name} "${text}" is not an amount (e.g. 5000, "5 000,00" or 5000.00)`,
+      );
+    }
+    return value;
+  };
+  let edit: AmountEdit;
+  if (command === "spread") {
+    const mode = flags.get("mode") ?? "proportional";
+    if (mode !== "proportional" && mode !== "equal") {
+      throw new UsageError(
+        `--mode on proportional või equal, mitte „${mode}“ / --mode is proportional or equal, not "${mode}"`,
+      );
+    }
+    const lock = flags.get("lock");
+    edit = {
+      kind: "spread",
+      implementer: required("implementer"),
+      code: required("code"),
+      total: amount("total"),
+      mode,
+      locked: lock
+        ? lock
+            .split(",")
+            .map((code) => code.trim())
+            .filter(Boolean)
+        : [],
+    };
+  } else {
+    edit = {
+      kind: "move",
+      implementer: required("implementer"),
+      from: required("from"),
+      to: required("to"),
+      amount: amount("amount"),
+      ...(flags.get("to-implementer") ? { toImplementer: flags.get("to-implementer") } : {}),
+    };
+  }
+  refuseOverwrite(output, force, language);
+  const workbook = await openWorkbook(file, language);
+  const preview = await previewEdit(workbook, edit);
+  io.out(language === "et" ? "Muutuvad read:\n" : "Rows changed:\n");
+  for (const change of preview.changes) {
+    const before = change.before ? formatMoneyEstonian(change.before) : "–";
+    const after = change.after ? formatMoneyEstonian(change.after) : "–";
+    io.out(`  ${change.implementer}  ${change.code}  ${before} → ${after}\n`);
+  }
+  for (const total of preview.totals) {
+    const before = total.before ? formatMoneyEstonian(total.before) : "–";
+    const after = total.after ? formatMoneyEstonian(total.after) : "–";
+    io.out(
+      language === "et"
+        ? `Kokku ${total.implementer}: ${before} → ${after}\n`
+        : `Total ${total.implementer}: ${before} → ${after}\n`,
+    );
+  }
+  await applyEdit(workbook, preview);
+  await workbook.save(output);
+  io.out(language === "et" ? `Töövihik kirjutatud: ${output}\n` : `Workbook written: ${output}\n`);
+  return 0;
+}
+
 function refuseOverwrite(output: string, force: boolean, language: Language): void {
   if (force || !existsSync(output)) return;
   throw new InputError(
@@ -425,7 +547,7 @@ function parseArguments(argv: string[]): { command: string | undefined; files: s
     } else if (argument.startsWith("--")) {
       const [name, inline] = argument.slice(2).split("=", 2);
       if (name === "json" || name === "force") flags.set(name, "true");
-      else if (name === "lang" || name === "docx" || name === "indirect-rate") {
+      else if (name === "lang" || name === "docx" || name === "indirect-rate" || EDIT_OPTIONS.has(name)) {
         const value = inline ?? argv[++index];
         if (value === undefined) throw new UsageError(`--${name} vajab väärtust / --${name} needs a value`);
         flags.set(name, value);

@@ -33,6 +33,8 @@ export interface WorkbookPort {
   goTo(position: { sheet?: string; cell?: string }): Promise<void>;
   writeAnnexSheets(model: WorkbookModel): Promise<AnnexResult>;
   writeCells(sheet: string, updates: CellUpdate[]): Promise<void>;
+  /** Cells of several sheets in one batch: all of them land, or none (an edit of two schedules and Koond). */
+  writeCellsOnSheets(writes: readonly CellWrites[]): Promise<void>;
   /** The selected range; `refuse` sees how many cells would be read, before they are, and may throw. */
   readSelection(refuse?: (cells: number) => void): Promise<SelectionCells>;
 }

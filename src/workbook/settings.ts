@@ -32,8 +32,11 @@ export function settingsOf(plan: ActionPlan): PlanSettings {
 
 export interface CellUpdate {
   cell: string;
+  /** With `formula`, the result it gives: a file no engine recalculates before it is read again shows this. */
   value: CellValue;
   numFmt?: string;
+  /** A formula to write (without "="), rather than a value. */
+  formula?: string;
 }
 
 const dateValue = (date: CalendarDate | null | undefined): CellUpdate["value"] => (date ? toExcelSerial(date) : null);

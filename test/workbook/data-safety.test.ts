@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { implementerTotals } from "../../src/model/totals";
 import fc from "fast-check";
-import { analysePlan, lisa2SheetsForWorkbook } from "../../src/app";
+import { analysePlan, lisa2SheetsForWorkbook, previewEdit } from "../../src/app";
 import { Finding } from "../../src/checks/types";
 import { parseDirectiveText } from "../../src/import/text";
 import { ActionPlan } from "../../src/model/plan";
@@ -164,6 +164,22 @@ function scenarios(source: () => ActionPlan): Scenario[] {
           { cell: "B6", value: 7 },
         ];
         return { ...excel, operation: () => excel.adapter.writeCells(SETTINGS_SHEET, updates) };
+      },
+    },
+    {
+      name: "writeCellsOnSheets: money moved between two schedules, with Koond",
+      async setup() {
+        const excel = await withPlan(fixturePlan());
+        const preview = await previewEdit(excel.adapter, {
+          kind: "move",
+          implementer: "Tartu linn",
+          from: "3.5.2.1.3.1",
+          to: "3.5.2.1.3.1",
+          toImplementer: "Tallinna linn",
+          amount: new Decimal(1000),
+        });
+        expect(preview.writes.map((write) => write.sheet)).toEqual(["Tartu", "Tallinn", "Koond"]);
+        return { ...excel, operation: () => excel.adapter.writeCellsOnSheets(preview.writes) };
       },
     },
     {

@@ -350,20 +350,28 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
    * half-way puts it back (a WorkbookWriteError says so).
    */
   writeCells(sheetName: string, updates: CellUpdate[]): Promise<void> {
-    let previous: CellContent[] = [];
+    return this.writeCellsOnSheets([{ sheet: sheetName, updates }]);
+  }
+
+  /**
+   * Writes cells of several sheets (an edit's amounts on two schedules and Koond) in the same 2 syncs as
+   * `writeCells`: what they all hold is read first, so that a failure half-way puts every one of them back.
+   */
+  writeCellsOnSheets(writes: readonly CellWrites[]): Promise<void> {
+    let previous: Array<{ sheet: string; contents: CellContent[] }> = [];
     return atomically<void>(
       (started) =>
         this.run(async (context) => {
-          const old = loadCellContents(context, sheetName, updates);
+          const old = writes.map(({ sheet, updates }) => ({ sheet, read: loadCellContents(context, sheet, updates) }));
           await context.sync();
-          previous = old();
+          previous = old.map(({ sheet, read }) => ({ sheet, contents: read() }));
           started();
-          writeCellContents(context, sheetName, updates);
+          for (const { sheet, updates } of writes) writeCellContents(context, sheet, updates);
           await context.sync();
         }),
       () =>
         this.run(async (context) => {
-          restoreCellContents(context, sheetName, previous);
+          for (const { sheet, contents } of previous) restoreCellContents(context, sheet, contents);
           await context.sync();
           return { outcome: "rolled-back" };
         }),
@@ -1002,11 +1010,13 @@ function loadCellContents(
 
 function writeCellContents(context: ExcelContext, sheetName: string, updates: CellUpdate[]): void {
   const worksheet = context.workbook.worksheets.getItem(sheetName);
-  for (const { cell, value, numFmt } of updates) {
+  for (const { cell, value, numFmt, formula } of updates) {
     const range = worksheet.getRange(cell);
     // The format first: "@" makes Excel keep "68" as the text it is.
     range.numberFormat = [[numFmt ?? "General"]];
-    range.values = [[toExcelValue(value)]];
+    // Excel computes a formula's result itself; `value` is only for files no engine recalculates.
+    if (formula !== undefined) range.formulas = [[`=${formula}`]];
+    else range.values = [[toExcelValue(value)]];
   }
 }
 

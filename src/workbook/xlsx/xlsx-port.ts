@@ -198,9 +198,17 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /** Writes values with their number formats (a date is its serial under a date format, "@" keeps text as text). */
   async writeCells(sheet: string, updates: CellUpdate[]): Promise<void> {
-    const worksheet = this.requireSheet(sheet);
-    for (const { cell } of updates) checkWritable(worksheet, cell);
-    writeCellUpdates(worksheet, updates);
+    return this.writeCellsOnSheets([{ sheet, updates }]);
+  }
+
+  /** Every sheet and cell is checked writable before any is written: all land, or none. */
+  async writeCellsOnSheets(writes: readonly CellWrites[]): Promise<void> {
+    const targets = writes.map(({ sheet, updates }) => {
+      const worksheet = this.requireSheet(sheet);
+      for (const { cell } of updates) checkWritable(worksheet, cell);
+      return { worksheet, updates };
+    });
+    for (const { worksheet, updates } of targets) writeCellUpdates(worksheet, updates);
   }
 
   /**
@@ -640,11 +648,11 @@ function checkSheetName(name: string): void {
 }
 
 function writeCellUpdates(sheet: ExcelJS.Worksheet, updates: CellUpdate[]): void {
-  for (const { cell, value, numFmt } of updates) {
+  for (const { cell, value, numFmt, formula } of updates) {
     const written = sheet.getCell(checkAddress(cell));
     detachSharedFormula(written);
     restyle(written, (style) => (style.numFmt = numFmt ?? "General"));
-    written.value = value;
+    written.value = formula !== undefined ? ({ formula, result: value ?? undefined } as ExcelJS.CellValue) : value;
   }
 }
 
