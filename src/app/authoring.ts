@@ -1,5 +1,13 @@
 import { buildTree } from "../model/hierarchy";
-import { EditOutcome, MoveRequest, RowChange, SpreadRequest, moveAmount, spreadTotal } from "../model/authoring";
+import {
+  EditOutcome,
+  MoveRequest,
+  RowChange,
+  SpreadRequest,
+  moveAmount,
+  rowName,
+  spreadTotal,
+} from "../model/authoring";
 import { Money, ZERO, formatMoneyEstonian } from "../model/money";
 import { ActionPlan, Implementer, ScheduleRow } from "../model/plan";
 import { implementerTotals } from "../model/totals";
@@ -165,4 +173,61 @@ function summaryWrites(plan: ActionPlan, touched: Implementer[], sheets: RawShee
     }
   }
   return updates.length > 0 ? { sheet: koond.name, updates } : null;
+}
+
+/** A row an edit can name, as the pane lists it: "3.5.2.1.3" or "3.5.1.2 › 6.", with its label and amount. */
+export interface EditableRow {
+  code: string;
+  label: string;
+  amount: Money | null;
+  /** Its items, by the same names: a spread divides among them, and any of them can be locked. */
+  items: string[];
+  /** Where it stands in the workbook. */
+  sheet: string | null;
+  row: number | null;
+}
+
+export interface EditableImplementer {
+  name: string;
+  sheet: string | null;
+  rows: EditableRow[];
+}
+
+/** The implementers and their coded rows, for choosing what to edit; personnel rows have no code and are left out. */
+export async function editableRows(port: Pick<WorkbookPort, "readWorkbook">): Promise<EditableImplementer[]> {
+  const { result } = await readWorkbookPlan(port);
+  return result.plan.implementers.map((implementer) => {
+    const tree = buildTree(implementer);
+    const rows = tree.nodes
+      .filter((node) => node.row.codeStyle !== null)
+      .map((node) => ({
+        code: rowName(node),
+        label: node.row.label,
+        amount: node.row.amount,
+        items: node.children.filter((child) => child.row.codeStyle !== null).map(rowName),
+        sheet: node.row.sheet?.name ?? null,
+        row: node.row.sheet?.row ?? null,
+      }));
+    return { name: implementer.name, sheet: rows.find((row) => row.sheet)?.sheet ?? null, rows };
+  });
+}
+
+/**
+ * The schedule row under Excel's selection (its first cell's row), as `editableRows` names it; null when the
+ * selection is not on a coded row of a schedule. A selection of more than a screenful is not read.
+ */
+export function rowAtSelection(
+  implementers: readonly EditableImplementer[],
+  selection: { sheet: string; address: string },
+): { implementer: string; code: string } | null {
+  const first = /\$?[A-Z]+\$?(\d+)/.exec(selection.address.split(":")[0]);
+  const row = first ? Number(first[1]) : NaN;
+  for (const implementer of implementers) {
+    const found = implementer.rows.find(
+      (candidate) =>
+        candidate.sheet?.toLocaleLowerCase("et") === selection.sheet.toLocaleLowerCase("et") && candidate.row === row,
+    );
+    if (found) return { implementer: implementer.name, code: found.code };
+  }
+  return null;
 }

@@ -4,8 +4,8 @@
  * types they show (money, dates, findings) are re-exported so that no entry reaches past this layer.
  */
 export { analysePlan } from "./analyse";
-export { EditRefusedError, applyEdit, previewEdit } from "./authoring";
-export type { AmountEdit, EditPreview } from "./authoring";
+export { EditRefusedError, applyEdit, editableRows, previewEdit, rowAtSelection } from "./authoring";
+export type { AmountEdit, EditPreview, EditableImplementer, EditableRow } from "./authoring";
 export { checkAndMark, checkWorkbook, clearMarks } from "./check";
 export type { CheckOutcome, CommandCheckOutcome } from "./check";
 export { importPlan, importSelection, previewImport, previewSelection, writePlan } from "./import";

@@ -2,6 +2,15 @@ import { RangeImplementer } from "../import/range/map-range";
 import { Money } from "../model/money";
 import type { SheetConflict, WorkbookPort, WriteResult } from "../workbook/port";
 import { PlanSettings } from "../workbook/settings";
+import {
+  AmountEdit,
+  EditPreview,
+  EditableImplementer,
+  applyEdit,
+  editableRows,
+  previewEdit,
+  rowAtSelection,
+} from "./authoring";
 import { CheckOutcome, checkWorkbook, clearMarks } from "./check";
 import {
   ImportPreview,
@@ -38,7 +47,18 @@ export interface WorkbookServices {
   lisa2Docx(rate: Money | null): Promise<Uint8Array>;
   readSettings(): Promise<PlanSettings>;
   writeSettings(settings: PlanSettings): Promise<void>;
+  /** The implementers and their coded rows, to choose what to edit. */
+  editableRows(): Promise<EditableImplementer[]>;
+  /** The schedule row under Excel's selection, or null. */
+  selectedRow(implementers: readonly EditableImplementer[]): Promise<{ implementer: string; code: string } | null>;
+  /** Works an edit out on the workbook's plan; nothing is written. Throws EditRefusedError with the reason. */
+  previewEdit(edit: AmountEdit): Promise<EditPreview>;
+  /** Writes a previewed edit, all of it or nothing. */
+  applyEdit(preview: EditPreview): Promise<void>;
 }
+
+/** Only the selection's address is needed: a selection larger than this is not read cell by cell. */
+const SELECTION_CELLS_READ = 2_000;
 
 export function workbookServices(port: WorkbookPort): WorkbookServices {
   return {
@@ -55,5 +75,23 @@ export function workbookServices(port: WorkbookPort): WorkbookServices {
     lisa2Docx: (rate) => lisa2DocxOfWorkbook(port, rate),
     readSettings: () => readSettings(port),
     writeSettings: (settings) => writeSettings(port, settings),
+    editableRows: () => editableRows(port),
+    selectedRow: async (implementers) => {
+      let tooMany = false;
+      const selection = await port
+        .readSelection((cells) => {
+          if (cells > SELECTION_CELLS_READ) {
+            tooMany = true;
+            throw new RangeError("selection too large");
+          }
+        })
+        .catch((error: unknown) => {
+          if (tooMany) return null;
+          throw error;
+        });
+      return selection ? rowAtSelection(implementers, selection) : null;
+    },
+    previewEdit: (edit) => previewEdit(port, edit),
+    applyEdit: (preview) => applyEdit(port, preview),
   };
 }

@@ -19,6 +19,7 @@ import { OperationProvider, useOperation } from "./operation";
 import { CheckPanel } from "./panels/CheckPanel";
 import { ImportPanel } from "./panels/ImportPanel";
 import { Lisa2Panel } from "./panels/Lisa2Panel";
+import { EditPanel } from "./panels/EditPanel";
 import { RecalcPanel } from "./panels/RecalcPanel";
 import { SettingsPanel } from "./panels/SettingsPanel";
 import type { WorkbookServices } from "../app";
@@ -60,11 +61,12 @@ export function trackWorkbookChanges(services: WorkbookServices, changed: () => 
     importPlan: after(services.importPlan),
     importSelection: after(services.importSelection),
     writeSettings: after(services.writeSettings),
+    applyEdit: after(services.applyEdit),
   };
 }
 
-export type PanelId = "import" | "check" | "recalc" | "lisa2" | "settings";
-const PANELS: readonly PanelId[] = ["import", "check", "recalc", "lisa2", "settings"];
+export type PanelId = "import" | "check" | "recalc" | "edit" | "lisa2" | "settings";
+const PANELS: readonly PanelId[] = ["import", "check", "recalc", "edit", "lisa2", "settings"];
 
 const useStyles = makeStyles({
   root: {
@@ -159,6 +161,7 @@ function Pane({ services: given, language, onLanguageChange, sample, excelTooOld
           {id === "import" && <ImportPanel services={services} sample={sample} />}
           {id === "check" && <CheckPanel services={services} />}
           {id === "recalc" && <RecalcPanel services={services} />}
+          {id === "edit" && <EditPanel services={services} workbookVersion={workbookVersion} />}
           {id === "lisa2" && (
             <Lisa2Panel
               services={services}

@@ -42,6 +42,10 @@ export function fakeServices(): FakeServices {
     lisa2Docx: unexpected("lisa2Docx"),
     readSettings: unexpected("readSettings"),
     writeSettings: unexpected("writeSettings"),
+    editableRows: unexpected("editableRows"),
+    selectedRow: unexpected("selectedRow"),
+    previewEdit: unexpected("previewEdit"),
+    applyEdit: unexpected("applyEdit"),
   };
 }
 

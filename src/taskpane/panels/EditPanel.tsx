@@ -1,0 +1,347 @@
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  mergeClasses,
+} from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import {
+  formatMoneyEstonian,
+  parseMoney,
+  type AmountEdit,
+  type EditPreview,
+  type EditableImplementer,
+  type Money,
+  type WorkbookServices,
+} from "../../app";
+import { useMessages } from "../i18n";
+import { useOperation } from "../operation";
+import { usePanelStyles } from "./styles";
+
+const useStyles = makeStyles({
+  // Codes and labels are long; at Excel's narrowest pane they wrap rather than widen it.
+  wrap: { overflowWrap: "anywhere", minWidth: 0 },
+  full: { width: "100%", minWidth: 0 },
+  locks: { display: "flex", flexDirection: "column" },
+});
+
+type Kind = AmountEdit["kind"];
+
+/**
+ * Editing the budget: spread a new total over a row's items, or move money from one row to another. The row comes
+ * from Excel's selection or is chosen here; the change is shown row by row, before → after, and written only when
+ * the officer applies it — all of it or nothing, since Excel keeps no undo for an add-in's changes.
+ */
+export function EditPanel({
+  services,
+  workbookVersion,
+}: {
+  services: WorkbookServices | null;
+  workbookVersion: number;
+}) {
+  const styles = usePanelStyles();
+  const own = useStyles();
+  const t = useMessages();
+  const { busy, run } = useOperation();
+  const [implementers, setImplementers] = useState<EditableImplementer[] | null>(null);
+  const [kind, setKind] = useState<Kind>("spread");
+  const [implementer, setImplementer] = useState("");
+  const [code, setCode] = useState("");
+  const [amountText, setAmountText] = useState("");
+  const [mode, setMode] = useState<"proportional" | "equal">("proportional");
+  const [locked, setLocked] = useState<ReadonlySet<string>>(new Set());
+  const [toImplementer, setToImplementer] = useState("");
+  const [toCode, setToCode] = useState("");
+  const [preview, setPreview] = useState<EditPreview | null>(null);
+  const [applied, setApplied] = useState<number | null>(null);
+  const [notOnRow, setNotOnRow] = useState(false);
+
+  // What was read before a change to the workbook may be stale: read again when asked.
+  useEffect(() => {
+    setImplementers(null);
+    setPreview(null);
+  }, [workbookVersion]);
+
+  const rowsOf = (name: string) => implementers?.find((each) => each.name === name)?.rows ?? [];
+  const chosenRow = useMemo(
+    () => implementers?.find((each) => each.name === implementer)?.rows.find((row) => row.code === code) ?? null,
+    [implementers, implementer, code],
+  );
+  const amount: Money | null = amountText.trim() === "" ? null : parseMoney(amountText);
+  const amountInvalid = amountText.trim() !== "" && amount === null;
+
+  const load = async (): Promise<EditableImplementer[] | null> => {
+    if (!services) return null;
+    const read = await run(t.editReading, () => services.editableRows());
+    if (!read) return null;
+    setImplementers(read);
+    if (!read.some((each) => each.name === implementer) && read[0]) choose(read[0].name, read[0].rows[0]?.code ?? "");
+    return read;
+  };
+
+  const choose = (name: string, rowCode: string) => {
+    setImplementer(name);
+    setCode(rowCode);
+    setLocked(new Set());
+    setPreview(null);
+    setApplied(null);
+    if (!toImplementer) setToImplementer(name);
+  };
+
+  const takeSelection = async () => {
+    if (!services) return;
+    const list = implementers ?? (await load());
+    if (!list) return;
+    const found = await run(t.editReadingSelection, () => services.selectedRow(list));
+    if (found === undefined) return;
+    setNotOnRow(found === null);
+    if (found) choose(found.implementer, found.code);
+  };
+
+  const edit = (): AmountEdit | null => {
+    if (!amount || !implementer || !code) return null;
+    if (kind === "spread") return { kind, implementer, code, total: amount, mode, locked: [...locked] };
+    if (!toCode) return null;
+    return { kind, implementer, from: code, to: toCode, amount, toImplementer: toImplementer || implementer };
+  };
+
+  const showPreview = async () => {
+    const wanted = edit();
+    if (!services || !wanted) return;
+    setApplied(null);
+    const result = await run(t.editPreviewing, () => services.previewEdit(wanted));
+    setPreview(result ?? null);
+  };
+
+  const apply = async () => {
+    if (!services || !preview) return;
+    const done = await run(t.editApplying, () => services.applyEdit(preview).then(() => true));
+    if (done) {
+      setApplied(preview.changes.length);
+      setPreview(null);
+    }
+  };
+
+  const disabled = !services || busy !== null;
+  const items = chosenRow?.items ?? [];
+
+  return (
+    <div className={styles.panel}>
+      <Body1>{t.editLead}</Body1>
+      <div className={styles.actions}>
+        <Button onClick={() => void takeSelection()} disabled={disabled}>
+          {t.editTakeSelection}
+        </Button>
+        <Button onClick={() => void load()} disabled={disabled}>
+          {implementers ? t.editReadAgain : t.editRead}
+        </Button>
+      </div>
+      {notOnRow && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t.editNotOnRow}</MessageBarBody>
+        </MessageBar>
+      )}
+      {implementers && (
+        <>
+          <RadioGroup
+            value={kind}
+            onChange={(_, data) => {
+              setKind(data.value as Kind);
+              setPreview(null);
+            }}
+            aria-label={t.editKindLabel}
+          >
+            <Radio value="spread" label={t.editSpread} />
+            <Radio value="move" label={t.editMove} />
+          </RadioGroup>
+          <Field label={t.editImplementer}>
+            <Select
+              className={own.full}
+              value={implementer}
+              onChange={(_, data) => choose(data.value, rowsOf(data.value)[0]?.code ?? "")}
+            >
+              {implementers.map((each) => (
+                <option key={each.name} value={each.name}>
+                  {each.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={kind === "spread" ? t.editRow : t.editFrom}>
+            <Select
+              className={own.full}
+              value={code}
+              onChange={(_, data) => {
+                setCode(data.value);
+                setLocked(new Set());
+                setPreview(null);
+              }}
+            >
+              {rowsOf(implementer).map((row) => (
+                <option key={row.code} value={row.code}>
+                  {`${row.code} — ${row.amount ? formatMoneyEstonian(row.amount) : "–"}`}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {chosenRow && <Body1 className={mergeClasses(own.wrap, styles.hint)}>{chosenRow.label}</Body1>}
+          <Field
+            label={kind === "spread" ? t.editNewTotal : t.editAmount}
+            validationState={amountInvalid ? "error" : "none"}
+            validationMessage={amountInvalid ? t.editAmountInvalid : undefined}
+          >
+            <Input
+              value={amountText}
+              inputMode="decimal"
+              onChange={(_, data) => {
+                setAmountText(data.value);
+                setPreview(null);
+              }}
+            />
+          </Field>
+          {kind === "spread" && (
+            <>
+              <RadioGroup
+                value={mode}
+                onChange={(_, data) => {
+                  setMode(data.value as "proportional" | "equal");
+                  setPreview(null);
+                }}
+                aria-label={t.editModeLabel}
+              >
+                <Radio value="proportional" label={t.editProportional} />
+                <Radio value="equal" label={t.editEqual} />
+              </RadioGroup>
+              {items.length > 0 && (
+                <fieldset className={own.locks}>
+                  <legend>{t.editLocks}</legend>
+                  {items.map((item) => (
+                    <Checkbox
+                      key={item}
+                      label={item}
+                      checked={locked.has(item)}
+                      onChange={(_, data) => {
+                        const next = new Set(locked);
+                        if (data.checked) next.add(item);
+                        else next.delete(item);
+                        setLocked(next);
+                        setPreview(null);
+                      }}
+                    />
+                  ))}
+                </fieldset>
+              )}
+            </>
+          )}
+          {kind === "move" && (
+            <>
+              <Field label={t.editToImplementer}>
+                <Select
+                  className={own.full}
+                  value={toImplementer || implementer}
+                  onChange={(_, data) => {
+                    setToImplementer(data.value);
+                    setToCode("");
+                    setPreview(null);
+                  }}
+                >
+                  {implementers.map((each) => (
+                    <option key={each.name} value={each.name}>
+                      {each.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={t.editTo}>
+                <Select
+                  className={own.full}
+                  value={toCode}
+                  onChange={(_, data) => {
+                    setToCode(data.value);
+                    setPreview(null);
+                  }}
+                >
+                  <option value="">{t.editChooseRow}</option>
+                  {rowsOf(toImplementer || implementer).map((row) => (
+                    <option key={row.code} value={row.code}>
+                      {`${row.code} — ${row.amount ? formatMoneyEstonian(row.amount) : "–"}`}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            </>
+          )}
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={() => void showPreview()} disabled={disabled || edit() === null}>
+              {t.editPreview}
+            </Button>
+          </div>
+        </>
+      )}
+      {preview && (
+        <>
+          <Table size="small" aria-label={t.editChanges(preview.changes.length)}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t.editRowColumn}</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>{t.beforeColumn}</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>{t.editAfterColumn}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {preview.changes.map((change) => (
+                <TableRow key={`${change.implementer}|${change.code}`}>
+                  <TableCell className={own.wrap} title={`${change.implementer}: ${change.label}`}>
+                    {preview.totals.length > 1 ? `${change.implementer} ${change.code}` : change.code}
+                  </TableCell>
+                  <TableCell className={styles.number}>
+                    {change.before ? formatMoneyEstonian(change.before) : "–"}
+                  </TableCell>
+                  <TableCell className={styles.number}>
+                    {change.after ? formatMoneyEstonian(change.after) : "–"}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {preview.totals.map((line) => (
+            <Body1 key={line.implementer} className={own.wrap}>
+              {t.editTotal(
+                line.implementer,
+                line.before ? formatMoneyEstonian(line.before) : "–",
+                line.after ? formatMoneyEstonian(line.after) : "–",
+              )}
+            </Body1>
+          ))}
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={() => void apply()} disabled={disabled}>
+              {t.editApply}
+            </Button>
+            <Button onClick={() => setPreview(null)} disabled={disabled}>
+              {t.cancel}
+            </Button>
+          </div>
+        </>
+      )}
+      {applied !== null && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{t.editApplied(applied)}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
