@@ -177,7 +177,9 @@ function linesTable(lisa2: Lisa2): Table {
           cell(line.number, widths[0], { size, bold }),
           cell(line.tatNumber ?? "", widths[1], { size, bold }),
           cell(line.label, widths[2], { size, bold, indent: line.depth * DEPTH_INDENT }),
-          moneyCell(line.amount, widths[3], { size, bold }),
+          line.absent
+            ? cell(DASH, widths[3], { size, bold, alignment: AlignmentType.RIGHT })
+            : moneyCell(line.amount, widths[3], { size, bold }),
         ],
       });
     }),
