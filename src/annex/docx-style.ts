@@ -26,3 +26,71 @@ export const ALL_BORDERS = {
   insideHorizontal: THIN,
   insideVertical: THIN,
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Widths of figures
+
+/**
+ * Advance widths, in thousandths of an em, of the characters our figures are printed with, read once from the
+ * fonts' hmtx tables (the files in test/fixtures/fonts): Liberation Serif 1.07.4, metric-compatible with the
+ * Times New Roman the documents name, and DejaVu Serif 2.37, in which LibreOffice and most Linux desktops lay a
+ * document out when Times New Roman is missing, and which is the wider. No font is read at run time: a reader's
+ * machine may have neither, and the width a column needs must not depend on the machine that wrote the file.
+ */
+const FIGURE_GLYPHS: Record<string, { regular: Record<string, number>; bold: Record<string, number> }> = {
+  "Liberation Serif": {
+    regular: glyphs({ digit: 500, space: 250, comma: 250, period: 250, hyphen: 333, minus: 564, dash: 500 }),
+    bold: glyphs({ digit: 500, space: 250, comma: 250, period: 250, hyphen: 333, minus: 570, dash: 500 }),
+  },
+  "DejaVu Serif": {
+    regular: glyphs({ digit: 637, space: 318, comma: 318, period: 318, hyphen: 338, minus: 838, dash: 500 }),
+    bold: glyphs({ digit: 696, space: 349, comma: 349, period: 349, hyphen: 415, minus: 838, dash: 500 }),
+  },
+};
+
+/** Wider than any glyph of the table: a character the table does not know is never under-measured. */
+const UNKNOWN_GLYPH = 1000;
+
+function glyphs(widths: Record<"digit" | "space" | "comma" | "period" | "hyphen" | "minus" | "dash", number>) {
+  const table: Record<string, number> = {};
+  for (const digit of "0123456789") table[digit] = widths.digit;
+  // No-break spaces (U+00A0, U+202F) have the advance of a space in both fonts.
+  for (const space of " \u00a0\u202f") table[space] = widths.space;
+  table[","] = widths.comma;
+  table["."] = widths.period;
+  table["-"] = widths.hyphen;
+  table["\u2212"] = widths.minus;
+  table[DASH] = widths.dash;
+  return table;
+}
+
+/**
+ * The width in twips a figure ("1 355 541,00", "3.5.2.1.2", "–") takes at `size` half-points in the widest of the
+ * fonts above, rounded up: 1/1000 em at h half-points is h/100 twips.
+ */
+export function figureWidth(text: string, size: number, bold = false): number {
+  let widest = 0;
+  for (const family of Object.values(FIGURE_GLYPHS)) {
+    const table = bold ? family.bold : family.regular;
+    let width = 0;
+    for (const character of text) width += table[character] ?? UNKNOWN_GLYPH;
+    widest = Math.max(widest, width);
+  }
+  return Math.ceil((widest * size) / 100);
+}
+
+/**
+ * Room for layout engines' rounding of glyph positions (LibreOffice lays text out in whole twips per glyph)
+ * and the cell's share of its borders; with it a figure of exactly the measured width still stays on one line.
+ */
+const FIGURE_SLACK = 40;
+
+/** The width of a table column whose widest figure must fit on one line between the cell's margins. */
+export function figureColumnWidth(
+  figures: Array<{ text: string; bold?: boolean }>,
+  size: number,
+  cellMargin: number,
+): number {
+  const widest = Math.max(0, ...figures.map((figure) => figureWidth(figure.text, size, figure.bold)));
+  return widest + 2 * cellMargin + FIGURE_SLACK;
+}

@@ -19,6 +19,8 @@ export type ScheduleCellOf = (source: RowSource) => { sheet: string; row: number
 const HEADER_FILL = "#D9D9D9";
 const BUDGET_WIDTHS = [10, 14, 66, 18];
 const DRAFT_COLOR = "#C00000";
+/** The grey of "–", an activity an implementer does not have, on both sheets. */
+const ABSENT_COLOR = "#808080";
 const number = (amount: Money): number => amount.toNumber();
 
 /** The amount cells of the schedules as written by `planToWorkbook`, or as read back (`row.sheet`). */
@@ -97,12 +99,15 @@ function budgetSheet(
       cell(line.number, { border: true, bold: strong }),
       cell(line.tatNumber ?? "", { border: true, bold: strong }),
       cell(line.label, { border: true, bold: strong, indent: line.depth, wrap: true }),
-      cell(number(line.amount), {
-        formula: lineFormula(lisa2, line, rowOfLine, cellOf, rateCell),
-        numFmt: AMOUNT_FORMAT,
-        border: true,
-        bold: strong,
-      }),
+      // An activity the implementer lacks is "–" as in the matrix; SUM passes over the text, so totals hold.
+      line.absent
+        ? cell("–", { border: true, bold: strong, align: "right", color: ABSENT_COLOR })
+        : cell(number(line.amount), {
+            formula: lineFormula(lisa2, line, rowOfLine, cellOf, rateCell),
+            numFmt: AMOUNT_FORMAT,
+            border: true,
+            bold: strong,
+          }),
     ]);
   }
   const directIndex = lisa2.lines.findIndex((line) => line.kind === "direct");
@@ -205,7 +210,6 @@ function lineFormula(
     const at = cellOf(source);
     return at ? [`${quotedSheetName(at.sheet)}!${cellAddress("amount", at.row)}`] : [];
   });
-  // A TAT activity the schedule lacks is 0 by definition, not a reference to nothing.
   return sumOf(cells);
 }
 
@@ -248,7 +252,7 @@ function wrappedRowHeights(
   return heights;
 }
 
-/** SUM of cells, or 0 for none (a TAT activity the schedule lacks). */
+/** SUM of cells, or 0 for none. */
 const sumOf = (cells: string[]): string => (cells.length === 0 ? "0" : nestedSum(cells));
 
 function matrixSheet(lisa2: Lisa2, rowOfLine: number[], directRow: number): SheetModel {
@@ -281,7 +285,7 @@ function matrixSheet(lisa2: Lisa2, rowOfLine: number[], directRow: number): Shee
       ...row.cells.map((amount, column) => {
         const line = row.lineOf[column];
         return amount === null || line === null
-          ? cell("–", { border: true, align: "center", color: "#808080" })
+          ? cell("–", { border: true, align: "center", color: ABSENT_COLOR })
           : cell(number(amount), { formula: `${budget}!D${rowOfLine[line]}`, numFmt: AMOUNT_FORMAT, border: true });
       }),
       cell(number(row.total), {

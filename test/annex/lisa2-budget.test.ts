@@ -62,7 +62,7 @@ describe("lisa 2 of the directive of 25.03.2025 nr 68, at 7 %", () => {
         "13434.77",
       ],
       ["1.1.2.6.2", "3.5.2.1.2", "Vajaduspõhise tugiteenuse pakkumine sihtrühmale.", "5000.00"],
-      // Jõhvi's schedule has no 3.5.2.1.2: the line stands, at 0, taken from no row.
+      // Jõhvi's schedule has no 3.5.2.1.2: the line stands, taken from no row, and counts 0 in the sums.
       ["1.1.2.7.2", "3.5.2.1.2", "Vajaduspõhise tugiteenuse pakkumine sihtrühmale.", "0.00"],
       [
         "1.1.2.8.1",
@@ -78,6 +78,16 @@ describe("lisa 2 of the directive of 25.03.2025 nr 68, at 7 %", () => {
       expect([found.number, found.tatNumber, found.label, money(found.amount)]).toEqual([number, tat, label, amount]);
     }
     expect(line(lisa2, "1.1.2.7.2").sources).toEqual([]);
+    // Jõhvi has no 3.5.2.1.2: absent, shown "–"; ELVL's 3.5.1.1 is a row of its schedule at 0,00, so it is present.
+    expect(line(lisa2, "1.1.2.7.2").absent).toBe(true);
+    expect(line(lisa2, "1.1.2.1.1").absent).toBe(false);
+    expect([money(line(lisa2, "1.1.2.7.5").amount), line(lisa2, "1.1.2.7.5").absent]).toEqual(["0.00", false]);
+    expect(money(line(lisa2, "1.1.2.7").amount)).toBe("55485.00");
+    expect(
+      lisa2.lines
+        .filter((candidate) => candidate.absent)
+        .map((candidate) => `${lisa2.matrix.columns[candidate.implementer!].name} ${candidate.tatNumber}`),
+    ).toEqual(["Jõhvi vald 3.5.2.1.2"]);
     // 1 + 1.1 + 1.1.1 with 9 shares + 1.1.2 with 9 shares, 4 + 8 × 5 activities + 1.2.
     expect(lisa2.lines).toHaveLength(1 + 1 + 1 + 9 + 1 + 9 + 4 + 8 * 5 + 1);
     expect(lisa2.lines.map((candidate) => candidate.number)).toEqual([...new Set(lisa2.lines.map((c) => c.number))]);
@@ -162,6 +172,10 @@ describe("lisa 2 of the directive of 25.03.2025 nr 68, at 7 %", () => {
     // A partner has no 3.5.1.x, the implementer no 3.5.2.1.x.
     expect(byTat("3.5.1.2").cells.map((c) => (c ? money(c) : null))).toEqual(["30000.00", ...new Array(8).fill(null)]);
     expect(byTat("3.5.2.1.1").cells[0]).toBeNull();
+    // Jõhvi (column 7) has no 3.5.2.1.2: "–" as in the budget lines, not 0,00.
+    expect(byTat("3.5.2.1.2").cells[6]).toBeNull();
+    expect(byTat("3.5.2.1.2").cells.filter((c) => c === null)).toHaveLength(2);
+    expect(money(byTat("3.5.1.1").cells[0]!)).toBe("0.00");
     expect(matrix.columnTotals.map(money)).toEqual([
       "200582.00",
       "93988.53",
@@ -243,7 +257,7 @@ describe("lisa 2 settings and edge cases", () => {
     expect(() => buildLisa2(analyse(small()), { indirectRatePercent: new Decimal(-1) })).toThrow(/-1/);
   });
 
-  test("a partner's missing section is listed at 0 because a peer has it; the matrix stays whole", () => {
+  test("a partner's missing section is listed as absent (–) because a peer has it; one it has at 0 is 0,00", () => {
     const lisa2 = buildLisa2(
       analyse(
         plan([
@@ -255,21 +269,30 @@ describe("lisa 2 settings and edge cases", () => {
           partner("Pärnu linn", "01.01.2023-31.12.2025", [
             row("3.5.2.1", "5.00"),
             row("3.5.2.1.1", "5.00"),
+            row("3.5.2.1.2", "0.00"),
             personnel("0"),
           ]),
         ]),
       ),
     );
-    const tartu = lisa2.lines.filter((l) => l.kind === "activity" && l.implementer === 0);
-    expect(tartu.map((l) => [l.tatNumber, money(l.amount), l.sources.length])).toEqual([
-      ["3.5.2.1.1", "0.00", 0],
-      ["3.5.2.1.2", "10.00", 1],
+    const activities = (implementer: number) =>
+      lisa2.lines
+        .filter((l) => l.kind === "activity" && l.implementer === implementer)
+        .map((l) => [l.tatNumber, money(l.amount), l.sources.length, l.absent]);
+    expect(activities(0)).toEqual([
+      ["3.5.2.1.1", "0.00", 0, true],
+      ["3.5.2.1.2", "10.00", 1, false],
+    ]);
+    expect(activities(1)).toEqual([
+      ["3.5.2.1.1", "5.00", 1, false],
+      ["3.5.2.1.2", "0.00", 1, false],
     ]);
     expect(lisa2.matrix.rows.map((r) => r.cells.map((c) => (c ? money(c) : null)))).toEqual([
-      ["0.00", "5.00"],
+      [null, "5.00"],
       ["10.00", "0.00"],
       ["0.00", "0.00"],
     ]);
+    expect(lisa2.matrix.columnTotals.map(money)).toEqual(["10.00", "5.00"]);
   });
 
   test("a parent's missing amount is summed from its items; a missing leaf counts as 0, as SUM does", () => {

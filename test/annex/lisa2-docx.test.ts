@@ -153,7 +153,12 @@ describe("lisa 2 as a Word document, from the real directive with 7 % indirect c
     expect(table[1]).toEqual(["1", "2", "3", "4"]);
     expect(docx.headerRows[0].slice(0, 3)).toEqual([true, true, false]);
     expect(table.slice(2)).toEqual(
-      lisa2.lines.map((line) => [line.number, line.tatNumber ?? "", line.label, formatMoneyEstonian(line.amount)]),
+      lisa2.lines.map((line) => [
+        line.number,
+        line.tatNumber ?? "",
+        line.label,
+        line.absent ? "–" : formatMoneyEstonian(line.amount),
+      ]),
     );
   });
 
@@ -162,6 +167,14 @@ describe("lisa 2 as a Word document, from the real directive with 7 % indirect c
     for (const [number, amount] of Object.entries(LINE_AMOUNTS)) expect(byNumber.get(number)?.[3]).toBe(money(amount));
     expect(byNumber.get("1.1.1.2")?.[2]).toBe("Otsesed personalikulud (partner Tartu linn)");
     expect(byNumber.get("1.1.2.2.1")?.[1]).toBe("3.5.2.1.1");
+    // Jõhvi's schedule has no 3.5.2.1.2: "–", as in the matrix; ELVL's 3.5.1.1 is a row of its schedule at 0.
+    expect(byNumber.get("1.1.2.7")?.[2]).toBe("Sisutegevuste kulud (partner Jõhvi vald)");
+    expect(byNumber.get("1.1.2.7.2")?.slice(1)).toEqual([
+      "3.5.2.1.2",
+      "Vajaduspõhise tugiteenuse pakkumine sihtrühmale.",
+      "–",
+    ]);
+    expect(byNumber.get("1.1.2.1.1")?.slice(1, 2).concat(byNumber.get("1.1.2.1.1")![3])).toEqual(["3.5.1.1", "0,00"]);
   });
 
   it("repeats the money by TAT activity and implementer in table 2, with row and column totals", () => {
@@ -191,6 +204,8 @@ describe("lisa 2 as a Word document, from the real directive with 7 % indirect c
     expect(totals.slice(2, -1)).toEqual(matrix.columnTotals.map(formatMoneyEstonian));
     const row = table.find((cells) => cells[0] === "3.5.2.1.1");
     expect(row?.[row.length - 1]).toBe(money(ROW_3_5_2_1_1_TOTAL));
+    // Jõhvi has no 3.5.2.1.2: a dash, not 0,00.
+    expect(table.find((cells) => cells[0] === "3.5.2.1.2")?.[table[0].indexOf("Jõhvi vald")]).toBe("–");
     // A partner has no 3.5.1.x: a dash, not 0,00.
     expect(table.find((cells) => cells[0] === "3.5.1.2")?.slice(3, -1)).toEqual(matrix.columns.slice(1).map(() => "–"));
   });

@@ -77,7 +77,7 @@ function cents(value: unknown, where: string): string {
   return new Decimal(String(value)).toFixed(2);
 }
 
-/** The budget table as LibreOffice computed it: "Rea nr" → the Kokku cell, in cents. */
+/** The budget table as LibreOffice computed it: "Rea nr" → the Kokku cell, in cents, or "–" for an absent activity. */
 function budgetColumn(sheet: RawSheet): Map<string, string> {
   const header = sheet.rows.findIndex((row) => row?.[0]?.value === "Rea nr");
   if (header < 0) throw new Error("no header row on the annex sheet");
@@ -87,7 +87,8 @@ function budgetColumn(sheet: RawSheet): Map<string, string> {
     const row = sheet.rows[index];
     const number = row?.[0]?.value;
     if (typeof number !== "string" || number === "") break;
-    amounts.set(number, cents(row?.[3]?.value, `${sheet.name} line ${number}`));
+    const value = row?.[3]?.value;
+    amounts.set(number, value === "–" ? value : cents(value, `${sheet.name} line ${number}`));
   }
   return amounts;
 }
@@ -182,8 +183,14 @@ describe("lisa 2 in Excel, recalculated by LibreOffice Calc", () => {
     const shown = budgetColumn(sheetNamed(recalculated.plain, LISA2_SHEET));
     expect([...shown.keys()]).toEqual(lisa2.lines.map((line) => line.number));
     for (const line of lisa2.lines)
-      expect(`${line.number} ${shown.get(line.number)}`).toBe(`${line.number} ${money(line.amount)}`);
-    // Read off the document, not the model.
+      expect(`${line.number} ${shown.get(line.number)}`).toBe(
+        `${line.number} ${line.absent ? "–" : money(line.amount)}`,
+      );
+    // Read off the document, not the model. Jõhvi has no 3.5.2.1.2: "–", which the SUMs over it pass by, so its
+    // share is 49 445 + 4 520 + 1 520 + 0 as its schedule declares; its 3.5.2.1.5 is a row at 0, so 0,00.
+    expect(shown.get("1.1.2.7.2")).toBe("–");
+    expect(shown.get("1.1.2.7.5")).toBe("0.00");
+    expect(shown.get("1.1.2.7")).toBe("55485.00");
     expect(shown.get("1")).toBe("1355541.00");
     expect(shown.get("1.1")).toBe("1266860.75");
     expect(shown.get("1.2")).toBe("88680.25");
@@ -217,6 +224,9 @@ describe("lisa 2 in Excel, recalculated by LibreOffice Calc", () => {
     }
     expect(cells.get("Kokku")).toEqual([...lisa2.matrix.columnTotals.map(money), "1266860.75"]);
     expect(cells.get("3.5.2.1.1")![9]).toBe("250477.75");
+    // Jõhvi (column 7 of 9) has no 3.5.2.1.2; the row's total passes over the dash.
+    expect(cells.get("3.5.2.1.2")![6]).toBeNull();
+    expect(cells.get("3.5.2.1.2")![9]).toBe("141377.77");
     expect(beside(sheet, "Kontroll: kokku võrdub lehe „Lisa 2“ reaga 1.1 (otsesed kulud)", 1, 11)).toBe("Klapib");
   });
 

@@ -114,6 +114,18 @@ describe("lisa 2 through the Office adapter, against the Excel fake", () => {
     expect(lines.get("1.2")!.amount).toBe(88680.25);
     expect(lines.get("1")!.amount).toBeCloseTo(1355541, 6);
     expect(lines.get("1.1.2.2.3")!.amount).toBeCloseTo(3977.15, 6);
+    // Jõhvi has no 3.5.2.1.2: "–", a text the SUM above it passes by (49 445 + 4 520 + 1 520 + 0); its 3.5.2.1.5
+    // is a row of its schedule at 0, so 0.
+    const johvi = lines.get("1.1.2.7.2")!;
+    expect([johvi.amount, workbook.formula(LISA2_SHEET, `D${johvi.row}`)]).toEqual(["–", "–"]);
+    expect(workbook.format(LISA2_SHEET, `D${johvi.row}`)).toMatchObject({ horizontalAlignment: "Right" });
+    expect(lines.get("1.1.2.7.5")!.amount).toBe(0);
+    expect(lines.get("1.1.2.7")!.amount).toBeCloseTo(55485, 6);
+    const matrixRows = sheetValues(workbook, LISA2_MATRIX_SHEET);
+    const matrixHeader = matrixRows.find((row) => row[0] === "Tegevuse nr TAT-is")!;
+    const row3_5_2_1_2 = matrixRows.find((row) => row[0] === "3.5.2.1.2")!;
+    expect(row3_5_2_1_2[matrixHeader.indexOf("Jõhvi vald")]).toBe("–");
+    expect(row3_5_2_1_2[matrixHeader.indexOf("Kokku")]).toBeCloseTo(141377.77, 6);
     expect(budgetCheck(workbook)).toBe("Klapib");
     // The matrix reads the budget sheet by its name, 'Lisa 2'!D…, and agrees with it.
     expect(matrixCheck(workbook)).toBe("Klapib");

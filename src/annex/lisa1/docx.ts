@@ -27,6 +27,7 @@ import {
   A4_HEIGHT,
   A4_WIDTH,
   TABLE_SIZE,
+  figureColumnWidth,
 } from "../docx-style";
 
 /**
@@ -49,6 +50,27 @@ export const SCHEDULE_COLUMNS = [
 ] as const;
 // Both range columns fit "01.01.2023 – 31.12.2025" on one line.
 const SCHEDULE_WIDTHS = [5300, 2300, 2300, 1900, TEXT_WIDTH - 5300 - 2300 - 2300 - 1900];
+const CELL_MARGIN = 80;
+
+/**
+ * The schedule's widths, the amount column widened (from the activity's) should a figure of the table not fit its
+ * 1900 twips in the widest font a reader may lay it out in: a figure wrapped inside its cell reads as two.
+ */
+function scheduleWidths(rows: ScheduleRow[]): number[] {
+  const needed = figureColumnWidth(
+    rows.map((row) => ({ text: amountCellText(row) })),
+    TABLE_SIZE,
+    CELL_MARGIN,
+  );
+  const extra = Math.max(0, needed - SCHEDULE_WIDTHS[3]);
+  return [
+    SCHEDULE_WIDTHS[0] - extra,
+    SCHEDULE_WIDTHS[1],
+    SCHEDULE_WIDTHS[2],
+    SCHEDULE_WIDTHS[3] + extra,
+    SCHEDULE_WIDTHS[4],
+  ];
+}
 
 const INDICATOR_WIDTHS = [4200, 1700, 1400, 1400, TEXT_WIDTH - 4200 - 1700 - 1400 - 1400];
 
@@ -212,7 +234,7 @@ function groupIndicators(indicators: IndicatorRow[]): Array<[number, IndicatorRo
 }
 
 function scheduleTable(table: number, rows: ScheduleRow[]): Array<Paragraph | Table> {
-  const widths = SCHEDULE_WIDTHS;
+  const widths = scheduleWidths(rows);
   return [
     caption(`Tabel ${table}. Tegevuste ajakava`),
     grid(
@@ -291,7 +313,7 @@ function grid(rows: TableRow[], widths: number[]): Table {
     width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
     borders: ALL_BORDERS,
-    margins: { top: 20, bottom: 20, left: 80, right: 80 },
+    margins: { top: 20, bottom: 20, left: CELL_MARGIN, right: CELL_MARGIN },
   });
 }
 

@@ -58,7 +58,13 @@ export interface BudgetLine {
   kind: BudgetLineKind;
   /** 0 for line 1. */
   depth: number;
+  /** ZERO for an absent activity, so that every parent stays the sum of its lines. */
   amount: Money;
+  /**
+   * The implementer has no such activity (only a peer of its role has): the annex shows "–", as the matrix and the
+   * check's message do, not 0,00, which would read as an activity planned at no cost. A row it has at 0 shows 0,00.
+   */
+  absent: boolean;
   /** Positions in `lines` of the lines this one adds up; empty for a line taken from the schedules. */
   children: number[];
   /** For a line taken from the schedules: the rows whose amounts it adds (none when the schedule lacks it). */
@@ -80,7 +86,7 @@ export interface MatrixRow {
   /** The TAT number, or null for the personnel row. */
   tatNumber: string | null;
   label: string;
-  /** By column; null where the activity is not the implementer's (a partner has no 3.5.1.x). */
+  /** By column; null where the activity is not the implementer's (a partner has no 3.5.1.x, Jõhvi no 3.5.2.1.2). */
   cells: Array<Money | null>;
   /** For each cell: the budget line it repeats (position in `lines`), or null. */
   lineOf: Array<number | null>;
@@ -197,7 +203,7 @@ interface ActivityCatalogue {
 
 /**
  * The TAT activities each implementer's lines list: its own, plus those its peers of the same role have, so
- * that every partner shows 3.5.2.1.1 … 3.5.2.1.5 (0,00 where its schedule has none) and the matrix is whole.
+ * that every partner shows 3.5.2.1.1 … 3.5.2.1.5 ("–" where its schedule has none) and the matrix is whole.
  */
 function activityCatalogue(implementers: Implementer[], parts: ImplementerParts[]): ActivityCatalogue {
   const byRole = new Map<string, Set<string>>();
@@ -255,11 +261,11 @@ function budgetLines(
   return { lines, direct, personnel, activityLine };
 }
 
-type NewLine = Omit<BudgetLine, "children" | "sources"> & Partial<BudgetLine>;
+type NewLine = Omit<BudgetLine, "children" | "sources" | "absent"> & Partial<BudgetLine>;
 
-/** Appends a line, with no children or sources unless given, and returns its position in `lines`. */
+/** Appends a line, present and with no children or sources unless given, and returns its position in `lines`. */
 function addLine(lines: BudgetLine[], line: NewLine): number {
-  lines.push({ children: [], sources: [], ...line });
+  lines.push({ children: [], sources: [], absent: false, ...line });
   return lines.length - 1;
 }
 
@@ -298,7 +304,7 @@ function addPersonnelLines(lines: BudgetLine[], plan: ActionPlan, parts: Impleme
 
 /**
  * Line 1.1.2 and under it one share per implementer (1.1.2.n), each with a line per TAT activity of its role
- * (1.1.2.n.m): the activity's rows in its schedule, or none and 0,00 when only a peer has the activity.
+ * (1.1.2.n.m): the activity's rows in its schedule, or none and absent ("–") when only a peer has the activity.
  */
 function addContentLines(
   lines: BudgetLine[],
@@ -323,6 +329,7 @@ function addContentLines(
         kind: "activity",
         depth: 4,
         amount: sumMoney(nodes.map((node) => part.amountOf(node))),
+        absent: nodes.length === 0,
         implementer: index,
         sources: nodes.map((node) => ({ implementer: index, row: node.index })),
       });
@@ -380,7 +387,7 @@ function buildMatrix(
   codes.sort(compareCodes);
   const rows: MatrixRow[] = codes.map((code) => {
     const lineOf = columns.map(({ implementer }) => activityLine.get(`${implementer}\u0000${code}`) ?? null);
-    const cells = lineOf.map((line) => (line === null ? null : lines[line].amount));
+    const cells = lineOf.map((line) => (line === null || lines[line].absent ? null : lines[line].amount));
     return {
       tatNumber: code,
       label: catalogue.labelOf(code),

@@ -16,7 +16,7 @@ import {
 } from "docx";
 import type { Finding } from "../../checks/types";
 import { Money, formatMoneyEstonian } from "../../model/money";
-import { Lisa2, formatRate } from "./budget";
+import { BudgetLine, Lisa2, formatRate } from "./budget";
 import {
   A4_HEIGHT,
   A4_WIDTH,
@@ -29,6 +29,7 @@ import {
   MARGIN,
   PORTRAIT_TEXT_WIDTH,
   TABLE_SIZE,
+  figureColumnWidth,
 } from "../docx-style";
 
 /**
@@ -39,7 +40,13 @@ import {
  */
 
 // Half-points, as docx's `size` takes them.
-const MATRIX_SIZE = 16;
+/** 8 pt, or smaller when many implementers leave too little room at 8 pt (see matrixLayout). */
+const MATRIX_SIZES = [16, 15, 14, 12];
+/**
+ * The matrix's label column, in twips: "kohanemisteekondade", the longest word of the TAT's activity names, takes
+ * 1 819 at 8 pt in DejaVu Serif (11 371 thousandths of an em), plus the cell's margins of 57.
+ */
+const MIN_LABEL_WIDTH = 2100;
 const ERRORS_SIZE = 18;
 
 const RED = "C00000";
@@ -159,9 +166,22 @@ function reconciliationParagraph(lisa2: Lisa2): Paragraph {
 // ---------------------------------------------------------------------------------------------------------------
 // Tables
 
+/** Cell margins left and right, in twips: the lines table's and the matrix's (narrower, for nine columns). */
+const LINES_MARGIN = 80;
+const MATRIX_MARGIN = 57;
+
 function linesTable(lisa2: Lisa2): Table {
-  const widths = [1150, 1500, PORTRAIT_TEXT_WIDTH - 1150 - 1500 - 1750, 1750];
   const size = TABLE_SIZE;
+  // 1750 fits "Kokku (EUR)" and the directive's figures in Times New Roman; wider when a figure needs it.
+  const amountWidth = Math.max(
+    1750,
+    figureColumnWidth(
+      lisa2.lines.map((line) => ({ text: lineAmountText(line), bold: line.depth <= 2 })),
+      size,
+      LINES_MARGIN,
+    ),
+  );
+  const widths = [1150, 1500, PORTRAIT_TEXT_WIDTH - 1150 - 1500 - amountWidth, amountWidth];
   const rows = [
     headerRow(["Rea nr", "Tegevuse nr TAT-is", "Kulukoht", "Kokku (EUR)"], widths, size),
     headerRow(
@@ -177,27 +197,72 @@ function linesTable(lisa2: Lisa2): Table {
           cell(line.number, widths[0], { size, bold }),
           cell(line.tatNumber ?? "", widths[1], { size, bold }),
           cell(line.label, widths[2], { size, bold, indent: line.depth * DEPTH_INDENT }),
-          moneyCell(line.amount, widths[3], { size, bold }),
+          cell(lineAmountText(line), widths[3], { size, bold, alignment: AlignmentType.RIGHT }),
         ],
       });
     }),
   ];
-  return table(rows, widths);
+  return table(rows, widths, LINES_MARGIN);
+}
+
+/** An activity the implementer does not have is "–", as in the matrix. */
+const lineAmountText = (line: BudgetLine): string => (line.absent ? DASH : formatMoneyEstonian(line.amount));
+
+const cellText = (value: Money | null): string => (value === null ? DASH : formatMoneyEstonian(value));
+
+/** Columns of the matrix, in twips, and the size its text is set in (half-points). */
+interface MatrixLayout {
+  widths: number[];
+  size: number;
+}
+
+/**
+ * Each implementer's column and the total column as wide as their widest figure (the bold totals included) in
+ * the widest font a reader may lay them out in, so that no figure wraps inside itself; widened toward 1500 when
+ * the page has room. The label column takes the rest, at least MIN_LABEL_WIDTH; should many implementers leave
+ * less, the text is set smaller rather than a figure or a word broken.
+ */
+function matrixLayout(matrix: Lisa2["matrix"]): MatrixLayout {
+  const codeWidth = 1050;
+  const count = Math.max(matrix.columns.length, 1);
+  let layout: MatrixLayout | null = null;
+  for (const size of MATRIX_SIZES) {
+    const needed = matrix.columns.map((_, column) =>
+      figureColumnWidth(
+        [
+          ...matrix.rows.map((row) => ({ text: cellText(row.cells[column]) })),
+          { text: formatMoneyEstonian(matrix.columnTotals[column]), bold: true },
+        ],
+        size,
+        MATRIX_MARGIN,
+      ),
+    );
+    const totalWidth = Math.max(
+      1200,
+      figureColumnWidth(
+        [...matrix.rows.map((row) => row.total), matrix.total].map((total) => ({
+          text: formatMoneyEstonian(total),
+          bold: true,
+        })),
+        size,
+        MATRIX_MARGIN,
+      ),
+    );
+    const room =
+      LANDSCAPE_TEXT_WIDTH - codeWidth - totalWidth - needed.reduce((sum, width) => sum + width, 0) - MIN_LABEL_WIDTH;
+    const extra = Math.max(0, Math.floor(room / count));
+    const moneyWidths = needed.map((width) => width + Math.min(extra, Math.max(0, 1500 - width)));
+    const labelWidth =
+      LANDSCAPE_TEXT_WIDTH - codeWidth - totalWidth - moneyWidths.reduce((sum, width) => sum + width, 0);
+    layout = { widths: [codeWidth, labelWidth, ...moneyWidths, totalWidth], size };
+    if (room >= 0) break;
+  }
+  return layout!;
 }
 
 function matrixTable(lisa2: Lisa2): Table {
   const { matrix } = lisa2;
-  const codeWidth = 1050;
-  const totalWidth = 1200;
-  const minLabelWidth = 2300;
-  const count = matrix.columns.length;
-  const moneyWidth = Math.min(
-    1500,
-    Math.floor((LANDSCAPE_TEXT_WIDTH - codeWidth - totalWidth - minLabelWidth) / Math.max(count, 1)),
-  );
-  const labelWidth = LANDSCAPE_TEXT_WIDTH - codeWidth - totalWidth - count * moneyWidth;
-  const widths = [codeWidth, labelWidth, ...matrix.columns.map(() => moneyWidth), totalWidth];
-  const size = MATRIX_SIZE;
+  const { widths, size } = matrixLayout(matrix);
   const totalColumn = widths.length - 1;
   const rows = [
     headerRow(["Tegevuse nr TAT-is", "Tegevus", ...matrix.columns.map((column) => column.name), "Kokku"], widths, size),
@@ -227,7 +292,7 @@ function matrixTable(lisa2: Lisa2): Table {
       ],
     }),
   ];
-  return table(rows, widths, 57);
+  return table(rows, widths, MATRIX_MARGIN);
 }
 
 function errorsTable(errors: Finding[]): Table {
