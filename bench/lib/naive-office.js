@@ -215,4 +215,36 @@ async function writeAnnexSheets(context, model) {
   return { sheets: model.sheets.map((sheet) => sheet.name), replaced: [] };
 }
 
-module.exports = { writeWorkbook, readWorkbook, markFindings, clearMarks, rewriteFormulas, writeAnnexSheets };
+/**
+ * writeCellsOnSheets (an edit's amounts): each cell read on its own for the way back, then written on its own, as a
+ * loop over `range.values` with a sync per cell does.
+ */
+async function writeCellsOnSheets(context, writes) {
+  for (const { sheet, updates } of writes) {
+    const worksheet = context.workbook.worksheets.getItem(sheet);
+    for (const { cell } of updates) {
+      worksheet.getRange(cell).load("formulas,numberFormat");
+      await context.sync();
+    }
+  }
+  for (const { sheet, updates } of writes) {
+    const worksheet = context.workbook.worksheets.getItem(sheet);
+    for (const { cell, value, numFmt, formula } of updates) {
+      const range = worksheet.getRange(cell);
+      range.numberFormat = [[numFmt ?? "General"]];
+      if (formula !== undefined) range.formulas = [[`=${formula}`]];
+      else range.values = [[value]];
+      await context.sync();
+    }
+  }
+}
+
+module.exports = {
+  writeWorkbook,
+  readWorkbook,
+  markFindings,
+  clearMarks,
+  rewriteFormulas,
+  writeAnnexSheets,
+  writeCellsOnSheets,
+};

@@ -18,7 +18,8 @@ const { OfficeWorkbookAdapter } = project("workbook/office/office-adapter");
 const { planToWorkbook } = project("workbook/write-plan");
 const { workbookToPlan } = project("workbook/read-plan");
 const { rollupFormulas } = project("workbook/rollups");
-const { analysePlan, lisa2SheetsForWorkbook } = project("app");
+const { analysePlan, editableRows, lisa2SheetsForWorkbook, previewEdit } = project("app");
+const Decimal = require("decimal.js");
 
 async function measured(fake, operation) {
   fake.stats.reset();
@@ -113,6 +114,23 @@ async function officeComparison(plan, checkRounds = 5) {
     (result) => `${result.changed} formulas`,
     () => adapter.rewriteFormulas(formulas),
     () => naive.rewriteFormulas(naiveExcel.context, formulas),
+  );
+  // An officer's edit: the first implementer's largest row with items raised by a tenth, spread over its items (and
+  // theirs) to the cent, written in place with its parents' and Koond's figures.
+  const editable = (await editableRows(adapter))[0];
+  const target = editable.rows.filter((row) => row.items.length > 0 && row.amount)[0];
+  const preview = await previewEdit(adapter, {
+    kind: "spread",
+    implementer: editable.name,
+    code: target.code,
+    total: new Decimal(target.amount).times(1.1).toDecimalPlaces(2),
+  });
+  const editCells = preview.writes.reduce((sum, write) => sum + write.updates.length, 0);
+  await step(
+    "spread, written",
+    () => `${grouped(preview.changes.length)} rows changed, ${grouped(editCells)} cells`,
+    () => adapter.writeCellsOnSheets(preview.writes),
+    () => naive.writeCellsOnSheets(naiveExcel.context, preview.writes),
   );
   const annex = lisa2SheetsForWorkbook(analysis).workbook;
   const annexCells = annex.sheets.reduce(
