@@ -42,6 +42,10 @@ function koondLine(sheets: RawSheet[], label: string): unknown[] {
   return row.slice(3, 6).map((cell) => cell?.value);
 }
 
+/** `spread` of Tartu's 3.5.2.1.3 from `input` to `total`, written to `output`. */
+const spreadTartu = (input: string, total: string, output: string, ...more: string[]) =>
+  run("spread", input, "--implementer", "Tartu", "--code", "3.5.2.1.3", "--total", total, "-o", output, ...more);
+
 describe("tat-budget spread and move", () => {
   let dir: string;
   let plan: string;
@@ -139,20 +143,7 @@ describe("tat-budget spread and move", () => {
 
   test("a refusal says why, exits 2 and writes no file", async () => {
     const out = path.join(dir, "refused.xlsx");
-    const locked = await run(
-      "spread",
-      plan,
-      "--implementer",
-      "Tartu",
-      "--code",
-      "3.5.2.1.3",
-      "--total",
-      "2000",
-      "--lock",
-      "3.5.2.1.3.1",
-      "-o",
-      out,
-    );
+    const locked = await spreadTartu(plan, "2000", out, "--lock", "3.5.2.1.3.1");
     expect(locked.status).toBe(2);
     expect(locked.stderr.replace(/\u00a0/g, " ")).toBe(
       "tat-budget: 3.5.2.1.3: lukustatud read on kokku 2 400,00, rohkem kui 2 000,00.\n",
@@ -177,32 +168,10 @@ describe("tat-budget spread and move", () => {
     expect(overdrawn.status).toBe(2);
     expect(overdrawn.stderr).toBe("tat-budget: 3.5.2.1.3.2 has 1577.15: moving 2000.00 would make it negative.\n");
     expect(existsSync(out)).toBe(false);
-    const intoInput = await run(
-      "spread",
-      plan,
-      "--implementer",
-      "Tartu",
-      "--code",
-      "3.5.2.1.3",
-      "--total",
-      "1",
-      "-o",
-      plan,
-    );
+    const intoInput = await spreadTartu(plan, "1", plan);
     expect(intoInput.status).toBe(2);
     expect(intoInput.stderr).toContain("never its input");
-    const notAnAmount = await run(
-      "spread",
-      plan,
-      "--implementer",
-      "Tartu",
-      "--code",
-      "3.5.2.1.3",
-      "--total",
-      "5k",
-      "-o",
-      out,
-    );
+    const notAnAmount = await spreadTartu(plan, "5k", out);
     expect(notAnAmount.status).toBe(2);
     expect(notAnAmount.stderr).toContain('--total "5k" is not an amount');
     expect(existsSync(out)).toBe(false);
@@ -212,9 +181,7 @@ describe("tat-budget spread and move", () => {
     const soffice = findSoffice();
     if (!soffice) throw new Error("LibreOffice Calc is needed here: npm run test:deps installs it");
     const out = path.join(dir, "spread-lo.xlsx");
-    expect(
-      (await run("spread", plan, "--implementer", "Tartu", "--code", "3.5.2.1.3", "--total", "5000", "-o", out)).status,
-    ).toBe(0);
+    expect((await spreadTartu(plan, "5000", out)).status).toBe(0);
     const converted = path.join(dir, "lo");
     const profile = writeRecalcProfile(path.join(dir, "lo-profile"));
     await convertWithLibreOffice(soffice, profile, [out], converted, "xlsx");

@@ -25,6 +25,7 @@ import {
   type AmountEdit,
   type EditPreview,
   type EditableImplementer,
+  type EditableRow,
   type Money,
   type WorkbookServices,
 } from "../../app";
@@ -40,6 +41,19 @@ const useStyles = makeStyles({
 });
 
 type Kind = AmountEdit["kind"];
+
+/** A schedule's coded rows as a list's options: the code and its amount (the label is shown below the list). */
+function RowOptions({ rows }: { rows: readonly EditableRow[] }) {
+  return (
+    <>
+      {rows.map((row) => (
+        <option key={row.code} value={row.code}>
+          {`${row.code} — ${row.amount ? formatMoneyEstonian(row.amount) : "–"}`}
+        </option>
+      ))}
+    </>
+  );
+}
 
 /**
  * Editing the budget: spread a new total over a row's items, or move money from one row to another. The row comes
@@ -191,11 +205,7 @@ export function EditPanel({
                 setPreview(null);
               }}
             >
-              {rowsOf(implementer).map((row) => (
-                <option key={row.code} value={row.code}>
-                  {`${row.code} — ${row.amount ? formatMoneyEstonian(row.amount) : "–"}`}
-                </option>
-              ))}
+              <RowOptions rows={rowsOf(implementer)} />
             </Select>
           </Field>
           {chosenRow && <Body1 className={mergeClasses(own.wrap, styles.hint)}>{chosenRow.label}</Body1>}
@@ -276,11 +286,7 @@ export function EditPanel({
                   }}
                 >
                   <option value="">{t.editChooseRow}</option>
-                  {rowsOf(toImplementer || implementer).map((row) => (
-                    <option key={row.code} value={row.code}>
-                      {`${row.code} — ${row.amount ? formatMoneyEstonian(row.amount) : "–"}`}
-                    </option>
-                  ))}
+                  <RowOptions rows={rowsOf(toImplementer || implementer)} />
                 </Select>
               </Field>
             </>
