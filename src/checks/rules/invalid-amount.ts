@@ -9,7 +9,7 @@ export const invalidAmount: Rule = {
     severity: "error",
     category: "amounts",
     description: {
-      et: "Planeeritav maksumus puudub, ei ole arv, on negatiivne või üle kahe komakohaga",
+      et: "Planeeritav maksumus puudub, ei ole arv, on negatiivne või üle kahe kümnendkohaga",
       en: "A planned cost that is missing, not a number, negative, or has more than two decimals",
     },
   },
