@@ -10,7 +10,7 @@ export const duplicateCode: Rule = {
     category: "codes",
     description: {
       et: "Sama kood on ühe elluviija ajakavas mitu korda",
-      en: "The same code appears twice in one implementer's schedule",
+      en: "The same code appears more than once in one implementer's schedule",
     },
   },
   check({ implementers }, report) {

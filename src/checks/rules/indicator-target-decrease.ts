@@ -11,7 +11,7 @@ export const indicatorTargetDecrease: Rule = {
     severity: "warning",
     category: "indicators",
     description: {
-      et: "Loendatava näitaja 2029. aasta sihttase on väiksem kui tegevuskava aasta oma",
+      et: "Loendatava näitaja sihttase aastaks 2029 on väiksem kui tegevuskava aasta sihttase",
       en: "A count indicator's 2029 target is below its plan-year target",
     },
   },

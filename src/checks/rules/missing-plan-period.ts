@@ -8,7 +8,7 @@ export const missingPlanPeriod: Rule = {
     severity: "warning",
     category: "dates",
     description: {
-      et: "Real puuduvad tegevuse algus- ja lõppkuupäev tegevuskava perioodil",
+      et: "Real puuduvad tegevuskava perioodi algus- ja lõppkuupäev",
       en: "A row without plan-period dates",
     },
   },

@@ -58,7 +58,7 @@ export const mixedNumberFormat: Rule = {
     severity: "info",
     category: "format",
     description: {
-      et: "Tabelis on summad kirjutatud teisiti kui ülejäänud dokumendis",
+      et: "Tabelis on summad kirjutatud teisiti kui mujal dokumendis",
       en: "A table writes amounts in another style than the rest of the document",
     },
   },

@@ -7,7 +7,10 @@ export const periodReversed: Rule = {
     id: "period-reversed",
     severity: "error",
     category: "dates",
-    description: { et: "Algus on hiljem kui lõpp", en: "A start after its end" },
+    description: {
+      et: "Üldajaraami või tegevuskava perioodi algus on hiljem kui lõpp",
+      en: "An overall frame or plan period that starts after it ends",
+    },
   },
   check({ implementers }, report) {
     for (const { implementer, tree } of implementers) {

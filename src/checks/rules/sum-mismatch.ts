@@ -9,7 +9,7 @@ export const sumMismatch: Rule = {
     category: "sums",
     description: {
       et: "Ülemrea summa ei võrdu alamridade summaga",
-      en: "A parent row's amount differs from the sum of its children",
+      en: "A parent row's amount differs from the sum of its items",
     },
   },
   check({ implementers }, report) {

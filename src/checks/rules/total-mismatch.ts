@@ -9,7 +9,7 @@ export const totalMismatch: Rule = {
     category: "sums",
     description: {
       et: "Elluviija või partneri kogusumma ei võrdu tegevuste ja personalikulude summaga",
-      en: "An implementer's total differs from its sections plus personnel",
+      en: "An implementer's total differs from its activities plus personnel",
     },
   },
   check({ implementers }, report) {
