@@ -2,7 +2,8 @@ import { Money } from "../model/money";
 import { ActionPlan } from "../model/plan";
 import { ImplementerTotals, implementerTotals } from "../model/totals";
 import { displayText } from "./text";
-import { CheckContext, Finding, Report, Rule, Severity } from "./types";
+import { ScheduleRow } from "../model/plan";
+import { CheckContext, Finding, Position, Report, Rule, Severity } from "./types";
 
 export interface ImplementerTotalLine {
   implementer: string;
@@ -41,7 +42,7 @@ export function runChecks(plan: ActionPlan, rules: readonly Rule[], built?: read
   findings.sort(
     (a, b) =>
       (order.get(a.implementer ?? "") ?? order.size) - (order.get(b.implementer ?? "") ?? order.size) ||
-      (a.position.line ?? Infinity) - (b.position.line ?? Infinity) ||
+      place(a.position) - place(b.position) ||
       (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0),
   );
 
@@ -60,6 +61,11 @@ export function runChecks(plan: ActionPlan, rules: readonly Rule[], built?: read
   return { findings, totals, grandDeclared, grandComputed, counts };
 }
 
+/** Where a finding stands in its implementer's schedule: its sheet row, else its source line; a whole schedule last. */
+function place(position: Position): number {
+  return position.row ?? position.line ?? Infinity;
+}
+
 function toFinding(rule: Rule, report: Report): Finding {
   const row = report.row ?? report.node?.row ?? null;
   const finding: Finding = {
@@ -68,20 +74,13 @@ function toFinding(rule: Rule, report: Report): Finding {
     category: rule.meta.category,
     implementer: report.implementer?.name ?? null,
     code: row?.kind === "personnel" ? null : (row?.code ?? null),
-    position: row?.sheet
-      ? {
-          line: report.line ?? row.line ?? null,
-          sheet: row.sheet.name,
-          row: row.sheet.row,
-          column: report.column ?? "code",
-        }
-      : { line: report.line ?? row?.line ?? null },
+    position: positionOf(report, row),
     message: displayText(report.message),
     messageEn: displayText(report.messageEn),
     related: (report.related ?? []).map((related) => ({
       code: related.code,
       label: displayText(related.label),
-      line: related.line,
+      ...(related.sheet ? { line: null, sheet: related.sheet.name, row: related.sheet.row } : { line: related.line }),
       amount: related.amount,
     })),
   };
@@ -92,6 +91,20 @@ function toFinding(rule: Rule, report: Report): Finding {
   if (report.actual !== undefined) finding.actual = displayText(report.actual);
   if (report.correction) finding.correction = report.correction;
   return finding;
+}
+
+/**
+ * A plan read from a workbook is placed by sheet and row, never by the document's line (the hidden source-line
+ * column is the document's, which the officer cannot find in Excel): a schedule row by its cell, an indicator by its
+ * Näitajad cell, a finding about a whole schedule (no row) by the schedule's sheet.
+ */
+function positionOf(report: Report, row: ScheduleRow | null): Position {
+  const indicator = report.indicator?.sheet;
+  if (indicator) return { line: null, sheet: indicator.name, row: indicator.row, cell: indicator.target2029Cell };
+  if (row?.sheet) return { line: null, sheet: row.sheet.name, row: row.sheet.row, column: report.column ?? "code" };
+  const sheet = row ? undefined : report.implementer?.rows.find((candidate) => candidate.sheet)?.sheet;
+  if (sheet) return { line: null, sheet: sheet.name };
+  return { line: report.line ?? row?.line ?? report.indicator?.line ?? null };
 }
 
 export interface FindingGroup {

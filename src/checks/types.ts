@@ -1,6 +1,6 @@
 import { PlanNode } from "../model/hierarchy";
 import { Money } from "../model/money";
-import { ActionPlan, Implementer, ScheduleColumnKey, ScheduleRow } from "../model/plan";
+import { ActionPlan, Implementer, IndicatorRow, ScheduleColumnKey, ScheduleRow } from "../model/plan";
 import { ImplementerTotals } from "../model/totals";
 
 export type Severity = "error" | "warning" | "info";
@@ -8,9 +8,12 @@ export type Severity = "error" | "warning" | "info";
 export type Category = "sums" | "codes" | "amounts" | "dates" | "parties" | "structure" | "indicators" | "format";
 
 /**
- * Where a finding is: the source line for text; once the plan comes from a workbook, its sheet, its row and the
- * column at fault. The checks know no cell addresses: the workbook layer, which lays the columns out, adds `cell`
- * (`locateFindings`), and everything downstream of the analysis (marks, go-to, reports) reads it.
+ * Where a finding is: the source line for a plan read from a document; once the plan comes from a workbook, its
+ * sheet, its row and the column at fault, and no line (the document's lines cannot be found in Excel). The checks
+ * know no cell addresses: the workbook layer, which lays the columns out, adds `cell` (`locateFindings`), and
+ * everything downstream of the analysis (marks, go-to, reports) reads it. A finding about a whole schedule (no row)
+ * names only its sheet, and the workbook layer picks the cell to look at (the table's header). Messages never say
+ * where: the display layers print the position.
  */
 export interface Position {
   line: number | null;
@@ -18,14 +21,19 @@ export interface Position {
   /** 1-based worksheet row. */
   row?: number;
   column?: ScheduleColumnKey;
-  /** The cell (A1) of `column` in `row`, added by the workbook layer. */
+  /** The cell (A1) of `column` in `row`, added by the workbook layer (or by the reader, for an indicator). */
   cell?: string;
 }
 
+/** A row a finding speaks of, placed like the finding: by source line, or by sheet and cell in a workbook. */
 export interface RelatedRow {
   code: string | null;
   label: string;
-  line: number;
+  line: number | null;
+  sheet?: string;
+  row?: number;
+  /** The row's code cell, added by the workbook layer. */
+  cell?: string;
   amount: Money | null;
 }
 
@@ -80,6 +88,8 @@ export interface Report {
   implementer: Implementer | null;
   row?: ScheduleRow | null;
   node?: PlanNode | null;
+  /** An indicator the finding is about: placed on its Näitajad row when read from a workbook. */
+  indicator?: IndicatorRow;
   line?: number | null;
   message: string;
   messageEn: string;

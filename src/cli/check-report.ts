@@ -38,7 +38,12 @@ function findingToJson(finding: Finding, language: Language): Record<string, unk
       ? { declared: plain(finding.declared), computed: plain(finding.computed), difference: plain(finding.difference) }
       : {}),
     ...(finding.correction ? { correction: finding.correction } : {}),
-    related: finding.related.map((row) => ({ code: row.code, line: row.line, amount: plain(row.amount) })),
+    related: finding.related.map((row) => ({
+      code: row.code,
+      line: row.line,
+      ...(row.sheet ? { sheet: row.sheet, cell: row.cell } : {}),
+      amount: plain(row.amount),
+    })),
   };
 }
 
@@ -100,7 +105,7 @@ export function formatCheckReport(result: CheckResult, language: Language): stri
     for (const finding of group.findings) {
       const { position } = finding;
       const where = position.sheet
-        ? `${position.sheet}!${position.cell}`
+        ? `${position.sheet}${position.cell ? `!${position.cell}` : ""}`
         : position.line !== null
           ? `${text.line} ${position.line}`
           : "";

@@ -121,6 +121,11 @@ export interface IndicatorRow {
   target2029: string;
   explanation: string;
   line: number;
+  /**
+   * Where it stands when the plan was read from the canonical workbook: findings on it point at the Näitajad
+   * sheet's cell of its 2029 target, since the document's line cannot be found in Excel.
+   */
+  sheet?: { name: string; row: number; target2029Cell: string };
 }
 
 /** Something the importer could not read, with where it was; never a silent drop. */

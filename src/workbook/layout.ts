@@ -94,19 +94,39 @@ export function toExcelSerial(date: CalendarDate): number {
 
 /** A finding's place as the checks give it: its sheet row and the column at fault, no address. */
 interface RowPosition {
+  sheet?: string;
   row?: number;
   column?: ScheduleColumnKey;
   cell?: string;
 }
 
+/** A row a finding speaks of, placed like the finding. */
+interface RelatedPosition {
+  sheet?: string;
+  row?: number;
+  cell?: string;
+}
+
 /**
  * Findings with their cells: the checks name a row and a column, and only the layout knows where that column
- * stands. Findings about no sheet row (read from a document's text) stay as they are.
+ * stands. A finding about a whole schedule (a section or the personnel row it lacks) names only the sheet: it goes
+ * to the table's header, where the officer adds the row. The rows a finding relates to get their code cells.
+ * Findings about no sheet (read from a document's text) and those placed already (an indicator's) stay as they are.
  */
-export function locateFindings<T extends { position: RowPosition }>(findings: readonly T[]): T[] {
+export function locateFindings<T extends { position: RowPosition; related?: readonly RelatedPosition[] }>(
+  findings: readonly T[],
+): T[] {
   return findings.map((finding) => {
-    const { row, column } = finding.position;
-    if (row === undefined || column === undefined) return finding;
-    return { ...finding, position: { ...finding.position, cell: cellAddress(column, row) } };
+    const { sheet, row, column, cell } = finding.position;
+    const related = finding.related?.some((other) => other.row !== undefined)
+      ? {
+          related: finding.related.map((other) =>
+            other.row === undefined ? other : { ...other, cell: cellAddress("code", other.row) },
+          ),
+        }
+      : {};
+    if (sheet === undefined || cell !== undefined) return related.related ? { ...finding, ...related } : finding;
+    const at = row === undefined ? cellAddress("code", HEADER_ROW) : column ? cellAddress(column, row) : undefined;
+    return { ...finding, ...related, position: { ...finding.position, ...(at ? { cell: at } : {}) } };
   });
 }

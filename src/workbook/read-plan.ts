@@ -23,6 +23,10 @@ import {
 } from "./layout";
 import { RawCell, RawSheet, isDate } from "./model";
 import { IMPLEMENTER_HEADERS, INDICATOR_HEADERS, SETTING } from "./write-plan";
+import { cellAt } from "../model/a1";
+
+/** Näitajad's column of the 2029 target (0-based), where write-plan puts it: INDICATOR_HEADERS' order. */
+const INDICATOR_TARGET_2029_COLUMN = INDICATOR_HEADERS.indexOf("Sihttase (2029)");
 
 /**
  * Reads the plan back from the canonical sheets, with everything the user changed there: amounts, dates,
@@ -194,6 +198,7 @@ function readIndicators(sheet: RawSheet): IndicatorRow[] {
     const row = sheet.rows[index] ?? [];
     const name = text(row[1]?.value);
     if (!name) break;
+    const sheetRow = index + 1;
     indicators.push({
       table: Number(row[0]?.value) || 0,
       name,
@@ -202,6 +207,7 @@ function readIndicators(sheet: RawSheet): IndicatorRow[] {
       target2029: text(row[4]?.value) ?? "",
       explanation: text(row[5]?.value) ?? "",
       line: Number(row[6]?.value) || 0,
+      sheet: { name: sheet.name, row: sheetRow, target2029Cell: cellAt(INDICATOR_TARGET_2029_COLUMN, sheetRow) },
     });
   }
   return indicators;

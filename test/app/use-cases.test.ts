@@ -135,8 +135,12 @@ describe("the use cases over the Excel fake and over an .xlsx file", () => {
     expect(fake.counts).toEqual({ error: 18, warning: 7, info: 4 });
     expect(fake.rate).toBe("9");
     // Clearing counts marks (rules), marking cells: one rule per cell, Rakvere's code 3.5.2.1.1.1 on two rows included
-    // (a repeated code keys no mark).
-    expect([fake.marked, fake.cleared]).toEqual([21, 21]);
+    // (a repeated code keys no mark), and the two indicators' 2029 targets on Näitajad (E5, E10), which have cells now.
+    expect([fake.marked, fake.cleared]).toEqual([23, 23]);
+    expect((fake.places as string[][]).filter(([rule]) => rule === "indicator-target-decrease")).toEqual([
+      ["indicator-target-decrease", "Näitajad", "E5"],
+      ["indicator-target-decrease", "Näitajad", "E10"],
+    ]);
     expect(fake.recalc).toMatchObject({ formulas: 45, changed: [{ sheet: "Tartu", before: null }] });
     // 3.5.2.1.3 of Tartu: its items add up to 3 977,15.
     expect(fake.tartuSection).toBeCloseTo(3977.15, 2);

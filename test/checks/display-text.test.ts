@@ -30,10 +30,10 @@ describe("text from the document in findings", () => {
   it("keeps the words and the dates in their order", () => {
     const outside = findings.find((finding) => finding.rule === "plan-outside-year")!;
     expect(outside.message).toBe(
-      "Rea 1. („Koolitus õpetajatele ja…“) tegevuskava perioodi kuupäevad 01.09.2025 – 31.01.2026 ei jää tegevuskava perioodi 01.01.2025 – 31.12.2025.",
+      "Rea 3.5.1.1 › 1. tegevuskava perioodi kuupäevad 01.09.2025 – 31.01.2026 ulatuvad tegevuskava aastast 01.01.2025 – 31.12.2025 välja.",
     );
     const responsible = findings.find((finding) => finding.rule === "responsible-mismatch")!;
-    expect(responsible.message).toContain("vastutaja „Tallinna linn“ nimetab Tallinna linn");
+    expect(responsible.message).toContain("vastutaja „Tallinna linn“ on teine elluviija või partner (Tallinna linn)");
   });
 
   it("while the plan keeps the text as printed", () => {

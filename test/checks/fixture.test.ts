@@ -72,7 +72,9 @@ describe("checking the directive of 25.03.2025 nr 68", () => {
       { from: "3.5.2.1.2", to: "3.5.2.1.1.2" },
     ]);
     const parnu = result.findings.find((f) => f.rule === "duplicate-code" && f.position.line === 629);
-    expect(parnu?.message).toContain("annavad kokku täpselt rea 3.5.2.1.1 summa 13\u00a0434,77 €");
+    expect(parnu?.message).toContain(
+      "annavad kokku täpselt rea 3.5.2.1.1 („KOV-s elava sihtrühma…“) summa 13\u00a0434,77 €",
+    );
   });
 
   it("gives the right numbers on both sides", () => {

@@ -176,7 +176,6 @@ describe("the check's findings", () => {
     const bidiSection = screen.getByRole("region", { name: PAYLOADS.bidi });
     for (const payload of [PAYLOADS.img, PAYLOADS.link]) {
       expect(containsAsText(scriptSection, `Sõnum: ${payload}`)).toBe(true);
-      expect(within(scriptSection).getAllByText(payload, { selector: "strong", exact: false })).not.toHaveLength(0);
       expect(containsAsText(scriptSection, `oodatud ${payload}`)).toBe(true);
       expect(containsAsText(scriptSection, `tegelik ${payload}`)).toBe(true);
     }

@@ -1,6 +1,6 @@
 import { CodeCorrection } from "../../model/hierarchy";
 import { Rule } from "../types";
-import { euro, euroEn } from "../text";
+import { euro, euroEn, listEn, listEt, nodeName, nodeNameLabelled, nodeNameLabelledEn, shorten } from "../text";
 
 /** The same code twice in one implementer's schedule, with the code the row evidently should have. */
 export const duplicateCode: Rule = {
@@ -10,7 +10,7 @@ export const duplicateCode: Rule = {
     category: "codes",
     description: {
       et: "Sama kood on ühe elluviija ajakavas mitu korda",
-      en: "The same code appears twice in one implementer's schedule",
+      en: "The same code appears more than once in one implementer's schedule",
     },
   },
   check({ implementers }, report) {
@@ -39,32 +39,43 @@ export const duplicateCode: Rule = {
   },
 };
 
+/**
+ * The rows are named by code, and by the start of their label where the code is the one printed twice: no message
+ * names a source line, which a workbook's reader cannot find (the related rows carry their places).
+ */
 function messages({ node, from, to, reason, duplicateOf, parent, run }: CodeCorrection): { et: string; en: string } {
-  const lines = duplicateOf ? [duplicateOf.row.line, node.row.line].sort((a, b) => a - b) : [];
   if (node.row.codeStyle === "numbered") {
-    const under = parent?.code ?? "?";
+    const under = parent ?? node.parent;
+    const item = under ? `${nodeName(under)} › ` : "";
     return {
-      et: `Punkt ${from}. on rea ${under} all kasutusel mitu korda (read ${lines.join(" ja ")}); see punkt on ilmselt ${to}.`,
-      en: `Item ${from}. is used more than once under row ${under} (lines ${lines.join(" and ")}); this item is evidently ${to}.`,
+      et: `Punkt ${item}${from}. esineb mitu korda; see punkt („${shorten(node.row.label, 30)}“) on ilmselt ${item}${to}.`,
+      en: `Item ${item}${from}. appears more than once; this item ("${shorten(node.row.label, 30)}") is evidently ${item}${to}.`,
     };
   }
   let because = { et: "", en: "" };
   if (reason === "children-sum" && parent?.row.amount) {
-    const members = run.map((member) => member.row.line).join(", ");
     const one = run.length === 1;
-    because = {
-      et: ` ${one ? "Rida" : "Read"} ${members} ${one ? "annab" : "annavad"} kokku täpselt rea ${parent.code} summa ${euro(parent.row.amount)}, seega ${one ? "on see selle alamrida" : "on need selle alamread"}.`,
-      en: ` ${one ? "Line" : "Lines"} ${members} ${one ? "adds" : "add"} up exactly to row ${parent.code}'s ${euroEn(parent.row.amount)}, so ${one ? "it is its item" : "they are its items"}.`,
-    };
+    const members = { et: listEt(run.map(nodeNameLabelled)), en: listEn(run.map(nodeNameLabelledEn)) };
+    const sum = { et: euro(parent.row.amount), en: euroEn(parent.row.amount) };
+    const of = { et: nodeNameLabelled(parent), en: nodeNameLabelledEn(parent) };
+    because = one
+      ? {
+          et: ` Rida ${members.et} võrdub täpselt rea ${of.et} summaga ${sum.et}, seega on see selle alamrida.`,
+          en: ` Row ${members.en} equals exactly the ${sum.en} of row ${of.en}, so it is its item.`,
+        }
+      : {
+          et: ` Read ${members.et} annavad kokku täpselt rea ${of.et} summa ${sum.et}, seega on need selle alamread.`,
+          en: ` Rows ${members.en} add up exactly to the ${sum.en} of row ${of.en}, so they are its items.`,
+        };
   }
   if (!duplicateOf) {
     return {
-      et: `Rea ${node.row.line} kood ${from} on ilmselt ${to}.${because.et}`,
-      en: `The code ${from} of line ${node.row.line} is evidently ${to}.${because.en}`,
+      et: `Rea ${nodeNameLabelled(node)} kood on ilmselt ${to}.${because.et}`,
+      en: `The code of row ${nodeNameLabelledEn(node)} is evidently ${to}.${because.en}`,
     };
   }
   return {
-    et: `Kood ${from} on kasutusel mitu korda (read ${lines.join(" ja ")}); see rida on ilmselt ${to}.${because.et}`,
-    en: `Code ${from} is used more than once (lines ${lines.join(" and ")}); this row is evidently ${to}.${because.en}`,
+    et: `Kood ${from} esineb mitu korda; see rida („${shorten(node.row.label, 30)}“) on ilmselt ${to}.${because.et}`,
+    en: `Code ${from} appears more than once; this row ("${shorten(node.row.label, 30)}") is evidently ${to}.${because.en}`,
   };
 }

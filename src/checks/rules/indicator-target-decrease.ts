@@ -11,7 +11,7 @@ export const indicatorTargetDecrease: Rule = {
     severity: "warning",
     category: "indicators",
     description: {
-      et: "Loendatava näitaja 2029. aasta sihttase on väiksem kui tegevuskava aasta oma",
+      et: "Loendatava näitaja sihttase aastaks 2029 on väiksem kui tegevuskava aasta sihttase",
       en: "A count indicator's 2029 target is below its plan-year target",
     },
   },
@@ -29,9 +29,9 @@ export const indicatorTargetDecrease: Rule = {
       if (!target2029.lessThan(target)) continue;
       report({
         implementer: null,
-        line: indicator.line,
-        message: `Tabeli ${indicator.table} näitaja „${indicator.name}“ sihttase 2029. aastaks (${indicator.target2029}) on väiksem kui tegevuskava aastal (${indicator.target}).`,
-        messageEn: `Indicator "${indicator.name}" of table ${indicator.table} targets ${indicator.target2029} for 2029, below its plan-year target ${indicator.target}.`,
+        indicator,
+        message: `Näitaja „${indicator.name}“ (tabel ${indicator.table}) sihttase aastaks 2029 (${indicator.target2029}) on väiksem kui tegevuskava aasta sihttase (${indicator.target}).`,
+        messageEn: `Indicator "${indicator.name}" (table ${indicator.table}) targets ${indicator.target2029} for 2029, less than its plan-year target ${indicator.target}.`,
         expected: `≥ ${indicator.target}`,
         actual: indicator.target2029,
       });

@@ -1,6 +1,6 @@
 import { formatMoneyEstonian } from "../../model/money";
 import { Rule } from "../types";
-import { rowName, rowNameEn } from "../text";
+import { nodeName, nodeNameEn } from "../text";
 
 /** An amount that is not a number, is negative, or has more than two decimals. */
 export const invalidAmount: Rule = {
@@ -9,15 +9,16 @@ export const invalidAmount: Rule = {
     severity: "error",
     category: "amounts",
     description: {
-      et: "Planeeritav maksumus puudub, ei ole arv, on negatiivne või üle kahe komakohaga",
+      et: "Planeeritav maksumus puudub, ei ole arv, on negatiivne või üle kahe kümnendkohaga",
       en: "A planned cost that is missing, not a number, negative, or has more than two decimals",
     },
   },
   check({ implementers }, report) {
-    for (const { implementer } of implementers) {
-      for (const row of implementer.rows) {
-        const name = rowName(row);
-        const nameEn = rowNameEn(row);
+    for (const { implementer, tree } of implementers) {
+      for (const node of tree.nodes) {
+        const row = node.row;
+        const name = nodeName(node);
+        const nameEn = nodeNameEn(node);
         const printed = row.amountText ?? "";
         if (!row.amount) {
           report(
@@ -52,8 +53,8 @@ export const invalidAmount: Rule = {
             column: "amount",
             implementer,
             row,
-            message: `Rea ${name} planeeritav maksumus ${printed} on rohkem kui kahe komakohaga (sentides ei saa seda maksta).`,
-            messageEn: `The planned cost ${printed} of row ${nameEn} has more than two decimals (it cannot be paid in cents).`,
+            message: `Rea ${name} planeeritav maksumus ${printed} on üle kahe kümnendkohaga: sellist summat ei saa sentides maksta.`,
+            messageEn: `The planned cost ${printed} of row ${nameEn} has more than two decimals: it cannot be paid in cents.`,
             actual: printed,
             expected: formatMoneyEstonian(row.amount.toDecimalPlaces(2)),
           });

@@ -1,6 +1,6 @@
 import { CalendarDate } from "../../model/calendar-date";
 import { Rule } from "../types";
-import { rowName, rowNameEn } from "../text";
+import { nodeName, nodeNameEn } from "../text";
 
 /** A date that does not exist (31.02.2025) or cannot be read. */
 export const invalidDate: Rule = {
@@ -14,21 +14,22 @@ export const invalidDate: Rule = {
     },
   },
   check({ implementers }, report) {
-    for (const { implementer } of implementers) {
-      for (const row of implementer.rows) {
+    for (const { implementer, tree } of implementers) {
+      for (const node of tree.nodes) {
+        const row = node.row;
         const ranges = [
           {
             value: row.frame,
             text: row.frameText,
             et: "üldajaraamis",
-            en: "overall frame",
+            en: "its overall frame",
             column: "frameStart" as const,
           },
           {
             value: row.plan,
             text: row.planText,
             et: "tegevuskava perioodi kuupäevades",
-            en: "plan-period dates",
+            en: "its plan-period dates",
             column: "planStart" as const,
           },
         ];
@@ -43,8 +44,8 @@ export const invalidDate: Rule = {
               column: range.column,
               implementer,
               row,
-              message: `Rea ${rowName(row)} ${range.et} on kuupäev „${date}“, mida ei ole olemas või mida ei saa lugeda (pp.kk.aaaa).`,
-              messageEn: `The ${range.en} of row ${rowNameEn(row)} hold "${date}", a date that does not exist or cannot be read (dd.mm.yyyy).`,
+              message: `Rea ${nodeName(node)} ${range.et} on kuupäev „${date}“, mida ei ole olemas või mida ei saa lugeda (pp.kk.aaaa).`,
+              messageEn: `Row ${nodeNameEn(node)} has "${date}" in ${range.en}, a date that does not exist or cannot be read (dd.mm.yyyy).`,
               actual: date,
             });
           }

@@ -1,5 +1,5 @@
 import { Rule } from "../types";
-import { rowName, rowNameEn } from "../text";
+import { nodeName, nodeNameEn } from "../text";
 
 /** A row without an overall frame. */
 export const missingFrame: Rule = {
@@ -10,16 +10,17 @@ export const missingFrame: Rule = {
     description: { et: "Real puudub tegevuse üldajaraam", en: "A row without an overall frame" },
   },
   check({ implementers }, report) {
-    for (const { implementer } of implementers) {
-      for (const row of implementer.rows) {
+    for (const { implementer, tree } of implementers) {
+      for (const node of tree.nodes) {
+        const row = node.row;
         // An unreadable frame is invalid-date's; this rule is for a frame the document does not give.
         if (row.frame || row.frameText) continue;
         report({
           column: "frameStart",
           implementer,
           row,
-          message: `Real ${rowName(row)} puudub tegevuse üldajaraam.`,
-          messageEn: `Row ${rowNameEn(row)} has no overall frame.`,
+          message: `Real ${nodeName(node)} puudub tegevuse üldajaraam.`,
+          messageEn: `Row ${nodeNameEn(node)} has no overall frame.`,
         });
       }
     }

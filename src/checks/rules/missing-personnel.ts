@@ -19,8 +19,8 @@ export const missingPersonnel: Rule = {
         implementer,
         node: tree.top,
         line: implementer.rows[0].line,
-        message: `${implementer.name}: ajakavas puudub otseste personalikulude rida.`,
-        messageEn: `${implementer.name}: the schedule has no direct personnel cost row.`,
+        message: "Ajakavas puudub otseste personalikulude rida.",
+        messageEn: "The schedule has no direct personnel cost row.",
       });
     }
   },

@@ -1,5 +1,5 @@
 import { Rule } from "../types";
-import { rowName, rowNameEn } from "../text";
+import { nodeName, nodeNameEn } from "../text";
 
 /** A row without plan-period dates. */
 export const missingPlanPeriod: Rule = {
@@ -8,20 +8,21 @@ export const missingPlanPeriod: Rule = {
     severity: "warning",
     category: "dates",
     description: {
-      et: "Real puuduvad tegevuse algus- ja lõppkuupäev tegevuskava perioodil",
+      et: "Real puuduvad tegevuskava perioodi algus- ja lõppkuupäev",
       en: "A row without plan-period dates",
     },
   },
   check({ implementers }, report) {
-    for (const { implementer } of implementers) {
-      for (const row of implementer.rows) {
+    for (const { implementer, tree } of implementers) {
+      for (const node of tree.nodes) {
+        const row = node.row;
         if (row.plan || row.planText) continue;
         report({
           column: "planStart",
           implementer,
           row,
-          message: `Real ${rowName(row)} puuduvad algus- ja lõppkuupäev tegevuskava perioodil.`,
-          messageEn: `Row ${rowNameEn(row)} has no plan-period dates.`,
+          message: `Real ${nodeName(node)} puuduvad tegevuskava perioodi algus- ja lõppkuupäev.`,
+          messageEn: `Row ${nodeNameEn(node)} has no plan-period dates.`,
         });
       }
     }

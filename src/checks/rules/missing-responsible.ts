@@ -1,5 +1,5 @@
 import { Rule } from "../types";
-import { rowName, rowNameEn } from "../text";
+import { nodeName, nodeNameEn } from "../text";
 
 /** A row without a responsible party. */
 export const missingResponsible: Rule = {
@@ -10,15 +10,16 @@ export const missingResponsible: Rule = {
     description: { et: "Real puudub tegevuse eest vastutaja", en: "A row without a responsible party" },
   },
   check({ implementers }, report) {
-    for (const { implementer } of implementers) {
-      for (const row of implementer.rows) {
+    for (const { implementer, tree } of implementers) {
+      for (const node of tree.nodes) {
+        const row = node.row;
         if (row.responsible && row.responsible.trim() !== "") continue;
         report({
           column: "responsible",
           implementer,
           row,
-          message: `Real ${rowName(row)} puudub tegevuse eest vastutaja.`,
-          messageEn: `Row ${rowNameEn(row)} has no responsible party.`,
+          message: `Real ${nodeName(node)} puudub tegevuse eest vastutaja.`,
+          messageEn: `Row ${nodeNameEn(node)} has no responsible party.`,
           expected: implementer.name,
         });
       }

@@ -12,7 +12,7 @@ export const missingSection: Rule = {
     category: "structure",
     description: {
       et: "Partneri ajakavas puudub tegevus, mis on teistel partneritel olemas",
-      en: "A partner schedule lacks a section the plan's other partners have",
+      en: "A partner schedule lacks an activity the plan's other partners have",
     },
   },
   check({ implementers }, report) {
@@ -42,16 +42,31 @@ export const missingSection: Rule = {
         if (sectionsOf.get(context)?.has(code)) continue;
         const having = counts.get(code) ?? 0;
         if (having * 2 <= others) continue;
+        const whoHas = whoHasIt(having, others);
         report({
           column: "code",
           implementer,
           node: top,
           line: top.row.line,
-          message: `${implementer.name}: ajakavas puudub tegevus ${code}, mis on olemas ${having} partneril ülejäänud ${others}-st.`,
-          messageEn: `${implementer.name}: the schedule has no section ${code}, which ${having} of the other ${others} partners have.`,
+          message: `Ajakavas puudub tegevus ${code}, ${whoHas.et}; lisas 2 ja selle maatriksis on see tegevus märgitud kriipsuga („–“).`,
+          messageEn: `The schedule has no activity ${code}, ${whoHas.en}; lisa 2 and its matrix mark it with a dash ("–").`,
           expected: code,
         });
       }
     }
   },
 };
+
+/** Who has the activity, as an officer would say it: "kõigil ülejäänud 7 partneril", not "7 partneril 7-st". */
+function whoHasIt(having: number, others: number): { et: string; en: string } {
+  if (others === 1) return { et: "kuigi teisel partneril on see olemas", en: "though the other partner has it" };
+  if (having === others)
+    return {
+      et: `kuigi see on kõigil ülejäänud ${others} partneril`,
+      en: `though all ${others} other partners have it`,
+    };
+  return {
+    et: `kuigi see on ${having} partneril ülejäänud ${others} partnerist`,
+    en: `though ${having} of the other ${others} partners have it`,
+  };
+}

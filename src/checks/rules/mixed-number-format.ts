@@ -42,12 +42,12 @@ for (const decimal of [",", ".", null] as const) {
 
 const DESCRIBE = {
   decimal: {
-    ",": { et: "koma komakohtade eraldajana", en: "a decimal comma" },
-    ".": { et: "punkt komakohtade eraldajana", en: "a decimal point" },
+    ",": { et: "kümnendkohad komaga", en: "a decimal comma" },
+    ".": { et: "kümnendkohad punktiga", en: "a decimal point" },
   },
   grouping: {
-    space: { et: "tuhandelised tühikuga eraldatud", en: "thousands grouped by spaces" },
-    none: { et: "tuhandelised eraldamata", en: "thousands not grouped" },
+    space: { et: "tuhanded tühikuga eraldatud", en: "thousands grouped by spaces" },
+    none: { et: "tuhanded eraldamata", en: "thousands not grouped" },
   },
 } as const;
 
@@ -58,7 +58,7 @@ export const mixedNumberFormat: Rule = {
     severity: "info",
     category: "format",
     description: {
-      et: "Tabelis on summad kirjutatud teisiti kui ülejäänud dokumendis",
+      et: "Tabelis on summad kirjutatud teisiti kui mujal dokumendis",
       en: "A table writes amounts in another style than the rest of the document",
     },
   },
@@ -90,7 +90,7 @@ export const mixedNumberFormat: Rule = {
       }
     }
     for (const [table, group] of byTable) {
-      const examples = group.slice(0, 3).map(({ row }) => `„${row.amountText}“`);
+      const examples = group.slice(0, 3).map(({ row }) => row.amountText);
       const how = describe(
         group.map(({ style }) => style),
         usual,
@@ -99,8 +99,8 @@ export const mixedNumberFormat: Rule = {
         column: "amount",
         implementer: group[0].implementer,
         row: group[0].row,
-        message: `Tabelis ${table} on ${group.length === 1 ? "üks summa" : `${group.length} summat`} kirjutatud teisiti kui ülejäänud dokumendis (${how.et}), nt ${examples.join(", ")}.`,
-        messageEn: `Table ${table} writes ${group.length === 1 ? "an amount" : `${group.length} amounts`} in another style than the rest of the document (${how.en}), e.g. ${examples.join(", ")}.`,
+        message: `Tabelis ${table} on ${group.length === 1 ? "üks summa" : `${group.length} summat`} kirjutatud teisiti kui mujal dokumendis (${how.et}), nt ${examples.map((example) => `„${example}“`).join(", ")}.`,
+        messageEn: `Table ${table} writes ${group.length === 1 ? "an amount" : `${group.length} amounts`} in another style than the rest of the document (${how.en}), e.g. ${examples.map((example) => `"${example}"`).join(", ")}.`,
         expected: describeUsual(usual).et,
         actual: how.et,
         related: group.map(({ row }) => row),

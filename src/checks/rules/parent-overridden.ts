@@ -1,5 +1,5 @@
 import { Rule } from "../types";
-import { euro, euroEn, rowName, rowNameEn } from "../text";
+import { euro, euroEn, nodeName, nodeNameEn } from "../text";
 
 /**
  * A parent row whose amount cell in the workbook holds a typed number instead of the SUM of its items: an
@@ -22,15 +22,14 @@ export const parentOverridden: Rule = {
         if (!position || position.amountIsFormula || node.children.length === 0) continue;
         const typed = position.shownAmount;
         const computed = totals.computed[node.index];
-        const address = position.amountCell;
-        const shown = typed ? euro(typed) : "tühi";
-        const shownEn = typed ? euroEn(typed) : "empty";
+        const shown = typed ? `käsitsi sisestatud arv ${euro(typed)}` : "tühi";
+        const shownEn = typed ? `a typed number, ${euroEn(typed)}` : "empty";
         report({
           column: "amount",
           implementer,
           node,
-          message: `Rea ${rowName(node.row)} summa lahtris ${position.name}!${address} on ${shown}, mitte alamridade summa valem${computed ? ` (alamread annavad kokku ${euro(computed)})` : ""}. Käsk „Arvuta uuesti“ taastab valemi.`,
-          messageEn: `The amount cell ${position.name}!${address} of row ${rowNameEn(node.row)} holds ${shownEn}, not the SUM of its items${computed ? ` (they add up to ${euroEn(computed)})` : ""}. Recalculate restores the formula.`,
+          message: `Rea ${nodeName(node)} summa on ${shown}, mitte alamridade summa valem${computed ? ` (alamread annavad kokku ${euro(computed)})` : ""}. Käsk „Arvuta uuesti“ taastab valemi.`,
+          messageEn: `The amount of row ${nodeNameEn(node)} is ${shownEn}, not the SUM of its items${computed ? ` (they add up to ${euroEn(computed)})` : ""}. Recalculate restores the formula.`,
           ...(typed && computed ? { declared: typed, computed } : {}),
           related: node.children.map((child) => child.row),
         });

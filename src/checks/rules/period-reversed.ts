@@ -1,5 +1,5 @@
 import { Rule } from "../types";
-import { period, rowName, rowNameEn } from "../text";
+import { nodeName, nodeNameEn, period } from "../text";
 
 /** A start after its end. */
 export const periodReversed: Rule = {
@@ -7,26 +7,26 @@ export const periodReversed: Rule = {
     id: "period-reversed",
     severity: "error",
     category: "dates",
-    description: { et: "Algus on hiljem kui lõpp", en: "A start after its end" },
+    description: {
+      et: "Üldajaraami või tegevuskava perioodi algus on hiljem kui lõpp",
+      en: "An overall frame or plan period that starts after it ends",
+    },
   },
   check({ implementers }, report) {
-    for (const { implementer } of implementers) {
-      for (const row of implementer.rows) {
+    for (const { implementer, tree } of implementers) {
+      for (const node of tree.nodes) {
+        const row = node.row;
         const ranges = [
           {
             value: row.frame,
-            et: "üldajaraam",
-            verb: "algab",
+            et: "üldajaraami",
             en: "overall frame",
-            enVerb: "starts after it ends",
             column: "frameStart" as const,
           },
           {
             value: row.plan,
-            et: "tegevuskava perioodi kuupäevad",
-            verb: "algavad",
-            en: "plan-period dates",
-            enVerb: "start after they end",
+            et: "tegevuskava perioodi",
+            en: "plan period",
             column: "planStart" as const,
           },
         ];
@@ -36,8 +36,8 @@ export const periodReversed: Rule = {
             column: range.column,
             implementer,
             row,
-            message: `Rea ${rowName(row)} ${range.et} ${period(range.value)} ${range.verb} pärast lõppu.`,
-            messageEn: `The ${range.en} ${period(range.value)} of row ${rowNameEn(row)} ${range.enVerb}.`,
+            message: `Rea ${nodeName(node)} ${range.et} algus on hiljem kui lõpp: ${period(range.value)}.`,
+            messageEn: `The ${range.en} of row ${nodeNameEn(node)} starts after it ends: ${period(range.value)}.`,
             actual: period(range.value),
           });
         }

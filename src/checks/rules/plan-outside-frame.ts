@@ -1,6 +1,6 @@
 import { periodContains } from "../../model/calendar-date";
 import { Rule } from "../types";
-import { period, rowName, rowNameEn } from "../text";
+import { nodeName, nodeNameEn, period } from "../text";
 
 /** Plan-period dates outside the row's overall frame. */
 export const planOutsideFrame: Rule = {
@@ -14,15 +14,16 @@ export const planOutsideFrame: Rule = {
     },
   },
   check({ implementers }, report) {
-    for (const { implementer } of implementers) {
-      for (const row of implementer.rows) {
+    for (const { implementer, tree } of implementers) {
+      for (const node of tree.nodes) {
+        const row = node.row;
         if (!row.plan || !row.frame || periodContains(row.frame, row.plan)) continue;
         report({
           column: "planStart",
           implementer,
           row,
-          message: `Rea ${rowName(row)} tegevuskava perioodi kuupäevad ${period(row.plan)} ei jää tegevuse üldajaraami ${period(row.frame)}.`,
-          messageEn: `The plan-period dates ${period(row.plan)} of row ${rowNameEn(row)} fall outside its overall frame ${period(row.frame)}.`,
+          message: `Rea ${nodeName(node)} tegevuskava perioodi kuupäevad ${period(row.plan)} ulatuvad tegevuse üldajaraamist ${period(row.frame)} välja.`,
+          messageEn: `The plan-period dates ${period(row.plan)} of row ${nodeNameEn(node)} fall outside its overall frame ${period(row.frame)}.`,
           expected: period(row.frame),
           actual: period(row.plan),
         });

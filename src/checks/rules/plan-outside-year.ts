@@ -1,6 +1,6 @@
 import { periodContains } from "../../model/calendar-date";
 import { Rule } from "../types";
-import { period, rowName, rowNameEn } from "../text";
+import { nodeName, nodeNameEn, period } from "../text";
 
 /** Plan-period dates outside the plan year. */
 export const planOutsideYear: Rule = {
@@ -16,15 +16,16 @@ export const planOutsideYear: Rule = {
   check({ plan, implementers }, report) {
     const year = plan.planPeriod;
     if (!year) return;
-    for (const { implementer } of implementers) {
-      for (const row of implementer.rows) {
+    for (const { implementer, tree } of implementers) {
+      for (const node of tree.nodes) {
+        const row = node.row;
         if (!row.plan || periodContains(year, row.plan)) continue;
         report({
           column: "planStart",
           implementer,
           row,
-          message: `Rea ${rowName(row)} tegevuskava perioodi kuupäevad ${period(row.plan)} ei jää tegevuskava perioodi ${period(year)}.`,
-          messageEn: `The plan-period dates ${period(row.plan)} of row ${rowNameEn(row)} fall outside the plan period ${period(year)}.`,
+          message: `Rea ${nodeName(node)} tegevuskava perioodi kuupäevad ${period(row.plan)} ulatuvad tegevuskava aastast ${period(year)} välja.`,
+          messageEn: `The plan-period dates ${period(row.plan)} of row ${nodeNameEn(node)} fall outside the plan year ${period(year)}.`,
           expected: period(year),
           actual: period(row.plan),
         });

@@ -1,6 +1,6 @@
 import { Implementer } from "../../model/plan";
 import { Rule } from "../types";
-import { displayText, rowName, rowNameEn } from "../text";
+import { displayText, listEn, listEt, nodeName, nodeNameEn } from "../text";
 
 /**
  * A row whose responsible party names another implementer than the schedule's owner: another partner at
@@ -19,21 +19,22 @@ export const responsibleMismatch: Rule = {
   },
   check({ plan, implementers }, report) {
     const byName = nameIndex(plan.implementers);
-    for (const { implementer: owner } of implementers) {
-      for (const row of owner.rows) {
+    for (const { implementer: owner, tree } of implementers) {
+      for (const node of tree.nodes) {
+        const row = node.row;
         if (!row.responsible) continue;
         const named = namedImplementers(row.responsible, byName);
         const others = named.filter((implementer) => implementer !== owner);
         if (others.length === 0) continue;
         const otherPartner = others.some((implementer) => implementer.role === "partner");
         if (!otherPartner && named.includes(owner)) continue;
-        const list = others.map((implementer) => implementer.name).join(", ");
+        const names = others.map((implementer) => implementer.name);
         report({
           column: "responsible",
           implementer: owner,
           row,
-          message: `Rea ${rowName(row)} vastutaja „${row.responsible}“ nimetab ${list}, kuid ajakava on ${owner.name} oma.`,
-          messageEn: `The responsible party "${row.responsible}" of row ${rowNameEn(row)} names ${list}, but the schedule is ${owner.name}'s.`,
+          message: `Rea ${nodeName(node)} vastutaja „${row.responsible}“ on teine elluviija või partner (${listEt(names)}), mitte selle ajakava omanik (${owner.name}).`,
+          messageEn: `The responsible party "${row.responsible}" of row ${nodeNameEn(node)} is another implementer or partner (${listEn(names)}), not the schedule's owner (${owner.name}).`,
           expected: owner.name,
           actual: row.responsible,
         });

@@ -1,5 +1,5 @@
 import { Rule } from "../types";
-import { euro, euroEn, rowName, rowNameEn } from "../text";
+import { euro, euroEn, nodeName, nodeNameEn } from "../text";
 
 /** A parent row whose declared amount differs from the sum of its children's. */
 export const sumMismatch: Rule = {
@@ -9,7 +9,7 @@ export const sumMismatch: Rule = {
     category: "sums",
     description: {
       et: "Ülemrea summa ei võrdu alamridade summaga",
-      en: "A parent row's amount differs from the sum of its children",
+      en: "A parent row's amount differs from the sum of its items",
     },
   },
   check({ implementers }, report) {
@@ -25,8 +25,8 @@ export const sumMismatch: Rule = {
           column: "amount",
           implementer,
           node,
-          message: `Rea ${rowName(node.row)} summa ${euro(declared)} ei võrdu alamridade summaga ${euro(computed)} (vahe ${euro(difference)}).`,
-          messageEn: `Row ${rowNameEn(node.row)} declares ${euroEn(declared)}, but its items add up to ${euroEn(computed)} (difference ${euroEn(difference)}).`,
+          message: `Rea ${nodeName(node)} summa ${euro(declared)} ei võrdu tema alamridade summaga ${euro(computed)} (vahe ${euro(difference)}).`,
+          messageEn: `Row ${nodeNameEn(node)} declares ${euroEn(declared)}, but its items add up to ${euroEn(computed)} (difference ${euroEn(difference)}).`,
           declared,
           computed,
           related: node.children.map((child) => child.row),

@@ -1,5 +1,5 @@
 import { Rule } from "../types";
-import { euro, euroEn } from "../text";
+import { euro, euroEn, nodeName, nodeNameEn } from "../text";
 
 /** An implementer's top row that differs from its sections plus personnel. */
 export const totalMismatch: Rule = {
@@ -9,7 +9,7 @@ export const totalMismatch: Rule = {
     category: "sums",
     description: {
       et: "Elluviija või partneri kogusumma ei võrdu tegevuste ja personalikulude summaga",
-      en: "An implementer's total differs from its sections plus personnel",
+      en: "An implementer's total differs from its activities plus personnel",
     },
   },
   check({ implementers }, report) {
@@ -24,8 +24,8 @@ export const totalMismatch: Rule = {
         column: "amount",
         implementer,
         node: top,
-        message: `${implementer.name}: kogusumma ${euro(declared)} (rida ${top.row.code}) ei võrdu tegevuste ja personalikulude summaga ${euro(computed)} (vahe ${euro(difference)}).`,
-        messageEn: `${implementer.name}: the total ${euroEn(declared)} (row ${top.row.code}) differs from its sections plus personnel, ${euroEn(computed)} (difference ${euroEn(difference)}).`,
+        message: `Rea ${nodeName(top)} kogusumma ${euro(declared)} ei võrdu tegevuste ja personalikulude summaga ${euro(computed)} (vahe ${euro(difference)}).`,
+        messageEn: `The total ${euroEn(declared)} of row ${nodeNameEn(top)} differs from its activities plus personnel, ${euroEn(computed)} (difference ${euroEn(difference)}).`,
         declared,
         computed,
         related: top.children.map((child) => child.row),

@@ -205,10 +205,8 @@ function FindingItem({
   const hasSums = finding.declared !== undefined && finding.computed !== undefined;
   return (
     <div className={styles.finding} data-rule={finding.rule}>
-      <Body1>
-        {finding.code && <strong>{finding.code} </strong>}
-        {t.language === "et" ? finding.message : finding.messageEn}
-      </Body1>
+      {/* The message names its row ("3.5.1.2 › 6."): the bare code before it said the same twice ("8 Real 8. …"). */}
+      <Body1>{t.language === "et" ? finding.message : finding.messageEn}</Body1>
       {hasSums && (
         <Caption1 className={styles.sums}>
           {t.declared} {formatMoneyEstonian(finding.declared!)} · {t.computed} {formatMoneyEstonian(finding.computed!)}{" "}

@@ -1030,10 +1030,10 @@ function writtenStyle(text: string): Record<Dimension, string | null> | null {
 }
 
 const STYLE_WORDS: Record<string, string> = {
-  ",": "koma komakohtade eraldajana",
-  ".": "punkt komakohtade eraldajana",
-  space: "tuhandelised tühikuga eraldatud",
-  none: "tuhandelised eraldamata",
+  ",": "kümnendkohad komaga",
+  ".": "kümnendkohad punktiga",
+  space: "tuhanded tühikuga eraldatud",
+  none: "tuhanded eraldamata",
 };
 
 /**

@@ -1,7 +1,8 @@
 import { RULES, runChecks } from "../../../src/checks";
 import { Finding, Rule } from "../../../src/checks/types";
 import { GeneratedPlan, generatePlan } from "./generator";
-import { ExpectedFinding, compareFindings, describeExpected } from "./harness";
+import { ActionPlan } from "../../../src/model/plan";
+import { ExpectedFinding, compareFindings, describeExpected, describeFinding } from "./harness";
 import { Claims, INJECTORS, Injection, Injector, injectAll } from "./injectors";
 import { Random } from "./random";
 
@@ -32,9 +33,15 @@ export function runSeed(
   const injections = injectAll({ generated, random, claims: new Claims() }, pickInjectors(random));
   const findings = runChecks(generated.plan, rules).findings;
   const expected = injections.flatMap((injection) => injection.expected);
-  const { missing, extra } = compareFindings(findings, expected);
+  const unplaced = fromWorkbook
+    ? findings.filter((finding) => !finding.position.sheet || finding.position.line !== null)
+    : [];
+  const { missing, extra } = compareFindings(
+    fromWorkbook ? findings.map((finding) => atSourceLine(finding, generated.plan)) : findings,
+    expected,
+  );
   const failure =
-    missing.length === 0 && extra.length === 0
+    missing.length === 0 && extra.length === 0 && unplaced.length === 0
       ? null
       : [
           `seed ${seed} (${fromWorkbook ? "read from the workbook" : "from text"}; rerun with FAULT_SEEDS=${seed})`,
@@ -42,8 +49,32 @@ export function runSeed(
           ...injections.flatMap((injection) => injection.expected.map((e) => `  expects ${describeExpected(e)}`)),
           ...missing.map((line) => `  MISSING ${line}`),
           ...extra.map((line) => `  EXTRA   ${line}`),
+          ...unplaced.map(
+            (finding) => `  UNPLACED ${describeFinding(finding)} (a workbook's finding needs a sheet and no line)`,
+          ),
         ].join("\n");
   return { seed, generated, injections, findings, expected, failure };
+}
+
+/**
+ * A workbook's finding stands at its sheet and row, never at a line; the expectations name the row by its source
+ * line (the generator's), so the finding is compared at the line of the row (or indicator) at that place. A finding
+ * about a whole schedule stands on its sheet alone, and compares at the schedule's first row, as from text.
+ */
+function atSourceLine(finding: Finding, plan: ActionPlan): Finding {
+  const { sheet, row } = finding.position;
+  if (!sheet) return finding;
+  let line: number | null = null;
+  if (row === undefined) {
+    line = plan.implementers.find((each) => each.rows[0]?.sheet?.name === sheet)?.rows[0].line ?? null;
+  } else {
+    const indicator = plan.indicators.find((each) => each.sheet?.name === sheet && each.sheet.row === row);
+    const schedule = plan.implementers
+      .flatMap((each) => each.rows)
+      .find((each) => each.sheet?.name === sheet && each.sheet.row === row);
+    line = indicator?.line ?? schedule?.line ?? null;
+  }
+  return { ...finding, position: { ...finding.position, line } };
 }
 
 /** Between 2 and 16 faults of random kinds (a kind may come more than once), each to be put at a free place. */

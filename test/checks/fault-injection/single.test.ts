@@ -70,7 +70,8 @@ describe("a number typed over a parent's SUM in the workbook itself", () => {
           rule: "parent-overridden",
           implementer: parent.implementer.name,
           code: parent.row.code,
-          line: parent.row.line,
+          // Read from the workbook: placed by its cell (below), with no source line.
+          line: null,
           declared: typed,
           computed: sum,
           difference: sum.minus(typed),

@@ -84,8 +84,9 @@ testRule(codeGap, {
             expect.objectContaining({ code: "3.5.1.3.1.2", line: 170 }),
           ],
           message:
-            /^Koodi 3\.5\.1\.3\.1 rida puudub: 3\.5\.1\.3\.1\.1, 3\.5\.1\.3\.1\.2 arvestatakse rea 3\.5\.1\.3 alla\.$/,
-          messageEn: /^There is no row 3\.5\.1\.3\.1: 3\.5\.1\.3\.1\.1, 3\.5\.1\.3\.1\.2 roll up to row 3\.5\.1\.3\.$/,
+            /^Rida koodiga 3\.5\.1\.3\.1 puudub: read 3\.5\.1\.3\.1\.1 ja 3\.5\.1\.3\.1\.2 arvestatakse rea 3\.5\.1\.3 alla\.$/,
+          messageEn:
+            /^There is no row 3\.5\.1\.3\.1: rows 3\.5\.1\.3\.1\.1 and 3\.5\.1\.3\.1\.2 roll up to row 3\.5\.1\.3\.$/,
         },
       ],
     },
@@ -119,7 +120,7 @@ testRule(codeGap, {
             expect.objectContaining({ code: "3.5.1.4.2.2", line: 207 }),
           ],
           message:
-            /^Koodi 3\.5\.1\.4\.2 rida puudub: 3\.5\.1\.4\.2\.1, 3\.5\.1\.4\.2\.2 arvestatakse rea 3\.5\.1\.4 alla\.$/,
+            /^Rida koodiga 3\.5\.1\.4\.2 puudub: read 3\.5\.1\.4\.2\.1 ja 3\.5\.1\.4\.2\.2 arvestatakse rea 3\.5\.1\.4 alla\.$/,
         },
       ],
     },
@@ -139,7 +140,7 @@ testRule(codeGap, {
           line: 552,
           expected: "3.5.2.1.2",
           related: [expect.objectContaining({ code: "3.5.2.1.2.1", line: 552 })],
-          message: /^Koodi 3\.5\.2\.1\.2 rida puudub: 3\.5\.2\.1\.2\.1 arvestatakse rea 3\.5\.2\.1 alla\.$/,
+          message: /^Rida koodiga 3\.5\.2\.1\.2 puudub: rida 3\.5\.2\.1\.2\.1 arvestatakse rea 3\.5\.2\.1 alla\.$/,
         },
       ],
     },
@@ -156,7 +157,8 @@ testRule(codeGap, {
           code: "3.5.2.1.4.1.1",
           line: 304,
           expected: "3.5.2.1.4.1",
-          message: /^Koodi 3\.5\.2\.1\.4\.1 rida puudub: 3\.5\.2\.1\.4\.1\.1 arvestatakse rea 3\.5\.2\.1 alla\.$/,
+          message:
+            /^Rida koodiga 3\.5\.2\.1\.4\.1 puudub: rida 3\.5\.2\.1\.4\.1\.1 arvestatakse rea 3\.5\.2\.1 alla\.$/,
         },
       ],
     },
@@ -186,7 +188,8 @@ testRule(codeGap, {
           code: "3.5.1.5.1",
           line: 300,
           expected: "3.5.1.5",
-          message: /^Koodi 3\.5\.1\.5 rida puudub: 3\.5\.1\.5\.1 jäävad ülemreata ja arvestatakse otse kogusummasse\.$/,
+          message:
+            /^Rida koodiga 3\.5\.1\.5 puudub: rida 3\.5\.1\.5\.1 jääb ülemreata ja arvestatakse otse kogusummasse\.$/,
         },
       ],
     },

@@ -97,7 +97,7 @@ testRule(duplicateCode, {
           actual: "3.5.2.1.1",
           correction: { from: "3.5.2.1.1", to: "3.5.2.1.1.1" },
           message:
-            /^Kood 3\.5\.2\.1\.1 on kasutusel mitu korda \(read 625 ja 629\); see rida on ilmselt 3\.5\.2\.1\.1\.1\. Read 629, 634 annavad kokku täpselt rea 3\.5\.2\.1\.1 summa 13\u00a0434,77 €, seega on need selle alamread\.$/,
+            /^Kood 3\.5\.2\.1\.1 esineb mitu korda; see rida \(„Tegevus 3\.5\.2\.1\.1“\) on ilmselt 3\.5\.2\.1\.1\.1\. Read 3\.5\.2\.1\.1 \(„Tegevus 3\.5\.2\.1\.1“\) ja 3\.5\.2\.1\.2 \(„Tegevus 3\.5\.2\.1\.2“\) annavad kokku täpselt rea 3\.5\.2\.1\.1 \(„Tegevus 3\.5\.2\.1\.1“\) summa 13\u00a0434,77 €, seega on need selle alamread\.$/,
           related: [
             expect.objectContaining({ code: "3.5.2.1.1", line: 625 }),
             expect.objectContaining({ code: "3.5.2.1.1", line: 629 }),
@@ -112,7 +112,7 @@ testRule(duplicateCode, {
           actual: "3.5.2.1.2",
           correction: { from: "3.5.2.1.2", to: "3.5.2.1.1.2" },
           message:
-            /^Kood 3\.5\.2\.1\.2 on kasutusel mitu korda \(read 634 ja 638\); see rida on ilmselt 3\.5\.2\.1\.1\.2\. Read 629, 634 annavad kokku täpselt rea 3\.5\.2\.1\.1 summa 13\u00a0434,77 €/,
+            /^Kood 3\.5\.2\.1\.2 esineb mitu korda; see rida \(„Tegevus 3\.5\.2\.1\.2“\) on ilmselt 3\.5\.2\.1\.1\.2\. Read 3\.5\.2\.1\.1 \(„Tegevus 3\.5\.2\.1\.1“\) ja 3\.5\.2\.1\.2 \(„Tegevus 3\.5\.2\.1\.2“\) annavad kokku täpselt rea 3\.5\.2\.1\.1 \(„Tegevus 3\.5\.2\.1\.1“\) summa 13\u00a0434,77 €, seega on need selle alamread\.$/,
           related: [
             expect.objectContaining({ line: 625 }),
             expect.objectContaining({ line: 629 }),
@@ -144,7 +144,7 @@ testRule(duplicateCode, {
           actual: "3.5.2.1.1.1",
           correction: { from: "3.5.2.1.1.1", to: "3.5.2.1.1.2" },
           message:
-            /^Kood 3\.5\.2\.1\.1\.1 on kasutusel mitu korda \(read 457 ja 461\); see rida on ilmselt 3\.5\.2\.1\.1\.2\.$/,
+            /^Kood 3\.5\.2\.1\.1\.1 esineb mitu korda; see rida \(„Tegevus 3\.5\.2\.1\.1\.1“\) on ilmselt 3\.5\.2\.1\.1\.2\.$/,
           related: [expect.objectContaining({ code: "3.5.2.1.1.1", line: 457 })],
         },
       ],
@@ -168,7 +168,7 @@ testRule(duplicateCode, {
           actual: "3.5.2.1.1",
           correction: { from: "3.5.2.1.1", to: "3.5.2.1.3" },
           message:
-            /^Kood 3\.5\.2\.1\.1 on kasutusel mitu korda \(read 625 ja 629\); see rida on ilmselt 3\.5\.2\.1\.3\.$/,
+            /^Kood 3\.5\.2\.1\.1 esineb mitu korda; see rida \(„Tegevus 3\.5\.2\.1\.1“\) on ilmselt 3\.5\.2\.1\.3\.$/,
           related: [expect.objectContaining({ line: 625 })],
         },
       ],
@@ -193,7 +193,7 @@ testRule(duplicateCode, {
           code: "3.5.1.2",
           line: 162,
           correction: { from: "3.5.1.2", to: "3.5.1.3" },
-          message: /^Kood 3\.5\.1\.2 on kasutusel mitu korda \(read 100 ja 162\); see rida on ilmselt 3\.5\.1\.3\.$/,
+          message: /^Kood 3\.5\.1\.2 esineb mitu korda; see rida \(„Tegevus 3\.5\.1\.2“\) on ilmselt 3\.5\.1\.3\.$/,
         },
       ],
     },
@@ -211,11 +211,17 @@ testRule(duplicateCode, {
       ]),
       findings: [
         // 70 + 30 = 100, but line 204 follows 3.5.2.1.2, not its twin at 201; 30 after 70 is not 70's item either.
-        { line: 204, correction: { from: "3.5.2.1.1", to: "3.5.2.1.3" }, message: /\(read 201 ja 204\)/ },
+        {
+          line: 204,
+          correction: { from: "3.5.2.1.1", to: "3.5.2.1.3" },
+          message:
+            /^Kood 3\.5\.2\.1\.1 esineb mitu korda; see rida \(„Tegevus 3\.5\.2\.1\.1“\) on ilmselt 3\.5\.2\.1\.3\.$/,
+        },
         {
           line: 205,
           correction: { from: "3.5.2.1.1", to: "3.5.2.1.4" },
-          message: /\(read 201 ja 205\); see rida on ilmselt 3\.5\.2\.1\.4\.$/,
+          message:
+            /^Kood 3\.5\.2\.1\.1 esineb mitu korda; see rida \(„Tegevus 3\.5\.2\.1\.1“\) on ilmselt 3\.5\.2\.1\.4\.$/,
         },
       ],
     },
@@ -237,13 +243,13 @@ testRule(duplicateCode, {
           line: 669,
           correction: { from: "3.5.2.1.4", to: "3.5.2.1.5" },
           message:
-            /^Kood 3\.5\.2\.1\.4 on kasutusel mitu korda \(read 662 ja 669\); see rida on ilmselt 3\.5\.2\.1\.5\.$/,
+            /^Kood 3\.5\.2\.1\.4 esineb mitu korda; see rida \(„Tegevus 3\.5\.2\.1\.4“\) on ilmselt 3\.5\.2\.1\.5\.$/,
         },
         {
           line: 673,
           correction: { from: "3.5.2.1.4", to: "3.5.2.1.6" },
           message:
-            /^Kood 3\.5\.2\.1\.4 on kasutusel mitu korda \(read 662 ja 673\); see rida on ilmselt 3\.5\.2\.1\.6\.$/,
+            /^Kood 3\.5\.2\.1\.4 esineb mitu korda; see rida \(„Tegevus 3\.5\.2\.1\.4“\) on ilmselt 3\.5\.2\.1\.6\.$/,
         },
       ],
     },
@@ -262,7 +268,7 @@ testRule(duplicateCode, {
           line: 654,
           correction: { from: "3.5.2.1.3", to: "3.5.2.1.3.1" },
           message:
-            /^Kood 3\.5\.2\.1\.3 on kasutusel mitu korda \(read 648 ja 654\); see rida on ilmselt 3\.5\.2\.1\.3\.1\. Rida 654 annab kokku täpselt rea 3\.5\.2\.1\.3 summa 2\u00a0000,00 €, seega on see selle alamrida\./,
+            /^Kood 3\.5\.2\.1\.3 esineb mitu korda; see rida \(„Tegevus 3\.5\.2\.1\.3“\) on ilmselt 3\.5\.2\.1\.3\.1\. Rida 3\.5\.2\.1\.3 \(„Tegevus 3\.5\.2\.1\.3“\) võrdub täpselt rea 3\.5\.2\.1\.3 \(„Tegevus 3\.5\.2\.1\.3\.“\) summaga 2\u00a0000,00 €, seega on see selle alamrida\.$/,
           related: [expect.objectContaining({ line: 648 }), expect.objectContaining({ line: 654 })],
         },
       ],
@@ -328,13 +334,13 @@ testRule(duplicateCode, {
           line: 3,
           correction: { from: "3.5.2.1.1", to: "3.5.2.1.1.1" },
           message:
-            /^Kood 3\.5\.2\.1\.1 on kasutusel mitu korda \(read 2 ja 3\); see rida on ilmselt 3\.5\.2\.1\.1\.1\. Read 3, 4 annavad kokku/,
+            /^Kood 3\.5\.2\.1\.1 esineb mitu korda; see rida \(„Tegevus 3\.5\.2\.1\.1“\) on ilmselt 3\.5\.2\.1\.1\.1\. Read 3\.5\.2\.1\.1 \(„Tegevus 3\.5\.2\.1\.1“\) ja 3\.5\.2\.1\.2 \(„Tegevus 3\.5\.2\.1\.2“\) annavad kokku täpselt rea 3\.5\.2\.1\.1 \(„Tegevus 3\.5\.2\.1\.1“\) summa 100,00 €, seega on need selle alamread\.$/,
         },
         {
           line: 4,
           correction: { from: "3.5.2.1.2", to: "3.5.2.1.1.2" },
           message:
-            /^Rea 4 kood 3\.5\.2\.1\.2 on ilmselt 3\.5\.2\.1\.1\.2\. Read 3, 4 annavad kokku täpselt rea 3\.5\.2\.1\.1 summa 100,00 €/,
+            /^Rea 3\.5\.2\.1\.2 \(„Tegevus 3\.5\.2\.1\.2“\) kood on ilmselt 3\.5\.2\.1\.1\.2\. Read 3\.5\.2\.1\.1 \(„Tegevus 3\.5\.2\.1\.1“\) ja 3\.5\.2\.1\.2 \(„Tegevus 3\.5\.2\.1\.2“\) annavad kokku täpselt rea 3\.5\.2\.1\.1 \(„Tegevus 3\.5\.2\.1\.1“\) summa 100,00 €, seega on need selle alamread\.$/,
           related: [
             expect.objectContaining({ line: 2 }),
             expect.objectContaining({ line: 3 }),
@@ -371,7 +377,7 @@ testRule(duplicateCode, {
           line: 112,
           correction: { from: "1", to: "3" },
           message:
-            /^Punkt 1\. on rea 3\.5\.1\.2 all kasutusel mitu korda \(read 108 ja 112\); see punkt on ilmselt 3\.$/,
+            /^Punkt 3\.5\.1\.2 › 1\. esineb mitu korda; see punkt \(„Tegevus 1\.“\) on ilmselt 3\.5\.1\.2 › 3\.$/,
         },
       ],
     },

@@ -57,7 +57,7 @@ testRule(frameVsPartnership, {
           expected: "01.03.2023 – 31.12.2025",
           actual: "01.02.2023 – 31.12.2025",
           message:
-            /^Rea 3\.5\.2\.1\.5 üldajaraam 01\.02\.2023 – 31\.12\.2025 erineb partnerluslepingu perioodist 01\.03\.2023 – 31\.12\.2025 \(punkt 1\.1\)\.$/,
+            /^Rea 3\.5\.2\.1\.5 üldajaraam 01\.02\.2023 – 31\.12\.2025 erineb partnerluslepingu perioodist 01\.03\.2023 – 31\.12\.2025 \(käskkirja punkt 1\.1\)\.$/,
         },
       ],
     },

@@ -71,9 +71,9 @@ testRule(indicatorTargetDecrease, {
           actual: "7",
           related: [],
           message:
-            /^Tabeli 2 näitaja „KOV koordinaatorite arv“ sihttase 2029\. aastaks \(7\) on väiksem kui tegevuskava aastal \(8\)\.$/,
+            /^Näitaja „KOV koordinaatorite arv“ \(tabel 2\) sihttase aastaks 2029 \(7\) on väiksem kui tegevuskava aasta sihttase \(8\)\.$/,
           messageEn:
-            /^Indicator "KOV koordinaatorite arv" of table 2 targets 7 for 2029, below its plan-year target 8\.$/,
+            /^Indicator "KOV koordinaatorite arv" \(table 2\) targets 7 for 2029, less than its plan-year target 8\.$/,
         },
       ],
     },
@@ -81,7 +81,13 @@ testRule(indicatorTargetDecrease, {
       name: "numbers compare as numbers, not text (10 → 9)",
       plan: plan(SCHEDULE, { indicators: [{ unit: "Arv", target: "10", target2029: "9", line: 60 }] }),
       findings: [
-        { line: 60, expected: "≥ 10", actual: "9", message: /\(9\) on väiksem kui tegevuskava aastal \(10\)/ },
+        {
+          line: 60,
+          expected: "≥ 10",
+          actual: "9",
+          message:
+            /^Näitaja „Näitaja 1“ \(tabel 2\) sihttase aastaks 2029 \(9\) on väiksem kui tegevuskava aasta sihttase \(10\)\.$/,
+        },
       ],
     },
     {
@@ -122,9 +128,21 @@ testRule(indicatorTargetDecrease, {
         ],
       }),
       findings: [
-        { line: 72, message: /^Tabeli 2 näitaja „KOV koordinaatorite arv“/ },
-        { line: 940, message: /^Tabeli 17 näitaja „Kohaliku tasandi koostöövõrgustike arv“/ },
-        { line: 945, message: /^Tabeli 17 näitaja „KOV-ide osaluskogude arv“ sihttase 2029\. aastaks \(4\)/ },
+        {
+          line: 72,
+          message:
+            /^Näitaja „KOV koordinaatorite arv“ \(tabel 2\) sihttase aastaks 2029 \(7\) on väiksem kui tegevuskava aasta sihttase \(8\)\.$/,
+        },
+        {
+          line: 940,
+          message:
+            /^Näitaja „Kohaliku tasandi koostöövõrgustike arv“ \(tabel 17\) sihttase aastaks 2029 \(7\) on väiksem kui tegevuskava aasta sihttase \(8\)\.$/,
+        },
+        {
+          line: 945,
+          message:
+            /^Näitaja „KOV-ide osaluskogude arv“ \(tabel 17\) sihttase aastaks 2029 \(4\) on väiksem kui tegevuskava aasta sihttase \(5\)\.$/,
+        },
       ],
     },
   ],

@@ -112,7 +112,7 @@ testRule(invalidAmount, {
           actual: "1 577,155",
           expected: "1\u00a0577,16",
           message:
-            /^Rea 3\.5\.2\.1 planeeritav maksumus 1 577,155 on rohkem kui kahe komakohaga \(sentides ei saa seda maksta\)\.$/,
+            /^Rea 3\.5\.2\.1 planeeritav maksumus 1 577,155 on üle kahe kümnendkohaga: sellist summat ei saa sentides maksta\.$/,
         },
         { code: "3.5.2.1.1", line: 246, actual: "0,001", expected: "0,00" },
       ],
@@ -139,12 +139,12 @@ testRule(invalidAmount, {
           line: 54,
           message: /^Rea „Otsesed personalikulud“ planeeritav maksumus \u2212119 582 on negatiivne\.$/,
         },
-        { code: "1", line: 108, message: /^Real 1\. \(„Tegevus 1\.“\) puudub planeeritav maksumus\.$/ },
+        { code: "1", line: 108, message: /^Real 3\.5\.1\.2 › 1\. puudub planeeritav maksumus\.$/ },
         {
           code: "2",
           line: 112,
           actual: "viisteist tuhat",
-          message: /^Rea 2\. \(„Tegevus 2\.“\) planeeritav maksumus „viisteist tuhat“ ei ole arv\.$/,
+          message: /^Rea 3\.5\.1\.2 › 2\. planeeritav maksumus „viisteist tuhat“ ei ole arv\.$/,
         },
       ],
     },

@@ -61,7 +61,7 @@ testRule(missingFrame, {
           message: /^Real „Otsesed personalikulud“ puudub tegevuse üldajaraam\.$/,
         },
         { code: "3.5.1.2", line: 100, message: /^Real 3\.5\.1\.2 puudub/ },
-        { code: "1", line: 108, message: /^Real 1\. \(„Tegevus 1\.“\) puudub tegevuse üldajaraam\.$/ },
+        { code: "1", line: 108, message: /^Real 3\.5\.1\.2 › 1\. puudub tegevuse üldajaraam\.$/ },
       ],
     },
     {

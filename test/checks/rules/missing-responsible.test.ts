@@ -99,7 +99,7 @@ testRule(missingResponsible, {
           code: "1",
           line: 108,
           expected: "ELVL",
-          message: /^Real 1\. \(„Infopäevade korraldamine“\) puudub tegevuse eest vastutaja\.$/,
+          message: /^Real 3\.5\.1\.2 › 1\. puudub tegevuse eest vastutaja\.$/,
         },
       ],
     },

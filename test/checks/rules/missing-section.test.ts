@@ -139,8 +139,10 @@ testRule(missingSection, {
           line: topLine("Jõhvi vald"),
           expected: "3.5.2.1.2",
           related: [],
-          message: /^Jõhvi vald: ajakavas puudub tegevus 3\.5\.2\.1\.2, mis on olemas 7 partneril ülejäänud 7-st\.$/,
-          messageEn: /^Jõhvi vald: the schedule has no section 3\.5\.2\.1\.2, which 7 of the other 7 partners have\.$/,
+          message:
+            /^Ajakavas puudub tegevus 3\.5\.2\.1\.2, kuigi see on kõigil ülejäänud 7 partneril; lisas 2 ja selle maatriksis on see tegevus märgitud kriipsuga \(„–“\)\.$/,
+          messageEn:
+            /^The schedule has no activity 3\.5\.2\.1\.2, though all 7 other partners have it; lisa 2 and its matrix mark it with a dash \("–"\)\.$/,
         },
       ],
     },
@@ -153,7 +155,8 @@ testRule(missingSection, {
           implementer: "Haapsalu linn",
           line: topLine("Haapsalu linn"),
           expected: "3.5.2.1.5",
-          message: /^Haapsalu linn: ajakavas puudub tegevus 3\.5\.2\.1\.5, mis on olemas 7 partneril ülejäänud 7-st\.$/,
+          message:
+            /^Ajakavas puudub tegevus 3\.5\.2\.1\.5, kuigi see on kõigil ülejäänud 7 partneril; lisas 2 ja selle maatriksis on see tegevus märgitud kriipsuga \(„–“\)\.$/,
         },
       ],
     },
@@ -165,13 +168,15 @@ testRule(missingSection, {
           implementer: "Rakvere linn",
           line: topLine("Rakvere linn"),
           expected: "3.5.2.1.4",
-          message: /^Rakvere linn: ajakavas puudub tegevus 3\.5\.2\.1\.4, mis on olemas 5 partneril ülejäänud 6-st\.$/,
+          message:
+            /^Ajakavas puudub tegevus 3\.5\.2\.1\.4, kuigi see on 5 partneril ülejäänud 6 partnerist; lisas 2 ja selle maatriksis on see tegevus märgitud kriipsuga \(„–“\)\.$/,
         },
         {
           implementer: "Saaremaa vald",
           line: topLine("Saaremaa vald"),
           expected: "3.5.2.1.4",
-          message: /mis on olemas 5 partneril ülejäänud 6-st\.$/,
+          message:
+            /^Ajakavas puudub tegevus 3\.5\.2\.1\.4, kuigi see on 5 partneril ülejäänud 6 partnerist; lisas 2 ja selle maatriksis on see tegevus märgitud kriipsuga \(„–“\)\.$/,
         },
       ],
     },
@@ -201,7 +206,8 @@ testRule(missingSection, {
           code: "3.5.2.1",
           line: topLine("Tallinna linn"),
           expected: "3.5.2.1.2",
-          message: /^Tallinna linn: ajakavas puudub tegevus 3\.5\.2\.1\.2, mis on olemas 1 partneril ülejäänud 1-st\.$/,
+          message:
+            /^Ajakavas puudub tegevus 3\.5\.2\.1\.2, kuigi teisel partneril on see olemas; lisas 2 ja selle maatriksis on see tegevus märgitud kriipsuga \(„–“\)\.$/,
         },
       ],
     },
@@ -213,7 +219,9 @@ testRule(missingSection, {
         code: "3.5.2.1",
         line: topLine("Tallinna linn"),
         expected: `3.5.2.1.${section}`,
-        message: new RegExp(`tegevus 3\\.5\\.2\\.1\\.${section}, mis on olemas 2 partneril ülejäänud 2-st\\.$`),
+        message: new RegExp(
+          `^Ajakavas puudub tegevus 3\\.5\\.2\\.1\\.${section}, kuigi see on kõigil ülejäänud 2 partneril; lisas 2 ja selle maatriksis on see tegevus märgitud kriipsuga \\(„–“\\)\\.$`,
+        ),
       })),
     },
   ],
@@ -243,7 +251,8 @@ testRule(missingSection, {
           implementer: "Tartu linn",
           line: 244,
           expected: "3.5.2.1.3",
-          message: /mis on olemas 1 partneril ülejäänud 1-st\.$/,
+          message:
+            /^Ajakavas puudub tegevus 3\.5\.2\.1\.3, kuigi teisel partneril on see olemas; lisas 2 ja selle maatriksis on see tegevus märgitud kriipsuga \(„–“\)\.$/,
         },
         { implementer: "Rakvere linn", line: 444, expected: "3.5.2.1.2" },
       ],

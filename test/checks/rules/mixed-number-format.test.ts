@@ -4,7 +4,7 @@ import { testRule } from "../rule-tester";
 
 const AGREEMENT = "01.01.2023-31.12.2025";
 
-const USUAL = "koma komakohtade eraldajana, tuhandelised tühikuga eraldatud";
+const USUAL = "kümnendkohad komaga, tuhanded tühikuga eraldatud";
 
 /** ELVL's and Tartu's tables in the document's usual style: comma decimals, thousands grouped by spaces. */
 const ESTONIAN = [
@@ -108,13 +108,13 @@ testRule(mixedNumberFormat, {
           code: "3.5.2.1",
           line: 729,
           expected: USUAL,
-          actual: "punkt komakohtade eraldajana",
+          actual: "kümnendkohad punktiga",
           related: [
             expect.objectContaining({ code: "3.5.2.1", line: 729 }),
             expect.objectContaining({ code: "3.5.2.1.1", line: 735 }),
           ],
           message:
-            /^Tabelis 14 on 2 summat kirjutatud teisiti kui ülejäänud dokumendis \(punkt komakohtade eraldajana\), nt „115 817\.00“, „49 445\.00“\.$/,
+            /^Tabelis 14 on 2 summat kirjutatud teisiti kui mujal dokumendis \(kümnendkohad punktiga\), nt „115 817\.00“, „49 445\.00“\.$/,
           messageEn: /^Table 14 writes 2 amounts in another style than the rest of the document \(a decimal point\)/,
         },
       ],
@@ -135,7 +135,7 @@ testRule(mixedNumberFormat, {
           implementer: "Jõhvi vald",
           line: 729,
           expected: USUAL,
-          actual: "punkt komakohtade eraldajana",
+          actual: "kümnendkohad punktiga",
           related: [expect.objectContaining({ line: 729 }), expect.objectContaining({ line: 735 })],
         },
       ],
@@ -158,7 +158,7 @@ testRule(mixedNumberFormat, {
           implementer: "Jõhvi vald",
           line: 729,
           expected: USUAL,
-          actual: "punkt komakohtade eraldajana",
+          actual: "kümnendkohad punktiga",
           related: [expect.objectContaining({ line: 729 }), expect.objectContaining({ line: 735 })],
         },
       ],
@@ -185,10 +185,10 @@ testRule(mixedNumberFormat, {
           code: "3.5.2.1.4",
           line: 662,
           expected: USUAL,
-          actual: "tuhandelised eraldamata",
+          actual: "tuhanded eraldamata",
           related: [expect.objectContaining({ code: "3.5.2.1.4", line: 662 })],
           message:
-            /^Tabelis 13 on üks summa kirjutatud teisiti kui ülejäänud dokumendis \(tuhandelised eraldamata\), nt „3300“\.$/,
+            /^Tabelis 13 on üks summa kirjutatud teisiti kui mujal dokumendis \(tuhanded eraldamata\), nt „3300“\.$/,
         },
       ],
     },
@@ -208,7 +208,7 @@ testRule(mixedNumberFormat, {
           implementer: "Saaremaa vald",
           code: "3.5.2.1",
           line: 531,
-          actual: "punkt komakohtade eraldajana, tuhandelised eraldamata",
+          actual: "kümnendkohad punktiga, tuhanded eraldamata",
           related: [expect.objectContaining({ line: 531 }), expect.objectContaining({ code: null, line: 594 })],
           message: /^Tabelis 12 on 2 summat kirjutatud teisiti .* nt „3300\.00“, „3300“\.$/,
         },
@@ -234,7 +234,7 @@ testRule(mixedNumberFormat, {
         {
           line: 729,
           message:
-            /^Tabelis 14 on 4 summat kirjutatud teisiti kui ülejäänud dokumendis \(punkt komakohtade eraldajana\), nt „115 817\.00“, „49 445\.00“, „44 845\.00“\.$/,
+            /^Tabelis 14 on 4 summat kirjutatud teisiti kui mujal dokumendis \(kümnendkohad punktiga\), nt „115 817\.00“, „49 445\.00“, „44 845\.00“\.$/,
         },
       ],
     },

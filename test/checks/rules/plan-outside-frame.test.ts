@@ -52,7 +52,7 @@ testRule(planOutsideFrame, {
           expected: "02.01.2025 – 31.12.2026",
           actual: "01.01.2025 – 31.12.2025",
           message:
-            /^Rea 3\.5\.2\.1\.1 tegevuskava perioodi kuupäevad 01\.01\.2025 – 31\.12\.2025 ei jää tegevuse üldajaraami 02\.01\.2025 – 31\.12\.2026\.$/,
+            /^Rea 3\.5\.2\.1\.1 tegevuskava perioodi kuupäevad 01\.01\.2025 – 31\.12\.2025 ulatuvad tegevuse üldajaraamist 02\.01\.2025 – 31\.12\.2026 välja\.$/,
         },
       ],
     },
@@ -92,7 +92,8 @@ testRule(planOutsideFrame, {
           line: 108,
           expected: "01.01.2023 – 31.12.2024",
           actual: "01.01.2024 – 31.03.2025",
-          message: /^Rea 1\. \(„Tegevus 1\.“\) tegevuskava perioodi kuupäevad 01\.01\.2024 – 31\.03\.2025 ei jää/,
+          message:
+            /^Rea 3\.5\.1\.2 › 1\. tegevuskava perioodi kuupäevad 01\.01\.2024 – 31\.03\.2025 ulatuvad tegevuse üldajaraamist 01\.01\.2023 – 31\.12\.2024 välja\.$/,
         },
       ],
     },

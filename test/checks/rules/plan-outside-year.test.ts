@@ -57,7 +57,7 @@ testRule(planOutsideYear, {
           expected: "01.01.2025 – 31.12.2025",
           actual: "01.01.2023 – 31.12.2025",
           message:
-            /^Rea 3\.5\.2\.1\.1\.1 tegevuskava perioodi kuupäevad 01\.01\.2023 – 31\.12\.2025 ei jää tegevuskava perioodi 01\.01\.2025 – 31\.12\.2025\.$/,
+            /^Rea 3\.5\.2\.1\.1\.1 tegevuskava perioodi kuupäevad 01\.01\.2023 – 31\.12\.2025 ulatuvad tegevuskava aastast 01\.01\.2025 – 31\.12\.2025 välja\.$/,
         },
         { code: "3.5.2.1.1.1", line: 461, expected: "01.01.2025 – 31.12.2025", actual: "01.01.2023 – 31.12.2025" },
       ],
@@ -90,9 +90,16 @@ testRule(planOutsideYear, {
           code: null,
           line: 54,
           actual: "01.01.2026 – 31.12.2026",
-          message: /^Rea „Otsesed personalikulud“ tegevuskava perioodi kuupäevad 01\.01\.2026 – 31\.12\.2026 ei jää/,
+          message:
+            /^Rea „Otsesed personalikulud“ tegevuskava perioodi kuupäevad 01\.01\.2026 – 31\.12\.2026 ulatuvad tegevuskava aastast 01\.01\.2025 – 31\.12\.2025 välja\.$/,
         },
-        { code: "1", line: 108, actual: "01.10.2024 – 31.12.2024", message: /^Rea 1\. \(„Tegevus 1\.“\)/ },
+        {
+          code: "1",
+          line: 108,
+          actual: "01.10.2024 – 31.12.2024",
+          message:
+            /^Rea 3\.5\.1\.2 › 1\. tegevuskava perioodi kuupäevad 01\.10\.2024 – 31\.12\.2024 ulatuvad tegevuskava aastast 01\.01\.2025 – 31\.12\.2025 välja\.$/,
+        },
       ],
     },
     {

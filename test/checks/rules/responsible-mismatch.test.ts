@@ -81,8 +81,9 @@ testRule(responsibleMismatch, {
           actual: "Rakvere linn",
           related: [],
           message:
-            /^Rea 3\.5\.2\.1\.5 vastutaja „Rakvere linn“ nimetab Rakvere linn, kuid ajakava on Tartu linn oma\.$/,
-          messageEn: /names Rakvere linn, but the schedule is Tartu linn's\.$/,
+            /^Rea 3\.5\.2\.1\.5 vastutaja „Rakvere linn“ on teine elluviija või partner \(Rakvere linn\), mitte selle ajakava omanik \(Tartu linn\)\.$/,
+          messageEn:
+            /^The responsible party "Rakvere linn" of row 3\.5\.2\.1\.5 is another implementer or partner \(Rakvere linn\), not the schedule's owner \(Tartu linn\)\.$/,
         },
       ],
     },
@@ -99,14 +100,16 @@ testRule(responsibleMismatch, {
           line: 308,
           expected: "Tartu linn",
           actual: "ELVL",
-          message: /^Rea 3\.5\.2\.1\.5 vastutaja „ELVL“ nimetab ELVL, kuid ajakava on Tartu linn oma\.$/,
+          message:
+            /^Rea 3\.5\.2\.1\.5 vastutaja „ELVL“ on teine elluviija või partner \(ELVL\), mitte selle ajakava omanik \(Tartu linn\)\.$/,
         },
         {
           implementer: "Tallinna linn",
           line: 412,
           expected: "Tallinna linn",
           actual: "elluviija",
-          message: /vastutaja „elluviija“ nimetab ELVL, kuid ajakava on Tallinna linn oma\.$/,
+          message:
+            /^Rea 3\.5\.2\.1\.5 vastutaja „elluviija“ on teine elluviija või partner \(ELVL\), mitte selle ajakava omanik \(Tallinna linn\)\.$/,
         },
       ],
     },
@@ -114,8 +117,20 @@ testRule(responsibleMismatch, {
       name: "another partner by its alias or stem",
       plan: parties({ tartu: { line: 308, responsible: "Tallinn" }, rakvere: { line: 503, responsible: "Tartu" } }),
       findings: [
-        { implementer: "Tartu linn", line: 308, actual: "Tallinn", message: /nimetab Tallinna linn, kuid ajakava/ },
-        { implementer: "Rakvere linn", line: 503, actual: "Tartu", message: /nimetab Tartu linn, kuid ajakava/ },
+        {
+          implementer: "Tartu linn",
+          line: 308,
+          actual: "Tallinn",
+          message:
+            /^Rea 3\.5\.2\.1\.5 vastutaja „Tallinn“ on teine elluviija või partner \(Tallinna linn\), mitte selle ajakava omanik \(Tartu linn\)\.$/,
+        },
+        {
+          implementer: "Rakvere linn",
+          line: 503,
+          actual: "Tartu",
+          message:
+            /^Rea 3\.5\.2\.1\.5 vastutaja „Tartu“ on teine elluviija või partner \(Tartu linn\), mitte selle ajakava omanik \(Rakvere linn\)\.$/,
+        },
       ],
     },
     {
@@ -126,7 +141,8 @@ testRule(responsibleMismatch, {
           implementer: "Tartu linn",
           line: 308,
           actual: "Tartu linn ja Rakvere linn",
-          message: /vastutaja „Tartu linn ja Rakvere linn“ nimetab Rakvere linn, kuid/,
+          message:
+            /^Rea 3\.5\.2\.1\.5 vastutaja „Tartu linn ja Rakvere linn“ on teine elluviija või partner \(Rakvere linn\), mitte selle ajakava omanik \(Tartu linn\)\.$/,
         },
       ],
     },
@@ -138,16 +154,23 @@ testRule(responsibleMismatch, {
         rakvere: { line: 503, responsible: "Rakvere linn and Tallinn" },
       }),
       findings: [
-        { implementer: "Tartu linn", line: 308, message: /nimetab Rakvere linn, kuid ajakava on Tartu linn oma\.$/ },
+        {
+          implementer: "Tartu linn",
+          line: 308,
+          message:
+            /^Rea 3\.5\.2\.1\.5 vastutaja „Tartu linn \/ Rakvere linn“ on teine elluviija või partner \(Rakvere linn\), mitte selle ajakava omanik \(Tartu linn\)\.$/,
+        },
         {
           implementer: "Tallinna linn",
           line: 412,
-          message: /nimetab Tartu linn, kuid ajakava on Tallinna linn oma\.$/,
+          message:
+            /^Rea 3\.5\.2\.1\.5 vastutaja „Tallinn; Tartu“ on teine elluviija või partner \(Tartu linn\), mitte selle ajakava omanik \(Tallinna linn\)\.$/,
         },
         {
           implementer: "Rakvere linn",
           line: 503,
-          message: /nimetab Tallinna linn, kuid ajakava on Rakvere linn oma\.$/,
+          message:
+            /^Rea 3\.5\.2\.1\.5 vastutaja „Rakvere linn and Tallinn“ on teine elluviija või partner \(Tallinna linn\), mitte selle ajakava omanik \(Rakvere linn\)\.$/,
         },
       ],
     },
@@ -155,7 +178,12 @@ testRule(responsibleMismatch, {
       name: "the implementer together with another partner lists both",
       plan: parties({ tartu: { line: 308, responsible: "ELVL ja Rakvere linn" } }),
       findings: [
-        { implementer: "Tartu linn", line: 308, message: /nimetab ELVL, Rakvere linn, kuid ajakava on Tartu/ },
+        {
+          implementer: "Tartu linn",
+          line: 308,
+          message:
+            /^Rea 3\.5\.2\.1\.5 vastutaja „ELVL ja Rakvere linn“ on teine elluviija või partner \(ELVL ja Rakvere linn\), mitte selle ajakava omanik \(Tartu linn\)\.$/,
+        },
       ],
     },
     {
@@ -168,7 +196,8 @@ testRule(responsibleMismatch, {
           line: 100,
           expected: "ELVL",
           actual: "Tartu linn",
-          message: /^Rea 3\.5\.1\.2 vastutaja „Tartu linn“ nimetab Tartu linn, kuid ajakava on ELVL oma\.$/,
+          message:
+            /^Rea 3\.5\.1\.2 vastutaja „Tartu linn“ on teine elluviija või partner \(Tartu linn\), mitte selle ajakava omanik \(ELVL\)\.$/,
         },
       ],
     },
@@ -187,7 +216,7 @@ testRule(responsibleMismatch, {
           code: null,
           line: 319,
           message:
-            /^Rea „Otsesed personalikulud“ vastutaja „Rakvere“ nimetab Rakvere linn, kuid ajakava on Tartu linn oma\.$/,
+            /^Rea „Otsesed personalikulud“ vastutaja „Rakvere“ on teine elluviija või partner \(Rakvere linn\), mitte selle ajakava omanik \(Tartu linn\)\.$/,
         },
       ],
     },

@@ -85,7 +85,7 @@ testRule(sumMismatch, {
           computed: "3977.14",
           difference: "-0.01",
           message:
-            /Rea 3\.5\.2\.1\.3 summa 3\u00a0977,15 € ei võrdu alamridade summaga 3\u00a0977,14 € \(vahe -0,01 €\)/,
+            /^Rea 3\.5\.2\.1\.3 summa 3\u00a0977,15 € ei võrdu tema alamridade summaga 3\u00a0977,14 € \(vahe -0,01 €\)\.$/,
           related: [
             expect.objectContaining({ code: "3.5.2.1.3.1", line: 286 }),
             expect.objectContaining({ code: "3.5.2.1.3.2", line: 293 }),
