@@ -124,6 +124,7 @@ function scheduleSheet(ref: ScheduleSheetRef, tableNumber: number): SheetModel {
       wrappedLines(
         text(cells[COLUMN.label]),
         SCHEDULE_COLUMNS[COLUMN.label].width - (cells[COLUMN.label]?.indent ?? 0),
+        cells[COLUMN.label]?.bold,
       ),
       wrappedLines(text(cells[COLUMN.responsible]), SCHEDULE_COLUMNS[COLUMN.responsible].width),
     );
@@ -156,13 +157,14 @@ const LINE_HEIGHT = 15;
 const text = (model: CellModel | null | undefined): string => (typeof model?.value === "string" ? model.value : "");
 
 /**
- * How many lines a text wraps to in a column `width` characters wide, counted as 1.1 characters to the
- * width unit (letters are narrower than the digits that set the unit: DejaVu Sans fits 1.1, Calibri more).
+ * How many lines a text wraps to in a column `width` characters wide, counted as 1.1 characters to the width
+ * unit, 0.95 in bold (letters are narrower than the digits that set the unit: so many fit in DejaVu Sans, more in
+ * Calibri; bold ones are wider).
  * Rows get these heights written: Excel fits a wrapped row's height itself, but LibreOffice, which opens and
  * prints the same file, keeps one line unless the file says otherwise.
  */
-export function wrappedLines(value: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.1));
+export function wrappedLines(value: string, width: number, bold = false): number {
+  const perLine = Math.max(1, Math.floor(width * (bold ? 0.95 : 1.1)));
   let lines = 0;
   let used = perLine;
   for (const word of value.split(/\s+/).filter(Boolean)) {
