@@ -30,6 +30,8 @@ const schedules = workbook.sheets.filter((sheet) => sheet.kind === "schedule");
 
 interface Page {
   number: number;
+  /** Width and height in points, as the PDF's page box gives them. */
+  size: [number, number];
   total: number;
   sheet: string;
   lines: string[];
@@ -54,6 +56,13 @@ describe("LibreOffice prints the schedule sheets one page wide", () => {
     const pdf = path.join(outDir, "ajakavad.pdf");
     count = pdfPageCount(pdf);
     pages = [];
+    const info = spawnSync("pdfinfo", ["-f", "1", "-l", String(count), pdf], { encoding: "utf8" }).stdout;
+    const sizes = new Map(
+      [...info.matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((match) => [
+        Number(match[1]),
+        [Number(match[2]), Number(match[3])] as [number, number],
+      ]),
+    );
     for (let number = 1; number <= count; number++) {
       const result = spawnSync("pdftotext", ["-layout", "-f", String(number), "-l", String(number), pdf, "-"], {
         encoding: "utf8",
@@ -64,6 +73,7 @@ describe("LibreOffice prints the schedule sheets one page wide", () => {
       const footer = /^(\S.*?)\s{2,}(\d+) \/ (\d+)\s*$/.exec(lines[lines.length - 1] ?? "");
       pages.push({
         number,
+        size: sizes.get(number) ?? [0, 0],
         total: footer ? Number(footer[3]) : 0,
         sheet: footer ? footer[1].trim() : "",
         lines,
@@ -77,6 +87,13 @@ describe("LibreOffice prints the schedule sheets one page wide", () => {
     const numbered = pages.filter((page) => page.total > 0);
     expect(numbered.map((page) => page.total)).toEqual(numbered.map(() => count));
     expect([...new Set(numbered.map((page) => page.sheet))]).toEqual(schedules.map((sheet) => sheet.name));
+  });
+
+  it("prints every page of a schedule on A4 landscape", () => {
+    const printed = pages.filter((page) => schedules.some((sheet) => sheet.name === page.sheet));
+    expect(printed.length).toBeGreaterThanOrEqual(schedules.length);
+    for (const page of printed)
+      expect([page.number, Math.round(page.size[0]), Math.round(page.size[1])]).toEqual([page.number, 842, 595]);
   });
 
   it("prints the workbook on fewer pages than when the schedules split their columns (43 then)", () => {
