@@ -1,6 +1,7 @@
 import { cellAt } from "../model/a1";
 import { CalendarDate } from "../model/calendar-date";
 import { Implementer, ScheduleColumnKey } from "../model/plan";
+import type { SheetKind } from "./model";
 
 export type { ScheduleColumnKey } from "../model/plan";
 export { columnLetter, parseCellAddress } from "../model/a1";
@@ -15,21 +16,31 @@ export { fromExcelSerial } from "../model/calendar-date";
 export interface ColumnSpec {
   key: ScheduleColumnKey;
   header: string;
+  /**
+   * Headers earlier versions wrote in this column. Reading finds a schedule by its first two headers and reads its
+   * columns by place, so an officer's workbook with these still reads whole; kept here so that stays known.
+   */
+  formerHeaders?: readonly string[];
   width: number;
   /** Technical columns the officer does not need to see: the source line, level, table and printed amount. */
   hidden?: boolean;
 }
 
+/**
+ * Widths in characters (Excel's unit). The header texts wrap within them, on at most three lines, and the visible
+ * columns add up to 143 characters, about 790 pt in Calibri 11: fitted to an A4 landscape page's 770 pt between
+ * its margins, a schedule prints at about 97 %. The activity's text and the responsible party wrap in their cells.
+ */
 export const SCHEDULE_COLUMNS: readonly ColumnSpec[] = [
-  { key: "code", header: "Kood", width: 14 },
-  { key: "label", header: "Tegevus", width: 60 },
-  { key: "frameStart", header: "Üldajaraam algus", width: 12 },
-  { key: "frameEnd", header: "Üldajaraam lõpp", width: 12 },
+  { key: "code", header: "Kood", width: 11 },
+  { key: "label", header: "Tegevus", width: 40 },
+  { key: "frameStart", header: "Üldajaraami algus", formerHeaders: ["Üldajaraam algus"], width: 12 },
+  { key: "frameEnd", header: "Üldajaraami lõpp", formerHeaders: ["Üldajaraam lõpp"], width: 12 },
   { key: "planStart", header: "Tegevuskava perioodi algus", width: 12 },
   { key: "planEnd", header: "Tegevuskava perioodi lõpp", width: 12 },
-  { key: "amount", header: "Planeeritav maksumus (EUR)", width: 16 },
-  { key: "declared", header: "Dokumendis (EUR)", width: 16 },
-  { key: "responsible", header: "Vastutaja", width: 26 },
+  { key: "amount", header: "Planeeritav maksumus (EUR)", width: 14 },
+  { key: "declared", header: "Dokumendis (EUR)", width: 14 },
+  { key: "responsible", header: "Vastutaja", width: 16 },
   { key: "level", header: "Tase", width: 6, hidden: true },
   { key: "line", header: "Allikarida", width: 8, hidden: true },
   { key: "table", header: "Tabel", width: 6, hidden: true },
@@ -44,6 +55,11 @@ export const COLUMN: Readonly<Record<ScheduleColumnKey, number>> = Object.fromEn
 /** The schedule table's header row, 1-based: a title and a note stand above it. */
 export const HEADER_ROW = 4;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
+/**
+ * The schedule header row's height in points: four lines of Calibri 11 for headers of at most three, so that the
+ * table's filter button, which Excel draws in the cell's lower right corner, covers no header text.
+ */
+export const HEADER_ROW_HEIGHT = 60;
 
 export const DATE_FORMAT = "dd.mm.yyyy";
 /** Shown with the user's grouping and decimal separators: "1 266 860,75" in Estonian Excel. */
@@ -56,6 +72,15 @@ export const INDICATORS_SHEET = "Näitajad";
 export const LISA2_SHEET = "Lisa 2";
 export const LISA2_MATRIX_SHEET = "Lisa 2 maatriks";
 export const ANNEX_SHEETS: readonly string[] = [LISA2_SHEET, LISA2_MATRIX_SHEET];
+
+/**
+ * The sheet a written workbook opens on, by its index among `sheets`: Koond, which leads to every schedule, or the
+ * first schedule when there is no Koond (a pasted table's); -1 when neither was written.
+ */
+export function sheetToShow(sheets: ReadonlyArray<{ kind: SheetKind }>): number {
+  const summary = sheets.findIndex((sheet) => sheet.kind === "summary");
+  return summary >= 0 ? summary : sheets.findIndex((sheet) => sheet.kind === "schedule");
+}
 
 /** The cell of a schedule column (or a 0-based column index) in a 1-based row: ("amount", 12) → "G12". */
 export function cellAddress(column: ScheduleColumnKey | number, row: number): string {

@@ -11,6 +11,7 @@ import {
   DATE_FORMAT,
   FIRST_DATA_ROW,
   HEADER_ROW,
+  HEADER_ROW_HEIGHT,
   INDICATORS_SHEET,
   SCHEDULE_COLUMNS,
   SETTINGS_SHEET,
@@ -82,7 +83,7 @@ function scheduleSheet(ref: ScheduleSheetRef, tableNumber: number): SheetModel {
       ),
     ],
     [],
-    SCHEDULE_COLUMNS.map((column) => cell(column.header, { bold: true })),
+    SCHEDULE_COLUMNS.map((column) => cell(column.header, { bold: true, wrap: true })),
   ];
   const depthOf = (node: PlanNode) => {
     let depth = 0;
@@ -113,8 +114,22 @@ function scheduleSheet(ref: ScheduleSheetRef, tableNumber: number): SheetModel {
     cells[COLUMN.line] = cell(row.line);
     cells[COLUMN.table] = cell(row.table);
     cells[COLUMN.printed] = row.amountText !== null ? cell(row.amountText) : null;
-    rows.push(cells);
+    // Wrapped cells stand at the top of their row: so must the rest, beside the first line of a long activity.
+    rows.push(cells.map((model) => (model ? { ...model, wrap: true } : null)));
   }
+  const rowHeights: Record<number, number> = { [HEADER_ROW]: HEADER_ROW_HEIGHT };
+  rows.forEach((cells, index) => {
+    if (index < HEADER_ROW) return;
+    const lines = Math.max(
+      wrappedLines(
+        text(cells[COLUMN.label]),
+        SCHEDULE_COLUMNS[COLUMN.label].width - (cells[COLUMN.label]?.indent ?? 0),
+        cells[COLUMN.label]?.bold,
+      ),
+      wrappedLines(text(cells[COLUMN.responsible]), SCHEDULE_COLUMNS[COLUMN.responsible].width),
+    );
+    if (lines > 1) rowHeights[index + 1] = lines * LINE_HEIGHT;
+  });
   const lastRow = HEADER_ROW + Math.max(tree.nodes.length, 1);
   if (tree.nodes.length === 0) rows.push([]);
   return {
@@ -130,7 +145,36 @@ function scheduleSheet(ref: ScheduleSheetRef, tableNumber: number): SheetModel {
       columns: SCHEDULE_COLUMNS.map((column) => column.header),
     },
     freezeRows: HEADER_ROW,
+    rowHeights,
+    // Landscape: the dates, amounts and responsible party stand beside the activity on one page width.
+    print: { orientation: "landscape", repeatRows: [HEADER_ROW, HEADER_ROW] },
   };
+}
+
+/** Points per line of Calibri 11, the default font of Excel's workbooks, as Excel spaces wrapped lines. */
+const LINE_HEIGHT = 15;
+
+const text = (model: CellModel | null | undefined): string => (typeof model?.value === "string" ? model.value : "");
+
+/**
+ * How many lines a text wraps to in a column `width` characters wide, counted as 1.1 characters to the width
+ * unit, 0.95 in bold (letters are narrower than the digits that set the unit: so many fit in DejaVu Sans, more in
+ * Calibri; bold ones are wider).
+ * Rows get these heights written: Excel fits a wrapped row's height itself, but LibreOffice, which opens and
+ * prints the same file, keeps one line unless the file says otherwise.
+ */
+export function wrappedLines(value: string, width: number, bold = false): number {
+  const perLine = Math.max(1, Math.floor(width * (bold ? 0.95 : 1.1)));
+  let lines = 0;
+  let used = perLine;
+  for (const word of value.split(/\s+/).filter(Boolean)) {
+    if (used + 1 + word.length <= perLine) used += 1 + word.length;
+    else {
+      lines += Math.ceil(word.length / perLine);
+      used = word.length % perLine || perLine;
+    }
+  }
+  return Math.max(1, lines);
 }
 
 /** Dates as Excel dates shown dd.mm.yyyy; a date that cannot be one stays as the document printed it. */

@@ -79,6 +79,9 @@ describe("the preview in Chromium", () => {
       .waitFor();
     for (const sheet of ["Koond", "ELVL", "Tartu", "Kohtla-Järve", "Seaded", "Näitajad"])
       await sheetTab(sheet).waitFor();
+    // The grid shows what was written, not the empty sheet it showed before.
+    expect(await sheetTab("Koond").getAttribute("aria-selected")).toBe("true");
+    expect(await gridCell("A1").innerText()).toBe("Koond: elluviija ja partnerite kogusummad");
     await screenshot("imported");
   });
 

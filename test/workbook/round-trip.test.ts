@@ -46,8 +46,8 @@ describe("the canonical workbook of the directive of 25.03.2025 nr 68", () => {
     ).toEqual([
       "Kood",
       "Tegevus",
-      "Üldajaraam algus",
-      "Üldajaraam lõpp",
+      "Üldajaraami algus",
+      "Üldajaraami lõpp",
       "Tegevuskava perioodi algus",
       "Tegevuskava perioodi lõpp",
       "Planeeritav maksumus (EUR)",

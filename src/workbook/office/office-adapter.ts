@@ -1,5 +1,5 @@
 import { quotedSheetName } from "../../model/a1";
-import { LISA2_SHEET, columnLetter, fromExcelSerial, parseCellAddress } from "../layout";
+import { LISA2_SHEET, columnLetter, fromExcelSerial, parseCellAddress, sheetToShow } from "../layout";
 import { StructureProtectedError, WorkbookWriteError } from "../errors";
 import { CellModel, CellValue, RawCell, RawSheet, SheetModel, WorkbookModel } from "../model";
 import { isMarkFormula, MARK_FILL, markRules, MarkRule } from "../marks";
@@ -103,7 +103,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
    * one is then renamed and kept as a backup; "keep-both" writes the new one under a free name (and rewrites
    * the formulas that refer to it). Values are written before the tables are added over them, with calculation
    * suspended. `cells`, when given, are written in the same batch (a pasted table's row on Seaded), so that a sheet
-   * and its listing land together or not at all.
+   * and its listing land together or not at all. The written Koond (or first schedule) is shown: 2 syncs in all.
    *
    * If Excel fails part-way, the sheets added are deleted, the renamed ones take their names back and the cells
    * their contents: the workbook is as it was, and a WorkbookWriteError says so.
@@ -143,6 +143,9 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
             pending = await this.writeSheet(context, worksheets[index], renamed.sheets[index], pending);
           }
           if (cells) writeCellContents(context, cells.sheet, cells.updates);
+          // In the same batch: the officer sees what was written, with no sync of its own.
+          const shown = sheetToShow(renamed.sheets);
+          if (shown >= 0) worksheets[shown].activate();
           if (manual) context.application.calculate("Recalculate");
           await context.sync();
           return { sheets: names, backups: backups.map(({ to }) => to) };

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { LISA2_SHEET, parseCellAddress } from "../layout";
+import { LISA2_SHEET, parseCellAddress, sheetToShow } from "../layout";
 import { RawSheet, SheetModel, WorkbookModel, isDate } from "../model";
 import { isMarkFormula, MARK_FILL, markRules } from "../marks";
 import { MARKS_SHEET, freeName, notAnnexError, renameSheets, settleSheetNames } from "../office/office-adapter";
@@ -122,7 +122,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
    * whatever the case) is replaced only as `conflicts` says: "replace" renames the old one to a free "<name> (varu)"
    * and keeps it, and formulas anywhere that named it follow it, as in Excel, so a backed-up summary still sums the
    * backed-up schedules; "keep-both" writes the new one under a free name, its model's formulas renamed with it.
-   * `cells` go to the sheet of that name once the sheets are written.
+   * `cells` go to the sheet of that name once the sheets are written. The file opens on the written Koond (or first
+   * schedule), as Excel shows it after the Office adapter's write.
    */
   async writeWorkbook(
     model: WorkbookModel,
@@ -154,7 +155,9 @@ export class XlsxWorkbookPort implements WorkbookPort {
     for (const sheet of tables.sheets) renderSheet(this.workbook, sheet);
     await protectSheets(this.workbook, tables);
     if (cells && cellTarget) writeCellUpdates(this.sheetNamed(cellTarget)!, cells.updates);
-    this.keepActive(active);
+    const shown = sheetToShow(tables.sheets);
+    if (shown >= 0) this.activate(this.sheetNamed(tables.sheets[shown].name)!);
+    else this.keepActive(active);
     return { sheets: names, backups: backups.map(({ to }) => to) };
   }
 
