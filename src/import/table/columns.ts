@@ -39,9 +39,13 @@ export const INDICATOR_COLUMN_NAMES: Record<IndicatorColumn, { et: string; en: s
  */
 const SCHEDULE_SYNONYMS: ReadonlyArray<[ScheduleColumn, RegExp]> = [
   ["responsible", /vastutaja|vastutav|vastutus/],
+  // A range's two ends in two columns, each named whole ("Üldajaraami lõpp", "Tegevuskava perioodi lõpp"), as our
+  // own schedule sheets and many officers' tables have them.
+  ["frameEnd", /(?:üldajaraam|ajaraam)\S*\s+lõpp/],
   ["frame", /üldajaraam|ajaraam/],
   ["amount", /maksumus|summa|eelarve|\beur\b|\beurodes\b|\beurot\b|€|\bkulu(?:d)?\b/],
-  ["plan", /algus.*lõpp|alguskuupäev|lõppkuupäev|kuupäev|tegevuskava perioodil|ajakava perioodil|^periood$/],
+  ["planEnd", /^(?:tegevuskava|ajakava) perioodi lõpp/],
+  ["plan", /algus.*lõpp|alguskuupäev|lõppkuupäev|kuupäev|(?:tegevuskava|ajakava) perioodi(?:l|\b)|^periood$/],
   ["code", /^(kood|nr\.?|jrk\.?|jrk\.? ?nr\.?|tegevuse (kood|nr\.?))$/],
   ["activity", /^tegevus(?:$|\s|e nimetus|e sisu|ed$)|^nimetus$|^tegevuse nimetus/],
 ];

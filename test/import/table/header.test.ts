@@ -201,3 +201,59 @@ describe("findIndicatorHeader", () => {
     });
   });
 });
+
+describe("our own schedule sheet's header, selected as a range", () => {
+  test("each end of a range in its own column, named whole, is told apart", () => {
+    expect(
+      [
+        "Kood",
+        "Tegevus",
+        "Üldajaraami algus",
+        "Üldajaraami lõpp",
+        "Tegevuskava perioodi algus",
+        "Tegevuskava perioodi lõpp",
+        "Planeeritav maksumus (EUR)",
+        "Dokumendis (EUR)",
+        "Vastutaja",
+      ].map(classifyHeaderText),
+    ).toEqual(["code", "activity", "frame", "frameEnd", "plan", "planEnd", "amount", "amount", "responsible"]);
+    // The earlier versions' words too.
+    expect(["Üldajaraam algus", "Üldajaraam lõpp"].map(classifyHeaderText)).toEqual(["frame", "frameEnd"]);
+  });
+
+  test("its rows read with both ends of both ranges", () => {
+    const date = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
+    const grid = gridOf([
+      [
+        "Kood",
+        "Tegevus",
+        "Üldajaraami algus",
+        "Üldajaraami lõpp",
+        "Tegevuskava perioodi algus",
+        "Tegevuskava perioodi lõpp",
+        "Planeeritav maksumus (EUR)",
+        "Dokumendis (EUR)",
+        "Vastutaja",
+      ],
+      [
+        "3.5.2.1.3.1",
+        "Infotegevus",
+        date(2023, 1, 1),
+        date(2025, 12, 31),
+        date(2025, 1, 1),
+        date(2025, 6, 30),
+        2400,
+        null,
+        "Tartu linn",
+      ],
+    ]);
+    const diagnostics: ImportDiagnostic[] = [];
+    const { rows } = readScheduleTable(grid, { table: 1, report: reporter(diagnostics) });
+    expect(diagnostics).toEqual([]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ code: "3.5.2.1.3.1", responsible: "Tartu linn" });
+    expect(rows[0].amount?.toFixed(2)).toBe("2400.00");
+    expect([rows[0].frame?.start.toIso(), rows[0].frame?.end.toIso()]).toEqual(["2023-01-01", "2025-12-31"]);
+    expect([rows[0].plan?.start.toIso(), rows[0].plan?.end.toIso()]).toEqual(["2025-01-01", "2025-06-30"]);
+  });
+});
