@@ -108,9 +108,17 @@ describe("the pane at Excel's widths, accessible, by keyboard", () => {
   /** The pane's fit on one panel at one width, with its screenshot; the figures are kept for the report. */
   async function expectFits(page: Page, width: number, panel: string): Promise<void> {
     const pane = page.getByRole("region", { name: PANE });
+    // Measured once Fluent's motions (a dialog scaling in, a group unfolding) have ended: mid-way a dialog is
+    // narrower than it will be.
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
     const fit = await measure(pane);
     fits[`${width} ${panel}`] = fit;
+    // The whole panel in the picture: the page as tall as the pane's content, for the screenshot only.
+    const viewport = page.viewportSize()!;
+    const height = await pane.evaluate((element) => element.scrollHeight);
+    await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height + 2) });
     await pane.screenshot({ path: path.join(SHOTS, `${width}-${panel}.png`) });
+    await page.setViewportSize(viewport);
     if (fit.scrollWidth > fit.clientWidth || fit.overflow > 0) problems.push({ panel, width, ...fit });
   }
 
