@@ -3,7 +3,7 @@ import type { Language } from "../taskpane/i18n";
 import { loadLanguage, saveLanguage } from "../taskpane/language";
 import { workbookServices } from "../app";
 import { OfficeWorkbookAdapter } from "../workbook/office/office-adapter";
-import { PreviewPage } from "./PreviewPage";
+import { PreviewPage, paneWidthFrom } from "./PreviewPage";
 import { createPreviewWorkbook, PreviewWorkbook } from "./store";
 
 /**
@@ -38,6 +38,7 @@ function render(): void {
       services={services}
       language={language}
       sample={sample}
+      paneWidth={paneWidthFrom(window.location.search)}
       onLanguageChange={(next) => {
         language = next;
         saveLanguage(next);

@@ -82,6 +82,9 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   heading: { margin: 0 },
+  // Five tabs are wider than Excel's narrowest pane (320 px): they wrap onto a second line rather than hide in a
+  // menu, so that every tab stays one click (or one arrow key) away.
+  tabs: { flexWrap: "wrap" },
   busy: { alignSelf: "flex-start" },
 });
 
@@ -127,6 +130,7 @@ function Pane({ services: given, language, onLanguageChange, sample, excelTooOld
         onTabSelect={(_, data) => setPanel(data.value as PanelId)}
         aria-label={t.tabsLabel}
         size="small"
+        className={styles.tabs}
       >
         {PANELS.map((id) => (
           <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>

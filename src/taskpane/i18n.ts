@@ -108,6 +108,9 @@ const et = {
   rateLabel: "Kaudsete kulude määr (%)",
   rateHint: "Tühi: kaudseid kulusid ei arvestata. Ministeeriumi teistes TAT-ides on 7 %.",
   rateInvalid: "Määr peab olema arv 0 kuni 100 (nt 7 või 7,5).",
+  // Words, not a number: a grey "7" in an empty field was taken for the rate.
+  rateEmpty: "määramata",
+  lisa2RateHint: "Määr lehelt Seaded; siin muudetud määr kehtib selle lisa koostamisel.",
   generate: "Koosta lisa 2",
   generating: "Koostan lisa 2…",
   downloadDocx: "Laadi alla Wordi fail (.docx)",
@@ -284,6 +287,8 @@ const en: Messages = {
   rateLabel: "Indirect-cost rate (%)",
   rateHint: "Empty: no indirect costs. The ministry's other TATs use 7 %.",
   rateInvalid: "The rate must be a number from 0 to 100 (e.g. 7 or 7,5).",
+  rateEmpty: "not set",
+  lisa2RateHint: "The rate kept on Seaded; a rate changed here is used for building this annex.",
   generate: "Build lisa 2",
   generating: "Building lisa 2…",
   downloadDocx: "Download the Word file (.docx)",

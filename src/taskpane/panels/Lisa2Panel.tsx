@@ -90,7 +90,7 @@ export function Lisa2Panel({ services, workbookVersion, visible, delivery = brow
       <Body1>{t.lisa2Lead}</Body1>
       <Field
         label={t.rateLabel}
-        hint={t.rateHint}
+        hint={`${t.lisa2RateHint} ${t.rateHint}`}
         validationState={rate === undefined ? "error" : "none"}
         validationMessage={rate === undefined ? t.rateInvalid : undefined}
       >
@@ -101,7 +101,7 @@ export function Lisa2Panel({ services, workbookVersion, visible, delivery = brow
             setRateText(data.value);
           }}
           inputMode="decimal"
-          placeholder="7"
+          placeholder={t.rateEmpty}
         />
       </Field>
       <div className={styles.actions}>

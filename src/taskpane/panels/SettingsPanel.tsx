@@ -191,15 +191,20 @@ export function SettingsPanel({
             validationState={readRate(form.rate) === undefined ? "error" : "none"}
             validationMessage={readRate(form.rate) === undefined ? t.rateInvalid : undefined}
           >
-            <Input value={form.rate} onChange={(_, data) => update({ rate: data.value })} inputMode="decimal" />
+            <Input
+              value={form.rate}
+              onChange={(_, data) => update({ rate: data.value })}
+              inputMode="decimal"
+              placeholder={t.rateEmpty}
+            />
           </Field>
           <Subtitle2 as="h2">{t.partnershipsTitle}</Subtitle2>
-          <Table size="small" aria-label={t.partnershipsTitle}>
+          <Table size="small" aria-label={t.partnershipsTitle} className={styles.fixedTable}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t.partnerColumn}</TableHeaderCell>
-                <TableHeaderCell>{t.startColumn}</TableHeaderCell>
-                <TableHeaderCell>{t.endColumn}</TableHeaderCell>
+                <TableHeaderCell className={styles.nameColumn}>{t.partnerColumn}</TableHeaderCell>
+                <TableHeaderCell className={styles.dateColumn}>{t.startColumn}</TableHeaderCell>
+                <TableHeaderCell className={styles.dateColumn}>{t.endColumn}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -213,19 +218,23 @@ export function SettingsPanel({
                   });
                 return (
                   <TableRow key={row.name}>
-                    <TableCell>{row.name}</TableCell>
-                    <TableCell>
+                    <TableCell className={styles.wrapping} title={row.name}>
+                      {row.name}
+                    </TableCell>
+                    <TableCell className={styles.dateCell}>
                       <Input
                         size="small"
+                        className={styles.fill}
                         value={row.start}
                         aria-label={`${row.name}: ${t.startColumn}`}
                         aria-invalid={problem !== null}
                         onChange={(_, data) => set({ start: data.value })}
                       />
                     </TableCell>
-                    <TableCell>
+                    <TableCell className={styles.dateCell}>
                       <Input
                         size="small"
+                        className={styles.fill}
                         value={row.end}
                         aria-label={`${row.name}: ${t.endColumn}`}
                         aria-invalid={problem !== null}

@@ -31,6 +31,14 @@ export const usePanelStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
     padding: `${tokens.spacingVerticalXS} 0`,
   },
+  // A table whose columns share the pane's width instead of growing to their inputs' default size (Seaded's
+  // agreement periods at 320 px).
+  fixedTable: { tableLayout: "fixed", width: "100%" },
+  nameColumn: { width: "36%" },
+  dateColumn: { width: "32%" },
+  dateCell: { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS },
+  fill: { width: "100%", minWidth: 0 },
+  wrapping: { overflowWrap: "anywhere" },
   sums: { color: tokens.colorNeutralForeground2, fontVariantNumeric: "tabular-nums" },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },

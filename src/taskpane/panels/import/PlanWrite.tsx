@@ -8,6 +8,7 @@ import {
   DialogTitle,
   MessageBar,
   MessageBarBody,
+  makeStyles,
 } from "@fluentui/react-components";
 import { useMessages } from "../../i18n";
 import { usePanelStyles } from "../styles";
@@ -38,9 +39,16 @@ export function PlanWrite({ directive, disabled }: { directive: DirectiveImport;
   );
 }
 
+const useDialogStyles = makeStyles({
+  // The pane, not the screen, is the dialog's room: in the preview (and a wide Excel window) Fluent's narrow-screen
+  // media query does not apply, and three long buttons in one row reached past a 320 px pane.
+  actions: { flexWrap: "wrap" },
+});
+
 /** Asked before a write when sheets of the preview already exist: replace them (with a backup) or keep both. */
 export function ConflictDialog({ directive }: { directive: DirectiveImport }) {
   const t = useMessages();
+  const styles = useDialogStyles();
   const { asking, setAsking, write } = directive;
   return (
     <Dialog open={asking} onOpenChange={(_, data) => setAsking(data.open)}>
@@ -48,7 +56,7 @@ export function ConflictDialog({ directive }: { directive: DirectiveImport }) {
         <DialogBody>
           <DialogTitle>{t.conflictTitle}</DialogTitle>
           <DialogContent>{t.conflictBody(directive.preview?.conflicts.join(", ") ?? "")}</DialogContent>
-          <DialogActions>
+          <DialogActions fluid className={styles.actions}>
             <Button appearance="primary" onClick={() => void write("replace")}>
               {t.replace}
             </Button>
