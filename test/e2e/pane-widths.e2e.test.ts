@@ -203,6 +203,21 @@ describe("the pane at Excel's widths, accessible, by keyboard", () => {
       await axe(page, `${width} recalc`);
     });
 
+    test("Muuda, with a spread previewed and written", async () => {
+      await tab("Muuda").click();
+      await pane().getByRole("button", { name: "Loe read töövihikust" }).click();
+      await pane().getByRole("combobox", { name: "Elluviija või partner" }).selectOption("Tartu linn");
+      await pane().getByRole("combobox", { name: "Rida" }).selectOption("3.5.2.1.3");
+      await pane().getByRole("textbox", { name: "Uus summa (EUR)" }).fill("5000");
+      await pane().getByRole("button", { name: "Näita muudatust" }).click();
+      await pane().getByRole("table", { name: "Muutuvad read (4)" }).waitFor();
+      await expectFits(page, width, "edit-preview");
+      await axe(page, `${width} edit-preview`);
+      await pane().getByRole("button", { name: "Kirjuta töövihikusse" }).click();
+      await pane().getByText("Muudatus kirjutatud: 4 rida.").waitFor();
+      await expectFits(page, width, "edit-written");
+    });
+
     test("Lisa 2, built", async () => {
       await tab("Lisa 2").click();
       await pane().getByRole("textbox", { name: "Kaudsete kulude määr (%)" }).fill("7");
