@@ -165,7 +165,9 @@ function Pane({ services: given, language, onLanguageChange, sample, excelTooOld
           {id === "import" && <ImportPanel services={services} sample={sample} />}
           {id === "check" && <CheckPanel services={services} />}
           {id === "recalc" && <RecalcPanel services={services} />}
-          {id === "edit" && <EditPanel services={services} workbookVersion={workbookVersion} />}
+          {id === "edit" && (
+            <EditPanel services={services} workbookVersion={workbookVersion} visible={panel === "edit"} />
+          )}
           {id === "lisa2" && (
             <Lisa2Panel
               services={services}

@@ -72,6 +72,11 @@ test("spreading Tartu's 3.5.2.1.3 to 5 000 from the selected row: preview, then 
     [1982.76],
   ]);
   expect(fake.workbook.values("Tartu", `G${rowOf("3.5.2.1")}`)).toEqual([[95011.38]]);
+  // The form stays, read again: the row's amount is the new one, for the next edit.
+  expect(
+    await within(panel()).findByRole("option", { name: "3.5.2.1.3 — 5\u00a0000,00" }, { timeout: 20_000 }),
+  ).toBeInTheDocument();
+  expect((within(panel()).getByRole("combobox", { name: "Rida" }) as HTMLSelectElement).value).toBe("3.5.2.1.3");
 });
 
 test("a refusal is shown in the officer's words and nothing is written", async () => {

@@ -18,7 +18,7 @@ import {
   makeStyles,
   mergeClasses,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   formatMoneyEstonian,
   parseMoney,
@@ -63,9 +63,12 @@ function RowOptions({ rows }: { rows: readonly EditableRow[] }) {
 export function EditPanel({
   services,
   workbookVersion,
+  visible,
 }: {
   services: WorkbookServices | null;
   workbookVersion: number;
+  /** Whether the panel is shown: rows gone stale are read again only then. */
+  visible: boolean;
 }) {
   const styles = usePanelStyles();
   const own = useStyles();
@@ -84,11 +87,26 @@ export function EditPanel({
   const [applied, setApplied] = useState<number | null>(null);
   const [notOnRow, setNotOnRow] = useState(false);
 
-  // What was read before a change to the workbook may be stale: read again when asked.
+  // After any change to the workbook (this panel's own edit included) the rows read are stale: they are read again
+  // once the panel is shown and nothing else runs, keeping the officer's choices, so the next edit starts from the
+  // amounts as they now are. A preview worked out on the old amounts is dropped.
+  const [stale, setStale] = useState(false);
+  const seenVersion = useRef(workbookVersion);
   useEffect(() => {
-    setImplementers(null);
+    if (seenVersion.current === workbookVersion) return;
+    seenVersion.current = workbookVersion;
     setPreview(null);
+    setStale(true);
   }, [workbookVersion]);
+  useEffect(() => {
+    if (!stale || !visible || busy !== null || !services) return;
+    setStale(false);
+    if (implementers === null) return;
+    // `busy` is null only once the last operation has let go, so this run is not refused; a failure is shown.
+    void run(t.editReading, () => services.editableRows(), { keepError: true }).then((read) => {
+      if (read) setImplementers(read);
+    });
+  }, [stale, visible, busy, services, implementers, run, t.editReading]);
 
   const rowsOf = (name: string) => implementers?.find((each) => each.name === name)?.rows ?? [];
   const chosenRow = useMemo(
