@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { analysePlan, planWithLisa2Workbook } from "../../src/app";
+import { analysePlan, planWithLisa2Workbook, previewEdit } from "../../src/app";
 import { parseDirectiveText } from "../../src/import/text";
 import { implementerTotals } from "../../src/model/totals";
 import { StructureProtectedError } from "../../src/workbook/errors";
@@ -234,6 +234,24 @@ describe("a workbook in Manual calculation mode", () => {
     const automatic = await prepared("Automatic");
     await automatic.adapter.writeAnnexSheets(annex);
     expect(allValues(manual.fake.workbook)).toEqual(allValues(automatic.fake.workbook));
+  });
+
+  it("writes an edit's amounts in 2 syncs and the totals above them follow, as in an automatic workbook", async () => {
+    const edit = {
+      kind: "spread" as const,
+      implementer: "Tartu linn",
+      code: "3.5.2.1.3",
+      total: new Decimal(5000),
+    };
+    const manual = excelWith({ calculationMode: "Manual" });
+    const automatic = excelWith();
+    for (const { adapter } of [manual, automatic]) await adapter.writeWorkbook(models().schedules);
+    const preview = await previewEdit(manual.adapter, edit);
+    expect((await manual.syncsOf(() => manual.adapter.writeCellsOnSheets(preview.writes))).syncs).toBe(2);
+    await automatic.adapter.writeCellsOnSheets((await previewEdit(automatic.adapter, edit)).writes);
+    expect(manual.fake.workbook.value("Tartu", `G${rowOf(manual.fake.workbook, "Tartu", "3.5.2.1")}`)).toBe(95011.38);
+    expect(allValues(manual.fake.workbook)).toEqual(allValues(automatic.fake.workbook));
+    expect(manual.fake.workbook.calculationMode).toBe("Manual");
   });
 
   it("rewrites a roll-up in 2 syncs and the totals above it follow", async () => {

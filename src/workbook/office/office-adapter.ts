@@ -358,7 +358,8 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
 
   /**
    * Writes cells of several sheets (an edit's amounts on two schedules and Koond) in the same 2 syncs as
-   * `writeCells`: what they all hold is read first, so that a failure half-way puts every one of them back.
+   * `writeCells`: what they all hold is read first, so that a failure half-way puts every one of them back. In
+   * Manual calculation mode the batch ends with a recalculation, as `writeWorkbook`'s does.
    */
   writeCellsOnSheets(writes: readonly CellWrites[]): Promise<void> {
     let previous: Array<{ sheet: string; contents: CellContent[] }> = [];
@@ -366,10 +367,14 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
       (started) =>
         this.run(async (context) => {
           const old = writes.map(({ sheet, updates }) => ({ sheet, read: loadCellContents(context, sheet, updates) }));
+          const workbookState = loadWorkbookState(context);
           await context.sync();
           previous = old.map(({ sheet, read }) => ({ sheet, contents: read() }));
+          const { manual } = workbookState();
           started();
           for (const { sheet, updates } of writes) writeCellContents(context, sheet, updates);
+          // In Manual mode the SUMs above an edited amount would show the old totals until F9.
+          if (manual) context.application.calculate("Recalculate");
           await context.sync();
         }),
       () =>
