@@ -42,6 +42,19 @@ const useStyles = makeStyles({
 
 type Kind = AmountEdit["kind"];
 
+/** The implementers as a list's options, by name. */
+function ImplementerOptions({ implementers }: { implementers: readonly EditableImplementer[] }) {
+  return (
+    <>
+      {implementers.map((each) => (
+        <option key={each.name} value={each.name}>
+          {each.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** A schedule's coded rows as a list's options: the code and its amount (the label is shown below the list). */
 function RowOptions({ rows }: { rows: readonly EditableRow[] }) {
   return (
@@ -206,11 +219,7 @@ export function EditPanel({
               value={implementer}
               onChange={(_, data) => choose(data.value, rowsOf(data.value)[0]?.code ?? "")}
             >
-              {implementers.map((each) => (
-                <option key={each.name} value={each.name}>
-                  {each.name}
-                </option>
-              ))}
+              <ImplementerOptions implementers={implementers} />
             </Select>
           </Field>
           <Field label={kind === "spread" ? t.editRow : t.editFrom}>
@@ -287,11 +296,7 @@ export function EditPanel({
                     setPreview(null);
                   }}
                 >
-                  {implementers.map((each) => (
-                    <option key={each.name} value={each.name}>
-                      {each.name}
-                    </option>
-                  ))}
+                  <ImplementerOptions implementers={implementers} />
                 </Select>
               </Field>
               <Field label={t.editTo}>
