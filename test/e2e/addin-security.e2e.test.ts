@@ -40,8 +40,9 @@ function hostileFixture(): string {
     if (!lines[line - 1].startsWith(from)) throw new Error(`fixture line ${line} is "${lines[line - 1]}"`);
     lines[line - 1] = to + lines[line - 1].slice(from.length);
   };
-  // ELVL's item 6 (a plan-outside-year error names it) and table 2's first indicator (a warning names it).
-  replace(130, "6. Parendusettepanekute", `6. ${IMG} Parendusettepanekute`);
+  // Pärnu's first 3.5.2.1.1 (a duplicate-code error quotes the start of its label: the image tag, cut after it) and
+  // table 2's first indicator (a warning quotes its name).
+  replace(629, "3.5.2.1.1 Pärnu", `3.5.2.1.1 ${IMG} Pärnu`);
   replace(72, "KOV koordinaatorite arv", `${SCRIPT} KOV koordinaatorite arv`);
   return lines.join("\n");
 }
