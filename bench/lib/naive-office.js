@@ -9,7 +9,7 @@
  * refuses what it does not (a sheet name that is taken).
  */
 const { project } = require("./modules");
-const { columnLetter, LISA2_SHEET } = project("workbook/layout");
+const { columnLetter, LISA2_SHEET, sheetToShow } = project("workbook/layout");
 // The same cell formats as the adapter sends: the baseline differs in how often it calls Excel, not in what it writes.
 const { MARKS_SHEET, cellProperties, renameSheets } = project("workbook/office/office-adapter");
 // The same rules as the adapter adds: the baseline differs in how often it calls Excel.
@@ -74,6 +74,12 @@ async function writeWorkbook(context, model) {
   await context.sync();
   for (let index = 0; index < model.sheets.length; index++) {
     await writeSheet(context, worksheets[index], model.sheets[index]);
+  }
+  // As ours: the workbook shows what was written (Koond, else the first schedule).
+  const shown = sheetToShow(model.sheets);
+  if (shown >= 0) {
+    worksheets[shown].activate();
+    await context.sync();
   }
   return { sheets: Object.fromEntries(model.sheets.map((sheet) => [sheet.name, sheet.name])), backups: [] };
 }

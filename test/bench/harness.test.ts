@@ -171,16 +171,17 @@ describe("the naive baselines give our results", () => {
       "check end to end (read, analyse, mark)",
       "clear marks after the check",
       "rewrite roll-ups",
+      "spread, written",
       "lisa 2 sheets",
     ]);
     // The check end to end in at most 3 syncs, and timed: a median of ours.
     expect(rows[4].ours.syncs).toBeLessThanOrEqual(3);
     expect(rows[4].oursMedianMs).toBeGreaterThan(0);
     // The naive write: one sync for the names, one for the new sheets, one per row of every sheet and one per
-    // sheet's layout.
+    // sheet's layout, and one to show Koond.
     const { workbook } = planToWorkbook(plan);
     const sheetRows = workbook.sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
-    expect(rows[0].naive.syncs).toBe(2 + sheetRows + workbook.sheets.length);
+    expect(rows[0].naive.syncs).toBe(3 + sheetRows + workbook.sheets.length);
     for (const row of rows) {
       expect(row.ours.syncs).toBeGreaterThan(0);
       expect(row.ours.syncs).toBeLessThan(row.naive.syncs);
@@ -189,6 +190,10 @@ describe("the naive baselines give our results", () => {
     // Every parent's SUM, rewritten after numbers were typed over them: one per parent row of the plan.
     expect(rows[6].detail).toMatch(/^\d+ formulas$/);
     expect(Number(rows[6].detail.split(" ")[0])).toBeGreaterThan(8);
+    // An edit's write: every changed row's cells in 2 syncs, where the naive one takes two per cell.
+    expect(rows[7].detail).toMatch(/^\d+ rows changed, \d+ cells$/);
+    expect(rows[7].ours.syncs).toBe(2);
+    expect(rows[7].naive.syncs).toBe(2 * Number(rows[7].detail.split(", ")[1].split(" ")[0]));
   });
 
   test("the workbook comparison sees formats, not only values", async () => {
@@ -353,6 +358,7 @@ describe("medians, rounds and the table", () => {
         "check end to end (read, analyse, mark)",
         "clear marks after the check",
         "rewrite roll-ups",
+        "spread, written",
         "lisa 2 sheets",
       ].flatMap((operation) => [`Office ${operation}, syncs`, `Office ${operation}, bytes`]),
       "task pane initial JS, gzip",
