@@ -163,7 +163,7 @@ const et = {
   editRowColumn: "Rida",
   editAfterColumn: "Pärast",
   editTotal: (implementer: string, before: string, after: string) => `${implementer} kokku: ${before} → ${after}`,
-  editApply: "Kirjuta töövihikusse",
+  editApply: "Kirjuta muudatus töövihikusse",
   editApplying: "Kirjutan muudatust…",
   editApplied: (count: number) => `Muudatus kirjutatud: ${count} rida.`,
   // Settings
@@ -341,7 +341,7 @@ const en: Messages = {
   editRowColumn: "Row",
   editAfterColumn: "After",
   editTotal: (implementer: string, before: string, after: string) => `${implementer} in total: ${before} → ${after}`,
-  editApply: "Write to the workbook",
+  editApply: "Write the change to the workbook",
   editApplying: "Writing the change…",
   editApplied: (count: number) => `Change written: ${count} ${count === 1 ? "row" : "rows"}.`,
   settingsLead: 'These values live on the sheet "Seaded": co-authors see the same settings.',

@@ -213,7 +213,7 @@ describe("the pane at Excel's widths, accessible, by keyboard", () => {
       await pane().getByRole("table", { name: "Muutuvad read (4)" }).waitFor();
       await expectFits(page, width, "edit-preview");
       await axe(page, `${width} edit-preview`);
-      await pane().getByRole("button", { name: "Kirjuta töövihikusse" }).click();
+      await pane().getByRole("button", { name: "Kirjuta muudatus töövihikusse" }).click();
       await pane().getByText("Muudatus kirjutatud: 4 rida.").waitFor();
       await expectFits(page, width, "edit-written");
     });

@@ -65,7 +65,7 @@ test("spreading Tartu's 3.5.2.1.3 to 5 000 from the selected row: preview, then 
   expect(within(panel()).getByText(/Tartu linn kokku: 93.988,53 → 95.011,38/)).toBeInTheDocument();
   // Still nothing written.
   expect(fake.workbook.values("Tartu", `G${rowOf("3.5.2.1.3.1")}`)).toEqual([[2400]]);
-  await user.click(within(panel()).getByRole("button", { name: "Kirjuta töövihikusse" }));
+  await user.click(within(panel()).getByRole("button", { name: "Kirjuta muudatus töövihikusse" }));
   expect(await within(panel()).findByText("Muudatus kirjutatud: 4 rida.")).toBeInTheDocument();
   expect(fake.workbook.values("Tartu", `G${rowOf("3.5.2.1.3.1")}:G${rowOf("3.5.2.1.3.2")}`)).toEqual([
     [3017.24],
