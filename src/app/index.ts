@@ -5,7 +5,15 @@
  */
 export { analysePlan } from "./analyse";
 export { EditRefusedError, applyEdit, editableRows, previewEdit, rowAtSelection } from "./authoring";
-export type { AmountEdit, EditPreview, EditableImplementer, EditableRow } from "./authoring";
+export type {
+  AmountEdit,
+  Edit,
+  EditApplied,
+  EditPreview,
+  EditableImplementer,
+  EditableRow,
+  RowEdit,
+} from "./authoring";
 export { checkAndMark, checkWorkbook, clearMarks } from "./check";
 export type { CheckOutcome, CommandCheckOutcome } from "./check";
 export { importPlan, importSelection, previewImport, previewSelection, writePlan } from "./import";

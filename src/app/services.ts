@@ -3,7 +3,8 @@ import { Money } from "../model/money";
 import type { SheetConflict, WorkbookPort, WriteResult } from "../workbook/port";
 import { PlanSettings } from "../workbook/settings";
 import {
-  AmountEdit,
+  Edit,
+  EditApplied,
   EditPreview,
   EditableImplementer,
   applyEdit,
@@ -52,9 +53,9 @@ export interface WorkbookServices {
   /** The schedule row under Excel's selection, or null. */
   selectedRow(implementers: readonly EditableImplementer[]): Promise<{ implementer: string; code: string } | null>;
   /** Works an edit out on the workbook's plan; nothing is written. Throws EditRefusedError with the reason. */
-  previewEdit(edit: AmountEdit): Promise<EditPreview>;
+  previewEdit(edit: Edit): Promise<EditPreview>;
   /** Writes a previewed edit, all of it or nothing. */
-  applyEdit(preview: EditPreview): Promise<void>;
+  applyEdit(preview: EditPreview): Promise<EditApplied>;
 }
 
 /** Only the selection's address is needed: a selection larger than this is not read cell by cell. */

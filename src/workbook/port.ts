@@ -1,4 +1,4 @@
-import { RawCell, RawSheet, WorkbookModel } from "./model";
+import { CellModel, RawCell, RawSheet, WorkbookModel } from "./model";
 import type { CellUpdate } from "./settings";
 
 /**
@@ -35,6 +35,12 @@ export interface WorkbookPort {
   writeCells(sheet: string, updates: CellUpdate[]): Promise<void>;
   /** Cells of several sheets in one batch: all of them land, or none (an edit of two schedules and Koond). */
   writeCellsOnSheets(writes: readonly CellWrites[]): Promise<void>;
+  /**
+   * Inserts or deletes whole rows of one sheet, with cells written before and after, in one batch: all of it lands,
+   * or the workbook is as it was (an activity added to a schedule or removed from it). References elsewhere follow
+   * the rows, as Excel makes them follow any inserted or deleted row.
+   */
+  editRows(edit: RowsEdit): Promise<void>;
   /** The selected range; `refuse` sees how many cells would be read, before they are, and may throw. */
   readSelection(refuse?: (cells: number) => void): Promise<SelectionCells>;
 }
@@ -93,4 +99,34 @@ export interface SelectionCells {
   sheet: string;
   address: string;
   cells: Array<Array<RawCell | null>>;
+}
+
+/**
+ * Whole rows of one sheet, 1-based as Excel numbers them: `count` new rows at `at` (what stood there moves down),
+ * with their cells; or the rows `first`…`first + count - 1` deleted (what stood below moves up).
+ */
+export type RowsChange =
+  | {
+      kind: "insert";
+      sheet: string;
+      at: number;
+      count: number;
+      /**
+       * The rows go below the last row of the sheet's first table, which takes them in; a row inserted below a table
+       * would stay outside it.
+       */
+      appendToTable: boolean;
+      /** The new rows' cells, from column A. */
+      rows: Array<Array<CellModel | null>>;
+      /** Heights in points of the new rows that need one, by their row number. */
+      heights: Record<number, number>;
+    }
+  | { kind: "delete"; sheet: string; first: number; count: number };
+
+export interface RowsEdit {
+  /** Written first, in the cells as they stand before the rows change. */
+  before: readonly CellWrites[];
+  change: RowsChange;
+  /** Written last, in the cells as they stand after (an insertion only: after a deletion there is nothing to add). */
+  after: readonly CellWrites[];
 }

@@ -1039,6 +1039,11 @@ class TableProxy extends ClientObject<TableState> {
     super(context, parent, path, "Table");
   }
 
+  /** Table.rows (ExcelApi 1.1). */
+  get rows(): TableRowCollectionProxy {
+    return this._child("rows", () => new TableRowCollectionProxy(this.context, this));
+  }
+
   /** Table.sort (ExcelApi 1.2). */
   get sort(): TableSortProxy {
     return this._child("sort", () => new TableSortProxy(this.context, this));
@@ -1068,6 +1073,22 @@ class TableProxy extends ClientObject<TableState> {
 
   load(propertyNames?: string | string[]): this {
     return this._load(propertyNames);
+  }
+}
+
+/** Table.rows (ExcelApi 1.1): only `add` at the end is modelled (see `FakeWorkbookState.addTableRows`). */
+class TableRowCollectionProxy extends ClientObject<TableState> {
+  constructor(context: FakeRequestContext, parent: TableProxy) {
+    super(context, parent, { type: PathType.Property, name: "Rows" }, "TableRowCollection");
+  }
+
+  _bind(tx: Batch): TableState | null {
+    return tx.resolve(this._parent as TableProxy);
+  }
+
+  /** "Adds one or more rows to the table": one blank row (values are not modelled; write them to the range). */
+  add(index?: number | null): void {
+    this._method("Add", wire([index ?? null]), (table, [at], tx) => tx.state.addTableRows(table, at, 1));
   }
 }
 
@@ -1249,6 +1270,11 @@ class RangeProxy extends ClientObject<RangeTarget> implements ExcelRange {
       return { sheet: target.sheet, bounds: tx.state.insertCells(target.sheet, target.bounds, shift) };
     };
     return proxy;
+  }
+
+  /** Range.delete (ExcelApi 1.1): "Deletes the cells associated with the range." See `FakeWorkbookState.deleteRows`. */
+  delete(shift: "Up" | "Left"): void {
+    this._method("Delete", wire([shift]), (t, _, tx) => tx.state.deleteRows(t.sheet, t.bounds, shift));
   }
 
   merge(across?: boolean): void {

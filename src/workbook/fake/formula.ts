@@ -588,3 +588,68 @@ export function evaluate(node: Node, host: FormulaHost): Scalar {
   const result = deref(run(node));
   return result === null ? 0 : result;
 }
+
+/**
+ * Whole rows inserted or deleted on a sheet, 0-based: `count` rows inserted at `at` (what stood there and below moves
+ * down), or the rows `first`…`first + count - 1` deleted (what stood below moves up).
+ */
+export type RowShift = { kind: "insert"; at: number; count: number } | { kind: "delete"; first: number; count: number };
+
+/**
+ * A reference's local text after a row shift, as Excel adjusts formulas when rows are inserted or deleted ("Formulas
+ * with cell references automatically adjust", learn.microsoft.com, "Insert a range using the Excel JavaScript API";
+ * the Excel UI does the same for a deletion): rows at and below an insertion move down, so a range with its first
+ * row above the insertion and its last at or below it grows; rows below a deletion move up, a range that loses some
+ * of its rows shrinks, and a reference whose rows are all deleted becomes null (#REF!). Column-only references do not
+ * change. Absolute and relative rows move alike.
+ */
+export function shiftLocal(local: string, shift: RowShift): string | null {
+  const parts = local.split(":").map((part) => /^(\$?[A-Z]{1,3})?(\$?)(\d+)?$/.exec(part));
+  if (parts.some((part) => part === null)) return local;
+  const rows = parts.map((part) => (part![3] ? Number(part![3]) - 1 : null));
+  if (rows.some((row) => row === null)) return local;
+  let [r1, r2] = [rows[0]!, rows[rows.length - 1]!];
+  const swapped = r1 > r2;
+  if (swapped) [r1, r2] = [r2, r1];
+  if (shift.kind === "insert") {
+    if (r1 >= shift.at) r1 += shift.count;
+    if (r2 >= shift.at) r2 += shift.count;
+    if (r2 >= MAX_ROWS) return null;
+  } else {
+    const last = shift.first + shift.count - 1;
+    if (r1 > last) r1 -= shift.count;
+    else if (r1 >= shift.first) r1 = shift.first;
+    if (r2 > last) r2 -= shift.count;
+    else if (r2 >= shift.first) r2 = shift.first - 1;
+    if (r2 < r1) return null;
+  }
+  const next = swapped ? [r2, r1] : [r1, r2];
+  return parts
+    .map((part, index) => `${part![1] ?? ""}${part![2]}${next[parts.length === 1 ? 0 : index] + 1}`)
+    .join(":");
+}
+
+/**
+ * A formula's text (after its "=") with the references for which `applies` holds (given the reference's sheet)
+ * shifted as `shiftLocal` shifts them; a reference whose rows are all deleted becomes #REF!. Text that does not
+ * tokenize is returned as it was.
+ */
+export function shiftFormula(body: string, applies: (sheet: SheetRef) => boolean, shift: RowShift): string {
+  let tokens: Token[];
+  try {
+    tokens = tokenize(body);
+  } catch {
+    return body;
+  }
+  let changed = false;
+  const shifted = tokens.map((token): Token => {
+    if (token.kind !== "ref" || token.sheet === null || !applies(token.sheet)) return token;
+    const local = shiftLocal(token.local, shift);
+    if (local === token.local) return token;
+    changed = true;
+    const reference = local === null ? null : readReference(local);
+    if (!reference) return { kind: "error", value: "#REF!" };
+    return { ...token, local: reference.local, bounds: reference.bounds };
+  });
+  return changed ? render(shifted) : body;
+}

@@ -29,6 +29,9 @@ import {
   replaceSheet,
   Scalar,
   SheetRef,
+  RowShift,
+  shiftFormula,
+  shiftLocal,
   tokenize,
 } from "./formula";
 
@@ -1451,6 +1454,93 @@ export class FakeWorkbookState {
       }
     this.version++;
     return { ...bounds };
+  }
+
+  /**
+   * Range.delete(Up) (ExcelApi 1.1) of whole rows: "Deletes the cells associated with the range" and shifts the cells
+   * below up. The rows' cells go; those below move up with their formats and heights; references to them follow on
+   * every sheet, a range that loses rows shrinks and a reference whose rows are all gone becomes #REF! (Excel UI
+   * behaviour; the reference says only that references adjust: see `shiftLocal`). A table loses those rows; a table
+   * whose header row is deleted, or all of whose data rows are, is refused (InvalidOperation, a guess at the code:
+   * the Excel UI refuses to delete a table's header row). Merged areas and conditional formats shrink or go. Only
+   * whole rows are modelled; shifting part of a row up is NotImplemented.
+   */
+  deleteRows(sheet: SheetState, bounds: Bounds, shift: unknown): void {
+    const location = "Range.delete";
+    if (shift !== "Up" && shift !== "Left") throw excelError("InvalidArgument", location);
+    if (shift === "Left" || !isWholeRows(bounds))
+      throw excelError("NotImplemented", location, "The fake deletes whole rows only.");
+    this.guard(sheet, location, "allowDeleteRows");
+    const first = bounds.r1;
+    const count = bounds.r2 - bounds.r1 + 1;
+    const last = bounds.r2;
+    const tables = this.tables.filter((table) => table.sheetId === sheet.id);
+    for (const table of tables) {
+      const overlaps = table.bounds.r1 <= last && table.bounds.r2 >= first;
+      if (!overlaps) continue;
+      const header = table.hasHeaders ? table.bounds.r1 : -1;
+      const dataFirst = table.hasHeaders ? table.bounds.r1 + 1 : table.bounds.r1;
+      if ((header >= first && header <= last) || (first <= dataFirst && last >= table.bounds.r2))
+        throw excelError("InvalidOperation", location);
+    }
+    const moveRow = (row: number) => (row > last ? row - count : row);
+    const kept: Array<[number, Cell]> = [];
+    for (const [cellKey, cell] of sheet.cells) {
+      const row = rowOf(cellKey);
+      if (row < first) continue;
+      if (row > last) kept.push([key(row - count, columnOf(cellKey)), cell]);
+      sheet.cells.delete(cellKey);
+    }
+    for (const [cellKey, cell] of kept) sheet.cells.set(cellKey, cell);
+    sheet.rowHeights = new Map(
+      [...sheet.rowHeights].filter(([row]) => row < first || row > last).map(([row, h]) => [moveRow(row), h]),
+    );
+    const shrink = (area: Bounds): boolean => {
+      const local = shiftLocal(`A${area.r1 + 1}:A${area.r2 + 1}`, { kind: "delete", first, count });
+      if (local === null) return false;
+      const rows = local.split(":").map((part) => Number(part.slice(1)) - 1);
+      area.r1 = rows[0];
+      area.r2 = rows[rows.length - 1];
+      return true;
+    };
+    for (const table of tables) shrink(table.bounds);
+    sheet.merges = sheet.merges.filter(shrink).filter((area) => area.r1 !== area.r2 || area.c1 !== area.c2);
+    const rowShift: RowShift = { kind: "delete", first, count };
+    for (const format of sheet.conditionalFormats) {
+      format.ranges = format.ranges.filter(shrink);
+      if (format.formula !== null)
+        format.formula = `=${shiftFormula(format.formula.slice(1), (ref) => ref === undefined, rowShift)}`;
+      if (format.anchor.row > last) format.anchor = { ...format.anchor, row: format.anchor.row - count };
+    }
+    sheet.conditionalFormats = sheet.conditionalFormats.filter((format) => format.ranges.length > 0);
+    for (const other of this.sheets)
+      for (const cell of other.cells.values()) {
+        if (!cell.formula) continue;
+        const applies = (ref: SheetRef) =>
+          ref === undefined ? other === sheet : ref !== null && this.sheetByName(ref) === sheet;
+        const body = cell.formula.slice(1);
+        const shifted = shiftFormula(body, applies, rowShift);
+        if (shifted !== body) cell.formula = `=${shifted}`;
+      }
+    this.version++;
+  }
+
+  /**
+   * TableRowCollection.add (ExcelApi 1.1) at the end ("If null or -1, the addition happens at the end"): the table
+   * takes `count` blank rows below its last, and what stands below the table in its columns moves down ("Any rows
+   * below the inserted row are shifted downwards"). Adding in the middle is not modelled (NotImplemented); the
+   * Office adapter inserts whole rows there.
+   */
+  addTableRows(table: TableState, index: unknown, count: number): Bounds {
+    const location = "TableRowCollection.add";
+    if (index !== undefined && index !== null && index !== -1)
+      throw excelError("NotImplemented", location, "The fake adds table rows at the end only.");
+    const sheet = this.sheets.find((candidate) => candidate.id === table.sheetId)!;
+    const at = table.bounds.r2 + 1;
+    const bounds = { r1: at, c1: table.bounds.c1, r2: at + count - 1, c2: table.bounds.c2 };
+    this.insertCells(sheet, bounds, "Down");
+    table.bounds.r2 += count;
+    return bounds;
   }
 
   /**

@@ -87,6 +87,8 @@ export interface ExcelWorksheet {
 export interface ExcelTable {
   name: string;
   load(propertyNames: string): ExcelTable;
+  /** ExcelApi 1.1: "Adds one or more rows to the table"; with no index, "the addition happens at the end". */
+  rows: { add(index?: number | null): void };
   /** ExcelApi 1.2: sorts the table's data rows; `key` is the column's offset in the table. */
   sort: { apply(fields: ExcelSortField[], matchCase?: boolean): void };
 }
@@ -205,6 +207,8 @@ export interface ExcelRange {
    * formats; references to them follow). Returns the range at the now blank space.
    */
   insert(shift: "Down" | "Right"): ExcelRange;
+  /** ExcelApi 1.1: "Deletes the cells associated with the range"; "Up" shifts the cells below up. */
+  delete(shift: "Up" | "Left"): void;
   /** ExcelApi 1.2. */
   sort: ExcelRangeSort;
   /** `across` true merges each row of the range separately. */

@@ -10,6 +10,8 @@ import type {
   CellWrites,
   FormulaWrite,
   RewriteResult,
+  RowsChange,
+  RowsEdit,
   SelectionCells,
   SheetConflict,
   WorkbookPort,
@@ -280,24 +282,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
     const chunkRows = Math.max(1, Math.floor(this.requestLimit / (width * 96)));
     for (let start = 0; start < sheet.rows.length; start += chunkRows) {
       const rows = sheet.rows.slice(start, start + chunkRows);
-      const formulas: ExcelValue[][] = [];
-      const formats: string[][] = [];
-      const properties: ExcelCellProperties[][] = [];
-      for (const row of rows) {
-        const formulaRow: ExcelValue[] = [];
-        const formatRow: string[] = [];
-        const propertyRow: ExcelCellProperties[] = [];
-        for (let column = 0; column < width; column++) {
-          const model = row[column] ?? null;
-          formulaRow.push(model?.formula ? `=${model.formula}` : toExcelValue(model?.value ?? null));
-          // Text stays text: typed into Excel, "1." would become a number and "- kulud" a formula.
-          formatRow.push(model?.numFmt ?? (typeof model?.value === "string" && !model.formula ? "@" : "General"));
-          propertyRow.push(cellProperties(model));
-        }
-        formulas.push(formulaRow);
-        formats.push(formatRow);
-        properties.push(propertyRow);
-      }
+      const { formulas, formats, properties } = cellsPayload(rows, width);
       const bytes =
         JSON.stringify(formulas).length + JSON.stringify(formats).length + JSON.stringify(properties).length;
       if (pending > 0 && pending + bytes > this.requestLimit) {
@@ -379,6 +364,90 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
         }),
       () =>
         this.run(async (context) => {
+          for (const { sheet, contents } of previous) restoreCellContents(context, sheet, contents);
+          await context.sync();
+          return { outcome: "rolled-back" };
+        }),
+    );
+  }
+
+  /**
+   * Inserts or deletes whole rows of a sheet with the cells around them, in 2 syncs: what the cells to be written
+   * hold is read first (and where the sheet's used range ends), then the batch writes `before`, changes the rows
+   * (Range.insert(Down) of whole rows, or TableRowCollection.add at the table's end; Range.delete(Up)), writes the new
+   * rows' cells and `after`, and recalculates in Manual mode. Excel moves every reference to the rows below, on any
+   * sheet, as it does for rows a person inserts or deletes.
+   *
+   * If Excel fails part-way, an insertion that happened is deleted again and every written cell gets its contents
+   * back (a WorkbookWriteError says so). A deletion is the batch's last change, so once it happened there is nothing
+   * left to undo, and the call succeeds.
+   */
+  editRows(edit: RowsEdit): Promise<void> {
+    const { change } = edit;
+    if (change.kind === "delete" && edit.after.length > 0)
+      return Promise.reject(new Error("editRows: after a deletion nothing is written (write it before)."));
+    let previous: Array<{ sheet: string; contents: CellContent[] }> = [];
+    let usedBefore = 0;
+    const restorable = [
+      ...edit.before,
+      ...edit.after.map(({ sheet, updates }) => ({
+        sheet,
+        updates: updates.flatMap((update) => {
+          const cell = addressBefore(change, sheet, update.cell);
+          return cell === null ? [] : [{ ...update, cell }];
+        }),
+      })),
+    ].filter(({ updates }) => updates.length > 0);
+    return atomically<void>(
+      (started) =>
+        this.run(async (context) => {
+          const worksheet = context.workbook.worksheets.getItem(change.sheet);
+          const used = worksheet.getUsedRangeOrNullObject().load("address");
+          const old = restorable.map(({ sheet, updates }) => ({
+            sheet,
+            read: loadCellContents(context, sheet, updates),
+          }));
+          const workbookState = loadWorkbookState(context);
+          await context.sync();
+          usedBefore = lastRowOf(used);
+          previous = old.map(({ sheet, read }) => ({ sheet, contents: read() }));
+          const { manual } = workbookState();
+          started();
+          for (const { sheet, updates } of edit.before) writeCellContents(context, sheet, updates);
+          if (change.kind === "insert") {
+            if (change.appendToTable) {
+              // One table row at a time: TableRowCollection.add without values adds one.
+              for (let row = 0; row < change.count; row++) worksheet.tables.getItemAt(0).rows.add();
+            } else {
+              worksheet.getRange(`${change.at}:${change.at + change.count - 1}`).insert("Down");
+            }
+            const width = change.rows.reduce((widest, row) => Math.max(widest, row.length), 1);
+            const { formulas, formats, properties } = cellsPayload(change.rows, width);
+            const range = worksheet.getRange(`A${change.at}:${columnLetter(width - 1)}${change.at + change.count - 1}`);
+            range.numberFormat = formats;
+            range.formulas = formulas;
+            range.setCellProperties(properties);
+            for (const [row, height] of Object.entries(change.heights))
+              worksheet.getRange(`${row}:${row}`).format.rowHeight = height;
+            for (const { sheet, updates } of edit.after) writeCellContents(context, sheet, updates);
+          } else {
+            worksheet.getRange(`${change.first}:${change.first + change.count - 1}`).delete("Up");
+          }
+          // In Manual mode the SUMs above the rows would show the old totals until F9.
+          if (manual) context.application.calculate("Recalculate");
+          await context.sync();
+        }),
+      () =>
+        this.run(async (context) => {
+          const worksheet = context.workbook.worksheets.getItem(change.sheet);
+          const used = worksheet.getUsedRangeOrNullObject().load("address");
+          await context.sync();
+          const usedNow = lastRowOf(used);
+          if (change.kind === "delete") {
+            if (usedNow < usedBefore) return { outcome: "completed", result: undefined };
+          } else if (usedNow > usedBefore) {
+            worksheet.getRange(`${change.at}:${change.at + change.count - 1}`).delete("Up");
+          }
           for (const { sheet, contents } of previous) restoreCellContents(context, sheet, contents);
           await context.sync();
           return { outcome: "rolled-back" };
@@ -993,6 +1062,51 @@ async function atomically<T>(
     if (recovered.outcome === "completed") return recovered.result;
     throw new WorkbookWriteError("rolled-back", error);
   }
+}
+
+/** A block of cell models as Excel takes them: formulas (or values), number formats and formats, `width` wide. */
+function cellsPayload(
+  rows: ReadonlyArray<ReadonlyArray<CellModel | null>>,
+  width: number,
+): { formulas: ExcelValue[][]; formats: string[][]; properties: ExcelCellProperties[][] } {
+  const formulas: ExcelValue[][] = [];
+  const formats: string[][] = [];
+  const properties: ExcelCellProperties[][] = [];
+  for (const row of rows) {
+    const formulaRow: ExcelValue[] = [];
+    const formatRow: string[] = [];
+    const propertyRow: ExcelCellProperties[] = [];
+    for (let column = 0; column < width; column++) {
+      const model = row[column] ?? null;
+      formulaRow.push(model?.formula ? `=${model.formula}` : toExcelValue(model?.value ?? null));
+      // Text stays text: typed into Excel, "1." would become a number and "- kulud" a formula.
+      formatRow.push(model?.numFmt ?? (typeof model?.value === "string" && !model.formula ? "@" : "General"));
+      propertyRow.push(cellProperties(model));
+    }
+    formulas.push(formulaRow);
+    formats.push(formatRow);
+    properties.push(propertyRow);
+  }
+  return { formulas, formats, properties };
+}
+
+/**
+ * Where a cell written after a row change stood before it, for reading what it held; null for a cell of a new row,
+ * which held nothing.
+ */
+function addressBefore(change: RowsChange, sheet: string, cell: string): string | null {
+  if (change.kind !== "insert" || sheet.toLocaleLowerCase("et") !== change.sheet.toLocaleLowerCase("et")) return cell;
+  const match = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!match) return cell;
+  const row = Number(match[2]);
+  if (row < change.at) return cell;
+  if (row < change.at + change.count) return null;
+  return `${match[1]}${row - change.count}`;
+}
+
+/** The last row of a used range's address ("Tartu!A1:N40" → 40); 0 for none. */
+function lastRowOf(used: ExcelRange): number {
+  return used.isNullObject ? 0 : boundsOf(used.address).bottom;
 }
 
 // ---- Cells written one by one ---------------------------------------------------------------------------

@@ -75,7 +75,7 @@ export function renderSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 const THIN = { style: "thin" } as const;
 
-function styleCell(target: ExcelJS.Cell, model: CellModel): void {
+export function styleCell(target: ExcelJS.Cell, model: CellModel): void {
   if (model.numFmt) target.numFmt = model.numFmt;
   if (model.bold || model.italic || model.color || model.size)
     target.font = {
@@ -105,7 +105,7 @@ export async function protectSheets(workbook: ExcelJS.Workbook, model: WorkbookM
   }
 }
 
-function toExcelValue(model: CellModel | null): ExcelJS.CellValue {
+export function toExcelValue(model: CellModel | null): ExcelJS.CellValue {
   if (!model) return null;
   if (model.formula) return { formula: model.formula, result: model.value ?? undefined } as ExcelJS.CellFormulaValue;
   return model.value;

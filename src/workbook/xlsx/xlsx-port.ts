@@ -3,13 +3,23 @@ import { LISA2_SHEET, parseCellAddress, sheetToShow } from "../layout";
 import { RawSheet, SheetModel, WorkbookModel, isDate } from "../model";
 import { isMarkFormula, MARK_FILL, markRules } from "../marks";
 import { MARKS_SHEET, freeName, notAnnexError, renameSheets, settleSheetNames } from "../office/office-adapter";
-import { FormulaSyntaxError, render, replaceSheet, referencedSheets, tokenize } from "../fake/formula";
+import {
+  FormulaSyntaxError,
+  RowShift,
+  render,
+  replaceSheet,
+  referencedSheets,
+  shiftFormula,
+  shiftLocal,
+  tokenize,
+} from "../fake/formula";
 import type {
   FormulaWrite,
   AnnexResult,
   CellFinding,
   CellWrites,
   RewriteResult,
+  RowsEdit,
   SelectionCells,
   SheetConflict,
   WorkbookPort,
@@ -19,7 +29,7 @@ import type { CellUpdate } from "../settings";
 import { open as openFile } from "fs/promises";
 import { writeFileAtomically } from "./atomic-file";
 import { noWorkbookInPackage, unreadableWorkbook } from "./unreadable";
-import { protectSheets, readSheets, renderSheet } from "./exceljs-adapter";
+import { protectSheets, readSheets, renderSheet, styleCell, toExcelValue } from "./exceljs-adapter";
 
 /**
  * The workbook port over an .xlsx file, for the command line: the file is loaded whole into an ExcelJS workbook,
@@ -212,6 +222,45 @@ export class XlsxWorkbookPort implements WorkbookPort {
       return { worksheet, updates };
     });
     for (const { worksheet, updates } of targets) writeCellUpdates(worksheet, updates);
+  }
+
+  /**
+   * Inserts or deletes whole rows as Excel does: every cell to be written is checked writable first (so a refusal
+   * changes nothing); then `before` is written, the rows move (ExcelJS's spliceRows moves the cells, their styles
+   * and heights), and every formula in the workbook, the sheet's tables and its conditional formats follow the rows
+   * as Excel's do (`shiftFormula`); then the new rows' cells and `after` are written. The sheet's merged areas are
+   * not moved (the canonical schedules have none).
+   */
+  async editRows(edit: RowsEdit): Promise<void> {
+    const { change } = edit;
+    const worksheet = this.requireSheet(change.sheet);
+    if (isProtected(worksheet)) throw protectedError(worksheet.name, "A1");
+    for (const { sheet, updates } of [...edit.before, ...edit.after]) {
+      const target = this.requireSheet(sheet);
+      for (const { cell } of updates) checkWritable(target, cell);
+    }
+    for (const { sheet, updates } of edit.before) writeCellUpdates(this.requireSheet(sheet), updates);
+    const shift: RowShift =
+      change.kind === "insert"
+        ? { kind: "insert", at: change.at - 1, count: change.count }
+        : { kind: "delete", first: change.first - 1, count: change.count };
+    followRowShift(this.workbook, worksheet, shift);
+    if (change.kind === "insert") {
+      worksheet.spliceRows(change.at, 0, ...Array.from({ length: change.count }, () => []));
+      growTables(worksheet, change.at, change.count, change.appendToTable);
+      change.rows.forEach((cells, offset) =>
+        cells.forEach((model, column) => {
+          const target = worksheet.getCell(change.at + offset, column + 1);
+          target.value = toExcelValue(model);
+          target.style = {};
+          if (model) styleCell(target, model);
+        }),
+      );
+      for (const [row, height] of Object.entries(change.heights)) worksheet.getRow(Number(row)).height = height;
+      for (const { sheet, updates } of edit.after) writeCellUpdates(this.requireSheet(sheet), updates);
+    } else {
+      worksheet.spliceRows(change.first, change.count);
+    }
   }
 
   /**
@@ -717,6 +766,82 @@ function followRenames(workbook: ExcelJS.Workbook, renames: Array<{ from: string
   // A shared formula's cells each get a formula of their own: they all name the same sheets, so all are here.
   for (const { cell, value } of rewrites) cell.value = value;
 }
+
+/**
+ * Every formula of the workbook, and the conditional formats and tables of `shifted`, made to follow whole rows of
+ * `shifted` inserted or deleted, before the cells move: references are text, which ExcelJS does not adjust. Every
+ * formula cell of a shared formula gets its own (its master may move away from it).
+ */
+function followRowShift(workbook: ExcelJS.Workbook, shifted: ExcelJS.Worksheet, shift: RowShift): void {
+  const rewrites: Array<{ cell: ExcelJS.Cell; value: ExcelJS.CellValue }> = [];
+  for (const sheet of workbook.worksheets) {
+    const applies = (ref: string | null | undefined) =>
+      ref === undefined ? sheet === shifted : typeof ref === "string" && lower(ref) === lower(shifted.name);
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const formula = cell.formula;
+        if (!formula) return;
+        const value = cell.value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
+        const moved = shiftFormula(formula, applies, shift);
+        if (moved === formula && value.shareType !== "shared" && !("sharedFormula" in value)) return;
+        const array = value.shareType === "array" ? { shareType: "array", ref: value.ref } : {};
+        rewrites.push({ cell, value: { ...array, formula: moved, result: cell.result } as ExcelJS.CellValue });
+      }),
+    );
+  }
+  for (const { cell, value } of rewrites) cell.value = value;
+  const formats = (shifted as FormattedWorksheet).conditionalFormattings ?? [];
+  for (const format of formats) {
+    const ranges = format.ref
+      .split(/\s+/)
+      .map((range) => shiftLocal(range, shift))
+      .filter((range): range is string => range !== null);
+    format.ref = ranges.join(" ");
+    for (const rule of format.rules)
+      if (rule.formulae)
+        rule.formulae = rule.formulae.map((text) => shiftFormula(text, (ref) => ref === undefined, shift));
+  }
+  (shifted as FormattedWorksheet).conditionalFormattings = formats.filter((format) => format.ref !== "");
+  if (shift.kind === "delete")
+    for (const table of tablesOf(shifted)) {
+      table.tableRef = shiftLocal(table.tableRef, shift) ?? table.tableRef;
+      if (table.autoFilterRef) table.autoFilterRef = shiftLocal(table.autoFilterRef, shift) ?? table.autoFilterRef;
+    }
+}
+
+/**
+ * The tables of a sheet after `count` rows were inserted at `at`: one they fall inside grows, one below moves down;
+ * with `append`, the table ending just above takes them in.
+ */
+function growTables(sheet: ExcelJS.Worksheet, at: number, count: number, append: boolean): void {
+  for (const table of tablesOf(sheet)) {
+    const grow = (ref: string) => {
+      const [first, last = first] = ref.split(":");
+      const top = Number(/\d+$/.exec(first)![0]);
+      const bottom = Number(/\d+$/.exec(last)![0]);
+      const withRow = (part: string, row: number) => part.replace(/\d+$/, String(row));
+      const newTop = top >= at ? top + count : top;
+      const newBottom = bottom >= at || (append && bottom === at - 1) ? bottom + count : bottom;
+      return `${withRow(first, newTop)}:${withRow(last, newBottom)}`;
+    };
+    table.tableRef = grow(table.tableRef);
+    if (table.autoFilterRef) table.autoFilterRef = grow(table.autoFilterRef);
+  }
+}
+
+/** ExcelJS keeps a loaded or added table's range in its model, which is what it writes. */
+function tablesOf(sheet: ExcelJS.Worksheet): Array<{ tableRef: string; autoFilterRef?: string }> {
+  const tables = (
+    sheet as unknown as { tables?: Record<string, { table?: { tableRef?: string; autoFilterRef?: string } }> }
+  ).tables;
+  return Object.values(tables ?? {}).flatMap((table) =>
+    table.table?.tableRef ? [table.table as { tableRef: string; autoFilterRef?: string }] : [],
+  );
+}
+
+type FormattedWorksheet = ExcelJS.Worksheet & {
+  conditionalFormattings?: Array<{ ref: string; rules: Array<{ formulae?: string[] }> }>;
+};
 
 /** The formula with references to sheet `from` made references to `to`; the same text when it has none. */
 export function sheetRenamedIn(formula: string, from: string, to: string): string {
