@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import {
-  AmountEdit,
+  CalendarDate,
   DocumentSource,
+  Edit,
   EditRefusedError,
   ImportError,
   ImportResult,
@@ -64,6 +65,13 @@ või ajakava tabelitega lehtedel / a directive, or a workbook: ours or one with 
                                                            / spreads a new total over a row's items to the cent
   tat-budget move <kava.xlsx> --implementer "<nimi>" --from <kood> --to <kood> --amount <summa>
         [--to-implementer "<nimi>"] -o <uus.xlsx>          liigutab summa ühelt realt teisele / moves money
+  tat-budget add-row <kava.xlsx> --implementer "<nimi>" --under <kood> --label "<tekst>" --amount <summa>
+        [--frame <algus-lõpp>] [--plan <algus-lõpp>] [--responsible "<tekst>"] -o <uus.xlsx>
+                                                           lisab rea järgmise vaba koodiga ja trükib selle
+                                                           / adds a row with the next free code and prints it
+  tat-budget remove-row <kava.xlsx> --implementer "<nimi>" --code <kood> [--renumber] -o <uus.xlsx>
+                                                           eemaldab rea koos alamridadega; --renumber nihutab
+                                                           järgmiste numbreid / removes a row with its items
   tat-budget demo [--lang et|en]                           põhitöö näidiskäskkirjal / the main job on the sample
   tat-budget help                                          see abi / this help
 
@@ -158,6 +166,8 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       }
       case "spread":
       case "move":
+      case "add-row":
+      case "remove-row":
         return await editWorkbook(command, one(command), flags, force, language, io);
       case "demo":
         return demo(language, io);
@@ -364,6 +374,11 @@ const EDIT_OPTIONS = new Set([
   "to",
   "amount",
   "to-implementer",
+  "under",
+  "label",
+  "frame",
+  "plan",
+  "responsible",
 ]);
 
 /**
@@ -371,7 +386,7 @@ const EDIT_OPTIONS = new Set([
  * a new workbook written with it; the input is never written. Refused (exit 2, no file) with the reason.
  */
 async function editWorkbook(
-  command: "spread" | "move",
+  command: "spread" | "move" | "add-row" | "remove-row",
   file: string,
   flags: Map<string, string>,
   force: boolean,
@@ -405,8 +420,31 @@ async function editWorkbook(
     }
     return value;
   };
-  let edit: AmountEdit;
-  if (command === "spread") {
+  let edit: Edit;
+  if (command === "add-row") {
+    const period = (name: string) => {
+      const text = flags.get(name);
+      return text === undefined ? {} : { [name]: periodOfText(name, text) };
+    };
+    const responsible = flags.get("responsible");
+    edit = {
+      kind: "add",
+      implementer: required("implementer"),
+      under: required("under"),
+      label: required("label"),
+      amount: amount("amount"),
+      ...period("frame"),
+      ...period("plan"),
+      ...(responsible !== undefined ? { responsible: responsible.trim() || null } : {}),
+    };
+  } else if (command === "remove-row") {
+    edit = {
+      kind: "remove",
+      implementer: required("implementer"),
+      code: required("code"),
+      renumber: flags.has("renumber"),
+    };
+  } else if (command === "spread") {
     const mode = flags.get("mode") ?? "proportional";
     if (mode !== "proportional" && mode !== "equal") {
       throw new UsageError(
@@ -440,11 +478,28 @@ async function editWorkbook(
   refuseOverwrite(output, force, language);
   const workbook = await openWorkbook(file, language);
   const preview = await previewEdit(workbook, edit);
+  if (preview.code !== null)
+    io.out(language === "et" ? `Lisatud rida: ${preview.code}\n` : `Row added: ${preview.code}\n`);
   io.out(language === "et" ? "Muutuvad read:\n" : "Rows changed:\n");
   for (const change of preview.changes) {
     const before = change.before ? formatMoneyEstonian(change.before) : "–";
     const after = change.after ? formatMoneyEstonian(change.after) : "–";
-    io.out(`  ${change.implementer}  ${change.code}  ${before} → ${after}\n`);
+    if (change.kind === "renumbered") {
+      const note = language === "et" ? "uus number" : "renumbered";
+      io.out(`  ${change.implementer}  ${change.codeBefore} → ${change.code}  (${note})\n`);
+    } else if (change.kind === "added" || change.kind === "removed") {
+      const note =
+        change.kind === "added"
+          ? language === "et"
+            ? "lisatud"
+            : "added"
+          : language === "et"
+            ? "eemaldatud"
+            : "removed";
+      io.out(`  ${change.implementer}  ${change.code}  ${before} → ${after}  (${note})\n`);
+    } else {
+      io.out(`  ${change.implementer}  ${change.code}  ${before} → ${after}\n`);
+    }
   }
   for (const total of preview.totals) {
     const before = total.before ? formatMoneyEstonian(total.before) : "–";
@@ -455,7 +510,14 @@ async function editWorkbook(
         : `Total ${total.implementer}: ${before} → ${after}\n`,
     );
   }
-  await applyEdit(workbook, preview);
+  const applied = await applyEdit(workbook, preview);
+  if (applied.annexSheets.length > 0) {
+    io.out(
+      language === "et"
+        ? `Lisa 2 lehed loodi uuesti: ${applied.annexSheets.join(", ")}\n`
+        : `Lisa 2's sheets generated again: ${applied.annexSheets.join(", ")}\n`,
+    );
+  }
   await workbook.save(output);
   io.out(language === "et" ? `Töövihik kirjutatud: ${output}\n` : `Workbook written: ${output}\n`);
   return 0;
@@ -534,6 +596,20 @@ function documentOf(file: string, language: Language): DocumentSource {
   return { kind: "text", text };
 }
 
+/** "01.01.2025-31.12.2025" (any dash, spaces allowed) or "2025-01-01..2025-12-31": a frame or plan period. */
+function periodOfText(name: string, text: string): { start: CalendarDate; end: CalendarDate } {
+  const estonian = /^\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*[-–—‑]\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$/u.exec(text);
+  const iso = /^\s*(\d{4}-\d{2}-\d{2})\s*(?:\.\.|\/)\s*(\d{4}-\d{2}-\d{2})\s*$/.exec(text);
+  const start = estonian ? CalendarDate.parseEstonian(estonian[1]) : iso ? CalendarDate.parseIso(iso[1]) : null;
+  const end = estonian ? CalendarDate.parseEstonian(estonian[2]) : iso ? CalendarDate.parseIso(iso[2]) : null;
+  if (!start || !end || start.isAfter(end)) {
+    throw new UsageError(
+      `--${name} „${text}“ ei ole ajavahemik (nt 01.01.2026-31.12.2026) / --${name} "${text}" is not a period (e.g. 01.01.2026-31.12.2026)`,
+    );
+  }
+  return { start, end };
+}
+
 function parseArguments(argv: string[]): { command: string | undefined; files: string[]; flags: Map<string, string> } {
   const flags = new Map<string, string>();
   const positional: string[] = [];
@@ -546,7 +622,7 @@ function parseArguments(argv: string[]): { command: string | undefined; files: s
       flags.set("output", value);
     } else if (argument.startsWith("--")) {
       const [name, inline] = argument.slice(2).split("=", 2);
-      if (name === "json" || name === "force") flags.set(name, "true");
+      if (name === "json" || name === "force" || name === "renumber") flags.set(name, "true");
       else if (name === "lang" || name === "docx" || name === "indirect-rate" || EDIT_OPTIONS.has(name)) {
         const value = inline ?? argv[++index];
         if (value === undefined) throw new UsageError(`--${name} vajab väärtust / --${name} needs a value`);
