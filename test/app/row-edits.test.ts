@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { analysePlan, applyEdit, previewEdit, readWorkbookPlan } from "../../src/app";
+import { analysePlan, applyEdit, generateLisa2, previewEdit, readWorkbookPlan } from "../../src/app";
 import { parseDirectiveText } from "../../src/import/text";
 import { createFakeExcel } from "../../src/workbook/fake";
 import { OfficeWorkbookAdapter } from "../../src/workbook/office/office-adapter";
@@ -233,5 +233,30 @@ describe("all or nothing", () => {
     if (outcome === "refused") expect(fake.workbook.snapshot()).toEqual(before);
     else expect(codes("Tartu")[7]).toBe("3.5.2.1.3");
     expect(fake.workbook.values("Tartu", "G5")[0][0]).toBeCloseTo(outcome === "done" ? 90011.38 : 93988.53, 2);
+  });
+});
+
+describe("lisa 2's sheets after rows move", () => {
+  it("are generated again after a removal, so no formula names a row that is gone, and they show the new total", async () => {
+    const { fake, adapter, syncsOf } = await excelWithPlan();
+    await generateLisa2(adapter);
+    const preview = await previewEdit(adapter, { kind: "remove", implementer: "Pärnu linn", code: "3.5.2.1.2" });
+    expect(preview.annexToRegenerate).toEqual(["Lisa 2", "Lisa 2 maatriks"]);
+    const applied = await syncsOf(() => applyEdit(adapter, preview));
+    expect(applied.result.annexSheets).toEqual(["Lisa 2", "Lisa 2 maatriks"]);
+    // 2 for the rows, then lisa 2 as its own use case does it: the workbook read, the sheets written.
+    expect(applied.syncs).toBe(2 + 3 + 2);
+    const broken: string[] = [];
+    for (const sheet of ["Lisa 2", "Lisa 2 maatriks"])
+      fake.workbook.values(sheet, "A1:N120").forEach((cells, r) =>
+        cells.forEach((_, c) => {
+          const formula = fake.workbook.formula(sheet, `${String.fromCharCode(65 + c)}${r + 1}`);
+          if (typeof formula === "string" && formula.includes("#REF!")) broken.push(`${sheet}!${r + 1}:${c + 1}`);
+        }),
+      );
+    expect(broken).toEqual([]);
+    const grand = analysePlan((await readWorkbookPlan(adapter)).result.plan).check.grandComputed!;
+    const lisa2 = fake.workbook.values("Lisa 2", "A1:F120").flat();
+    expect(lisa2.some((value) => typeof value === "number" && Math.abs(value - grand.toNumber()) < 0.005)).toBe(true);
   });
 });
