@@ -100,3 +100,66 @@ test("a refusal is shown in the officer's words and nothing is written", async (
   expect(within(panel()).queryByRole("table")).toBeNull();
   expect(fake.workbook.values("Tartu", "A1:M40")).toEqual(before);
 });
+
+test("adding a row under Tartu's 3.5.2.1.3, then removing 3.5.2.1.1 with the sections after it renumbered", async () => {
+  const { fake, adapter, user, rowOf } = await paneOverFake();
+  await adapter.goTo({ sheet: "Tartu", cell: `A${rowOf("3.5.2.1.3")}` });
+  await user.click(screen.getByRole("tab", { name: "Muuda" }));
+  await user.click(within(panel()).getByRole("button", { name: "Võta valitud rida" }));
+  await within(panel()).findByRole("combobox", { name: "Elluviija või partner" });
+  await user.click(within(panel()).getByRole("radio", { name: "Lisa rida valitud rea alla" }));
+  expect((within(panel()).getByRole("combobox", { name: "Kelle alla" }) as HTMLSelectElement).value).toBe("3.5.2.1.3");
+  const preview = within(panel()).getByRole("button", { name: "Näita muudatust" });
+  // A new row needs its label and amount; the responsible party starts as the partner itself.
+  expect(preview).toBeDisabled();
+  expect((within(panel()).getByRole("textbox", { name: "Vastutaja" }) as HTMLInputElement).value).toBe("Tartu linn");
+  await user.type(within(panel()).getByRole("textbox", { name: /Tegevus \(uue rea nimetus\)/ }), "Infokogumiku trükk");
+  await user.type(within(panel()).getByRole("textbox", { name: "Uue rea summa (EUR)" }), "1 000");
+  await user.click(preview);
+  const table = await within(panel()).findByRole("table", { name: "Muutuvad read (3)" });
+  expect(
+    within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => row.textContent?.replace(/\u00a0/g, " ")),
+  ).toEqual(["3.5.2.1.3.3 (uus)–1 000,00", "3.5.2.193 988,5394 988,53", "3.5.2.1.33 977,154 977,15"]);
+  const rowsBefore = fake.workbook.values("Tartu", "A1:A40").map((cells) => cells[0]);
+  expect(rowsBefore).not.toContain("3.5.2.1.3.3");
+  await user.click(within(panel()).getByRole("button", { name: "Kirjuta muudatus töövihikusse" }));
+  expect(
+    await within(panel()).findByText("Muudatus kirjutatud: 3 rida. Lisatud rida 3.5.2.1.3.3."),
+  ).toBeInTheDocument();
+  expect(rowOf("3.5.2.1.3.3")).toBe(rowOf("3.5.2.1.3.2") + 1);
+  expect(fake.workbook.values("Tartu", `B${rowOf("3.5.2.1.3.3")}:G${rowOf("3.5.2.1.3.3")}`)[0][0]).toBe(
+    "Infokogumiku trükk",
+  );
+  expect(fake.workbook.values("Tartu", `G${rowOf("3.5.2.1")}`)).toEqual([[94988.53]]);
+
+  // Removing: renumbering is offered, not done unless asked.
+  await user.click(within(panel()).getByRole("radio", { name: "Eemalda rida koos alamridadega" }));
+  await user.selectOptions(within(panel()).getByRole("combobox", { name: "Rida" }), "3.5.2.1.1");
+  const renumber = within(panel()).getByRole("checkbox", { name: "Nummerda järgmised read ümber (vahe ei jää)" });
+  expect(renumber).not.toBeChecked();
+  await user.click(renumber);
+  await user.click(within(panel()).getByRole("button", { name: "Näita muudatust" }));
+  const removal = await within(panel()).findByRole("table", { name: /Muutuvad read/ });
+  const shown = within(removal)
+    .getAllByRole("row")
+    .slice(1)
+    .map((row) => row.textContent?.replace(/\u00a0/g, " "));
+  expect(shown.slice(0, 4)).toEqual([
+    expect.stringMatching(/^3\.5\.2\.1\.1 \(eemaldatakse\)/),
+    expect.stringMatching(/^3\.5\.2\.1\.1\.1 \(eemaldatakse\)/),
+    expect.stringMatching(/^3\.5\.2\.1\.1\.2 \(eemaldatakse\)/),
+    expect.stringMatching(/^3\.5\.2\.1\.1 \(oli 3\.5\.2\.1\.2\)/),
+  ]);
+  await user.click(within(panel()).getByRole("button", { name: "Kirjuta muudatus töövihikusse" }));
+  expect(await within(panel()).findByText(/^Muudatus kirjutatud: \d+ rida\.$/)).toBeInTheDocument();
+  expect(fake.workbook.values("Tartu", "A5:A8").map((cells) => cells[0])).toEqual([
+    "3.5.2.1",
+    "3.5.2.1.1",
+    // Was "3.5.2.1.2.1." as the directive printed it: a renumbered code is written as the code it is.
+    "3.5.2.1.1.1",
+    "3.5.2.1.1.2",
+  ]);
+});

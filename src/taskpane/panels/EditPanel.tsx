@@ -22,7 +22,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import {
   formatMoneyEstonian,
   parseMoney,
-  type AmountEdit,
+  type Edit,
   type EditPreview,
   type EditableImplementer,
   type EditableRow,
@@ -40,7 +40,7 @@ const useStyles = makeStyles({
   locks: { display: "flex", flexDirection: "column" },
 });
 
-type Kind = AmountEdit["kind"];
+type Kind = Edit["kind"];
 
 /** The implementers as a list's options, by name. */
 function ImplementerOptions({ implementers }: { implementers: readonly EditableImplementer[] }) {
@@ -69,9 +69,10 @@ function RowOptions({ rows }: { rows: readonly EditableRow[] }) {
 }
 
 /**
- * Editing the budget: spread a new total over a row's items, or move money from one row to another. The row comes
- * from Excel's selection or is chosen here; the change is shown row by row, before → after, and written only when
- * the officer applies it — all of it or nothing, since Excel keeps no undo for an add-in's changes.
+ * Editing the budget: spread a new total over a row's items, move money from one row to another, add a row under
+ * another or remove one with its items. The row comes from Excel's selection or is chosen here; the change is shown
+ * row by row, before → after, and written only when the officer applies it — all of it or nothing, since Excel keeps
+ * no undo for an add-in's changes. Renumbering the rows after a removed one is offered, never done unasked.
  */
 export function EditPanel({
   services,
@@ -97,7 +98,10 @@ export function EditPanel({
   const [toImplementer, setToImplementer] = useState("");
   const [toCode, setToCode] = useState("");
   const [preview, setPreview] = useState<EditPreview | null>(null);
-  const [applied, setApplied] = useState<number | null>(null);
+  const [applied, setApplied] = useState<{ rows: number; code: string | null; annex: string[] } | null>(null);
+  const [label, setLabel] = useState("");
+  const [responsible, setResponsible] = useState<string | null>(null);
+  const [renumber, setRenumber] = useState(false);
   const [notOnRow, setNotOnRow] = useState(false);
 
   // After any change to the workbook (this panel's own edit included) the rows read are stale: they are read again
@@ -144,6 +148,7 @@ export function EditPanel({
     setLocked(new Set());
     setPreview(null);
     setApplied(null);
+    setResponsible(null);
     if (!toImplementer) setToImplementer(name);
   };
 
@@ -157,8 +162,15 @@ export function EditPanel({
     if (found) choose(found.implementer, found.code);
   };
 
-  const edit = (): AmountEdit | null => {
-    if (!amount || !implementer || !code) return null;
+  const edit = (): Edit | null => {
+    if (!implementer || !code) return null;
+    if (kind === "remove") return { kind, implementer, code, renumber };
+    if (!amount) return null;
+    if (kind === "add") {
+      if (!label.trim()) return null;
+      const who = responsible === null ? {} : { responsible: responsible.trim() || null };
+      return { kind, implementer, under: code, label: label.trim(), amount, ...who };
+    }
     if (kind === "spread") return { kind, implementer, code, total: amount, mode, locked: [...locked] };
     if (!toCode) return null;
     return { kind, implementer, from: code, to: toCode, amount, toImplementer: toImplementer || implementer };
@@ -174,10 +186,11 @@ export function EditPanel({
 
   const apply = async () => {
     if (!services || !preview) return;
-    const done = await run(t.editApplying, () => services.applyEdit(preview).then(() => true));
+    const done = await run(t.editApplying, () => services.applyEdit(preview));
     if (done) {
-      setApplied(preview.changes.length);
+      setApplied({ rows: preview.changes.length, code: preview.code, annex: done.annexSheets });
       setPreview(null);
+      if (preview.edit.kind === "add") setLabel("");
     }
   };
 
@@ -212,6 +225,8 @@ export function EditPanel({
           >
             <Radio value="spread" label={t.editSpread} />
             <Radio value="move" label={t.editMove} />
+            <Radio value="add" label={t.editAdd} />
+            <Radio value="remove" label={t.editRemove} />
           </RadioGroup>
           <Field label={t.editImplementer}>
             <Select
@@ -222,7 +237,7 @@ export function EditPanel({
               <ImplementerOptions implementers={implementers} />
             </Select>
           </Field>
-          <Field label={kind === "spread" ? t.editRow : t.editFrom}>
+          <Field label={kind === "move" ? t.editFrom : kind === "add" ? t.editUnder : t.editRow}>
             <Select
               className={own.full}
               value={code}
@@ -236,20 +251,57 @@ export function EditPanel({
             </Select>
           </Field>
           {chosenRow && <Body1 className={mergeClasses(own.wrap, styles.hint)}>{chosenRow.label}</Body1>}
-          <Field
-            label={kind === "spread" ? t.editNewTotal : t.editAmount}
-            validationState={amountInvalid ? "error" : "none"}
-            validationMessage={amountInvalid ? t.editAmountInvalid : undefined}
-          >
-            <Input
-              value={amountText}
-              inputMode="decimal"
+          {kind === "add" && (
+            <Field label={t.editLabel} required>
+              <Input
+                value={label}
+                onChange={(_, data) => {
+                  setLabel(data.value);
+                  setPreview(null);
+                }}
+              />
+            </Field>
+          )}
+          {kind !== "remove" && (
+            <Field
+              label={kind === "spread" ? t.editNewTotal : kind === "add" ? t.editNewAmount : t.editAmount}
+              validationState={amountInvalid ? "error" : "none"}
+              validationMessage={amountInvalid ? t.editAmountInvalid : undefined}
+            >
+              <Input
+                value={amountText}
+                inputMode="decimal"
+                onChange={(_, data) => {
+                  setAmountText(data.value);
+                  setPreview(null);
+                }}
+              />
+            </Field>
+          )}
+          {kind === "add" && (
+            <>
+              <Field label={t.editResponsible}>
+                <Input
+                  value={responsible ?? implementer}
+                  onChange={(_, data) => {
+                    setResponsible(data.value);
+                    setPreview(null);
+                  }}
+                />
+              </Field>
+              <Body1 className={mergeClasses(own.wrap, styles.hint)}>{t.editAddDefaults}</Body1>
+            </>
+          )}
+          {kind === "remove" && (
+            <Checkbox
+              label={t.editRenumber}
+              checked={renumber}
               onChange={(_, data) => {
-                setAmountText(data.value);
+                setRenumber(data.checked === true);
                 setPreview(null);
               }}
             />
-          </Field>
+          )}
           {kind === "spread" && (
             <>
               <RadioGroup
@@ -333,9 +385,12 @@ export function EditPanel({
             </TableHeader>
             <TableBody>
               {preview.changes.map((change) => (
-                <TableRow key={`${change.implementer}|${change.code}`}>
+                <TableRow key={`${change.implementer}|${change.kind}|${change.codeBefore}|${change.code}`}>
                   <TableCell className={own.wrap} title={`${change.implementer}: ${change.label}`}>
                     {preview.totals.length > 1 ? `${change.implementer} ${change.code}` : change.code}
+                    {change.kind === "added" && ` (${t.editAdded})`}
+                    {change.kind === "removed" && ` (${t.editRemoved})`}
+                    {change.kind === "renumbered" && ` (${t.editRenumbered(change.codeBefore ?? "")})`}
                   </TableCell>
                   <TableCell className={styles.number}>
                     {change.before ? formatMoneyEstonian(change.before) : "–"}
@@ -368,7 +423,11 @@ export function EditPanel({
       )}
       {applied !== null && (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{t.editApplied(applied)}</MessageBarBody>
+          <MessageBarBody>
+            {t.editApplied(applied.rows)}
+            {applied.code && ` ${t.editAddedRow(applied.code)}`}
+            {applied.annex.length > 0 && ` ${t.editAnnexRegenerated(applied.annex.join(", "))}`}
+          </MessageBarBody>
         </MessageBar>
       )}
     </div>
