@@ -148,6 +148,50 @@ describe("the preview in Chromium", () => {
     expect(readFileSync(file).subarray(0, 2).toString("latin1")).toBe("PK");
   });
 
+  test("6b. Muuda: the selected row's total spread, then a row added under it; lisa 2 follows", async () => {
+    await sheetTab("Tartu").click();
+    await gridCell("A12").click();
+    await expectAttribute(gridCell("A12"), "aria-selected", "true");
+    await pane().getByRole("tab", { name: "Muuda" }).click();
+    await pane().getByRole("button", { name: "Võta valitud rida" }).click();
+    await expectText(pane().getByRole("combobox", { name: "Elluviija või partner" }), /^Tartu linn$/, "value");
+    await expectText(pane().getByRole("combobox", { name: "Rida" }), /^3\.5\.2\.1\.3$/, "value");
+    await pane().getByRole("textbox", { name: "Uus summa (EUR)" }).fill("5 000,00");
+    await pane().getByRole("button", { name: "Näita muudatust" }).click();
+    const changes = pane().getByRole("table", { name: "Muutuvad read (4)" });
+    await changes.waitFor();
+    expect((await changes.innerText()).replace(/\u00a0/g, " ")).toMatch(/3\.5\.2\.1\.3\.1\s+2 400,00\s+3 017,24/);
+    await screenshot("edit-spread-preview");
+    await pane().getByRole("button", { name: "Kirjuta muudatus töövihikusse" }).click();
+    await pane().getByText("Muudatus kirjutatud: 4 rida.").waitFor();
+    await expectText(gridCell("G13"), /^3\s017,24$/);
+    await expectText(gridCell("G14"), /^1\s982,76$/);
+    await screenshot("edit-spread-written");
+
+    await pane().getByRole("radio", { name: "Lisa rida valitud rea alla" }).click();
+    await pane()
+      .getByRole("textbox", { name: /Tegevus \(uue rea nimetus\)/ })
+      .fill("Infokogumiku trükk");
+    await pane().getByRole("textbox", { name: "Uue rea summa (EUR)" }).fill("1000");
+    await pane().getByRole("button", { name: "Näita muudatust" }).click();
+    await pane().getByRole("table", { name: "Muutuvad read (3)" }).waitFor();
+    await screenshot("edit-add-preview");
+    await pane().getByRole("button", { name: "Kirjuta muudatus töövihikusse" }).click();
+    await pane()
+      .getByText(/Lisatud rida 3\.5\.2\.1\.3\.3\. Lisa 2 lehed loodi uuesti: Lisa 2, Lisa 2 maatriks\./)
+      .waitFor();
+    await sheetTab("Tartu").click();
+    await expectText(gridCell("A15"), /^3\.5\.2\.1\.3\.3$/);
+    await expectText(gridCell("B15"), /^Infokogumiku trükk$/);
+    await expectText(gridCell("G12"), /^6\s000,00$/);
+    await screenshot("edit-add-written");
+    await sheetTab("Lisa 2").click();
+    const grid = (await workbook().getByRole("grid").innerText()).replace(/\u00a0/g, " ");
+    // 1 266 860,75 + 1 022,85 (the spread) + 1 000 (the new row): lisa 2's direct costs, generated again.
+    expect(grid).toContain("1 268 883,60");
+    expect(grid).toContain("Klapib");
+  });
+
   test("7. a Word and a PDF lisa 1 are read in the browser, with pdf.js's worker from the add-in's origin", async () => {
     const soffice = findSoffice();
     if (!soffice) throw new Error("LibreOffice (soffice) is needed: run `npm run test:deps`.");
