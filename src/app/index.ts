@@ -25,7 +25,7 @@ export type { Language } from "./messages";
 export { planOrNull, readAnyWorkbookPlan, readDocument, readWorkbookPlan } from "./read";
 export { workbookPlanOf } from "./own-workbook";
 export type { AnyWorkbookPlan, SheetTable } from "./own-workbook";
-export type { DocumentSource, WorkbookPlan } from "./read";
+export type { DocumentReading, DocumentSource, WorkbookPlan } from "./read";
 export { plannedRollups, recalc } from "./recalc";
 export type { RecalcOutcome } from "./recalc";
 export { readSettings, writeSettings } from "./settings";
@@ -39,6 +39,9 @@ export type { CheckResult, FindingGroup, ImplementerTotalLine } from "../checks/
 export type { PlanAnalysis } from "../checks/analyse";
 export type { Finding, Severity } from "../checks/types";
 export { fileSizeRefusal } from "../import/limits";
+export { formatSigningTime } from "../import/container/signing-time";
+export type { ContainerCandidate, ContainerReading } from "../import/container/read-container";
+export type { SignatureInfo } from "../import/container/signatures";
 export type { RangeImplementer } from "../import/range/map-range";
 export { CalendarDate } from "../model/calendar-date";
 export type { Period } from "../model/calendar-date";
