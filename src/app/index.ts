@@ -38,7 +38,7 @@ export { groupFindings } from "../checks/engine";
 export type { CheckResult, FindingGroup, ImplementerTotalLine } from "../checks/engine";
 export type { PlanAnalysis } from "../checks/analyse";
 export type { Finding, Severity } from "../checks/types";
-export { fileSizeRefusal } from "../import/limits";
+export { CONTAINER_FILE, fileSizeRefusal } from "../import/limits";
 export { formatSigningTime } from "../import/container/signing-time";
 export type { ContainerCandidate, ContainerReading } from "../import/container/read-container";
 export type { SignatureInfo } from "../import/container/signatures";

@@ -21,8 +21,8 @@ export interface ContainerCandidate {
   kind: DocumentKind;
   /** Its schedule rows, or null when it was refused. */
   rows: number | null;
-  /** Why it was refused (no schedule table, a damaged file …), in both languages; null when it was read. */
-  refusal: { message: string; messageEn: string } | null;
+  /** Why it was refused, in both languages, and whether only for holding no schedule table; null when read. */
+  refusal: { message: string; messageEn: string; noScheduleTable: boolean } | null;
 }
 
 /** What the officer is shown of a container beside the plan: where the plan came from, and the signatures. */
@@ -91,7 +91,11 @@ export async function readContainer(
         name: file.name,
         kind,
         rows: null,
-        refusal: { message: error.message, messageEn: error.messageEn },
+        refusal: {
+          message: error.message,
+          messageEn: error.messageEn,
+          noScheduleTable: error instanceof NoScheduleTableError,
+        },
       });
     }
   }

@@ -129,6 +129,7 @@ describe("several documents", () => {
       ["osa.docx", twoRows],
       ["lisa1.docx", 134],
     ]);
+    expect(result.container!.candidates[0].refusal).toMatchObject({ noScheduleTable: true });
     expect(result.container!.candidates[0].refusal!.message).toContain("ei leitud ühtegi tegevuste ajakava tabelit");
     // Listed with the rest, never unzipped: no importer reads a picture.
     expect(result.container!.dataFiles.map((file) => [file.name, file.mimeType])).toContainEqual([
@@ -370,7 +371,7 @@ describe("readContainer with any importer", () => {
     expect(seen).toEqual(["text", "pdf"]);
     expect(reading.candidates.map((candidate) => [candidate.name, candidate.rows, candidate.refusal])).toEqual([
       ["kaskkiri.txt", 134, null],
-      ["lisa1.pdf", null, { message: "PDF ei sobi", messageEn: "The PDF does not do" }],
+      ["lisa1.pdf", null, { message: "PDF ei sobi", messageEn: "The PDF does not do", noScheduleTable: false }],
     ]);
   });
 });
