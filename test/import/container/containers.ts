@@ -1,3 +1,4 @@
+import { Buffer } from "buffer";
 import { X509Certificate, createHash, generateKeyPairSync, sign } from "crypto";
 import JSZip from "jszip";
 
