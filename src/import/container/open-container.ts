@@ -71,7 +71,7 @@ export function documentKind(name: string, mimeType: string | null): DocumentKin
   return (type && MEDIA_TYPES[type]) || null;
 }
 
-/** Throws ImportError (src/model/plan.ts), in the officer's words, for anything that is not a readable ASiC-E container. */
+/** Throws ImportError, in the officer's words, for anything that is not a readable ASiC-E container. */
 export async function openContainer(bytes: Uint8Array, fileName: string): Promise<ContainerContents> {
   const name = shownName(fileName);
   if (!startsAsZip(bytes)) {

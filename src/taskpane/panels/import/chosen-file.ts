@@ -11,8 +11,9 @@ export type ChosenFile =
 
 /**
  * A .txt file is read as text; Word, PDF and a DigiDoc container (.asice, .bdoc; a .ddoc is refused by the reader,
- * which says what to do), when there are services to read them, from their own structure. A
- * workbook is refused with the way to check it (open it in Excel); any other file is refused, and so is one too large: its size is known before it is read, so it is never loaded.
+ * which says what to do), when there are services to read them, from their own structure. A workbook is refused
+ * with the way to check it (open it in Excel); any other file is refused, and so is one too large: its size is
+ * known before it is read, so it is never loaded.
  */
 export function chosenFile(file: File, documents: boolean, t: Messages): ChosenFile {
   const documentKind = DOCUMENT_FILE.exec(file.name);
