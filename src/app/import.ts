@@ -1,18 +1,19 @@
 import type { PlanAnalysis } from "../checks/analyse";
 import { refuseRangeIfTooLarge } from "../import/limits";
 import { RangeImplementer, RangeMapping, mapPastedRange, rangeMappingToImplementer } from "../import/range/map-range";
-import { ActionPlan, ImportResult, Implementer } from "../model/plan";
+import { ActionPlan, Implementer } from "../model/plan";
 import { SETTINGS_SHEET, scheduleSheetName } from "../workbook/layout";
 import { RawSheet, SheetModel } from "../workbook/model";
 import type { CellWrites, SheetConflict, WorkbookPort, WriteResult } from "../workbook/port";
 import { CellUpdate } from "../workbook/settings";
 import { IMPLEMENTER_HEADERS, planToWorkbook } from "../workbook/write-plan";
 import { analysePlan } from "./analyse";
-import { DocumentSource, planOrNull, readDocument } from "./read";
+import { DocumentReading, DocumentSource, planOrNull, readDocument } from "./read";
 
 /** What an import would write, shown before anything is: the plan read, its sheets and those already there. */
 export interface ImportPreview {
-  result: ImportResult;
+  /** From a container, also where in it the plan was read and its signatures (unverified). */
+  result: DocumentReading;
   /** The plan analysed once: the preview's totals come from it, and writing the plan reuses its trees. */
   analysis: PlanAnalysis;
   /** The sheets the import would write, and those of them already in the workbook. */

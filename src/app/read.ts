@@ -1,3 +1,4 @@
+import type { ContainerReading } from "../import/container";
 import { ImportError, ImportResult } from "../model/plan";
 import { parseDirectiveText } from "../import/text";
 import { RawSheet } from "../workbook/model";
@@ -6,14 +7,29 @@ import { workbookToPlan } from "../workbook/read-plan";
 import { AnyWorkbookPlan, workbookPlanOf } from "./own-workbook";
 
 /**
- * A directive as the officer gives it: its text, a Word document or a PDF. A workbook is read through a port (the
- * open workbook in Excel, a file by the command line's), not here.
+ * A directive as the officer gives it: its text, a Word document, a PDF, or a signed DigiDoc container (.asice,
+ * .bdoc) holding one of those; `choose` names the document in the container to read, else the one with the most
+ * schedule rows is. A workbook is read through a port (the open workbook in Excel, a file by the command line's),
+ * not here.
  */
-export type DocumentSource = { kind: "text"; text: string } | { kind: "docx" | "pdf"; bytes: Uint8Array };
+export type DocumentSource =
+  | { kind: "text"; text: string }
+  | { kind: "docx" | "pdf"; bytes: Uint8Array }
+  | { kind: "container"; bytes: Uint8Array; name: string; choose?: string };
+
+/** A directive read; from a container, with what it held and its signatures (unverified). */
+export interface DocumentReading extends ImportResult {
+  container?: ContainerReading;
+}
 
 /** Reads a directive's schedules; the Word and PDF importers load on first use (the pane's bundle stays small). */
-export async function readDocument(source: DocumentSource): Promise<ImportResult> {
+export async function readDocument(source: DocumentSource): Promise<DocumentReading> {
   switch (source.kind) {
+    case "container": {
+      const { readContainer } = await import(/* webpackChunkName: "import-container" */ "../import/container");
+      const { result, container } = await readContainer(source.bytes, source.name, readDocument, source.choose);
+      return { ...result, container };
+    }
     case "text":
       return parseDirectiveText(source.text);
     case "docx": {

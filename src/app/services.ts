@@ -33,8 +33,16 @@ import { readSettings, writeSettings } from "./settings";
 export interface WorkbookServices {
   /** Reads a directive's text; nothing is written. Throws ImportError on text without schedules. */
   previewText(text: string): Promise<ImportPreview>;
-  /** Reads a Word or PDF document's schedule tables; nothing is written. The importers load on first use. */
-  previewDocument(kind: "docx" | "pdf", bytes: Uint8Array): Promise<ImportPreview>;
+  /**
+   * Reads a Word or PDF document's schedule tables, or those of the document in a DigiDoc container (`name` is the
+   * container's file name; `choose` the document in it, else the one with the most schedule rows); nothing is
+   * written. The importers load on first use.
+   */
+  previewDocument(
+    kind: "docx" | "pdf" | "container",
+    bytes: Uint8Array,
+    options?: { name?: string; choose?: string },
+  ): Promise<ImportPreview>;
   importPlan(preview: ImportPreview, conflicts: Record<string, SheetConflict>): Promise<WriteResult>;
   /** Maps the selected range (a schedule table pasted from Word or PDF); nothing is written. */
   previewSelection(): Promise<SelectionPreview>;
@@ -58,13 +66,21 @@ export interface WorkbookServices {
   applyEdit(preview: EditPreview): Promise<EditApplied>;
 }
 
+const pick = (choose: string | undefined) => (choose === undefined ? {} : { choose });
+
 /** Only the selection's address is needed: a selection larger than this is not read cell by cell. */
 const SELECTION_CELLS_READ = 2_000;
 
 export function workbookServices(port: WorkbookPort): WorkbookServices {
   return {
     previewText: (text) => previewImport(port, { kind: "text", text }),
-    previewDocument: (kind, bytes) => previewImport(port, { kind, bytes }),
+    previewDocument: (kind, bytes, options = {}) =>
+      previewImport(
+        port,
+        kind === "container"
+          ? { kind, bytes, name: options.name ?? "konteiner.asice", ...pick(options.choose) }
+          : { kind, bytes },
+      ),
     importPlan: (preview, conflicts) => importPlan(port, preview, conflicts),
     previewSelection: () => previewSelection(port),
     importSelection: (preview, implementer) => importSelection(port, preview, implementer),

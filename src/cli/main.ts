@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import {
+  CONTAINER_FILE,
   CalendarDate,
+  ContainerReading,
   DocumentSource,
   Edit,
   EditRefusedError,
@@ -31,6 +33,7 @@ import {
 } from "../app";
 import { XlsxWorkbookPort } from "../workbook/xlsx/xlsx-port";
 import { checkResultToJson, formatCheckReport, formatRecalc } from "./check-report";
+import { containerToJson, formatContainer } from "./container-report";
 import { Language, formatSummary } from "./summary";
 
 /** The bundled sample: the directive of 25.03.2025 nr 68, as copied out of the published PDF. */
@@ -50,8 +53,9 @@ function findSample(relative: string): string {
 
 const USAGE = `tat-budget — tegevuskava ja eelarve tööriist (TAT)
 
-Kasutus / usage (<fail> on käskkiri .txt, .docx või .pdf, või töövihik .xlsx: tat-budgeti oma
-või ajakava tabelitega lehtedel / a directive, or a workbook: ours or one with schedule tables on its sheets):
+Kasutus / usage (<fail> on käskkiri .txt, .docx või .pdf, allkirjastatud DigiDoc-konteiner .asice või .bdoc,
+või töövihik .xlsx: tat-budgeti oma või ajakava tabelitega lehtedel / a directive, a signed DigiDoc container
+holding it, or a workbook: ours or one with schedule tables on its sheets):
   tat-budget parse <fail> [--json] [--lang et|en]          mis failist leiti / what the file holds
   tat-budget import <fail> -o <kava.xlsx> [--force]        ajakavad töövihikusse / schedules into a workbook
   tat-budget check <fail> [--json] [--lang et|en]          kontrollib kava / checks the plan
@@ -74,6 +78,9 @@ või ajakava tabelitega lehtedel / a directive, or a workbook: ours or one with 
                                                            järgmiste numbreid / removes a row with its items
   tat-budget demo [--lang et|en]                           põhitöö näidiskäskkirjal / the main job on the sample
   tat-budget help                                          see abi / this help
+  --document <nimi>                                        konteineris loetav dokument (vaikimisi see, kus on
+                                                           kõige rohkem ajakava ridu) / the document to read in a
+                                                           container (else the one with the most schedule rows)
 
 Väljumiskood / exit status: 0 korras; 1 kontroll leidis vigu / the check found errors;
 2 sisendit ei saanud lugeda või vale käsurida / unreadable input or wrong usage.
@@ -103,6 +110,8 @@ interface Loaded {
   workbook: XlsxWorkbookPort | null;
   /** The file is a workbook that is not ours: its tables were read, and nothing is written back into it. */
   ownWorkbook: boolean;
+  /** The file is a DigiDoc container: what it held and its (unverified) signatures. */
+  container?: ContainerReading;
 }
 
 /** Runs the command line; resolves to the exit status. */
@@ -113,6 +122,13 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     language = readLanguage(flags.get("lang"));
     const json = flags.has("json");
     const force = flags.has("force");
+    const document = flags.get("document");
+    // A container says what it held and who signed it before anything read from it, unless JSON is asked for.
+    const loadPlan = async (file: string) => {
+      const loaded = await loadPlanFile(file, language, document);
+      if (loaded.container && !json) io.out(formatContainer(loaded.container, language));
+      return loaded;
+    };
     const one = (name: string) => {
       if (files.length !== 1) throw new UsageError(`${name} vajab täpselt üht faili / ${name} needs exactly one file`);
       return files[0];
@@ -123,10 +139,11 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         io.out(USAGE);
         return 0;
       case "parse": {
-        const loaded = await loadPlan(one("parse"), language);
+        const loaded = await loadPlan(one("parse"));
+        const container = loaded.container ? { container: containerToJson(loaded.container) } : {};
         io.out(
           json
-            ? `${JSON.stringify(importResultToJson(loaded.result), null, 2)}\n`
+            ? `${JSON.stringify({ ...(importResultToJson(loaded.result) as object), ...container }, null, 2)}\n`
             : formatSummary(loaded.result, loaded.analysis, language),
         );
         return 0;
@@ -134,26 +151,26 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       case "import": {
         const output = flags.get("output");
         if (!output) throw new UsageError("import vajab väljundfaili: -o <kava.xlsx> / import needs -o <plan.xlsx>");
-        await writePlanWorkbook(await loadPlan(one("import"), language), output, force, language, io);
+        await writePlanWorkbook(await loadPlan(one("import")), output, force, language, io);
         return 0;
       }
       case "check":
-        return reportCheck(await loadPlan(one("check"), language), json, language, io);
+        return reportCheck(await loadPlan(one("check")), json, language, io);
       case "recalc":
-        return recalc(one("recalc"), flags.get("output"), force, language, io);
+        return recalc(await loadPlan(one("recalc")), flags.get("output"), force, language, io);
       case "annex": {
         const output = flags.get("output");
         if (!output) throw new UsageError("annex vajab väljundfaili: -o <lisa2.xlsx> / annex needs -o <lisa2.xlsx>");
         const rate = flags.has("indirect-rate") ? readRate(flags.get("indirect-rate") ?? "") : undefined;
         checkAnnexOutputs(output, flags.get("docx"), force, language);
-        await writeAnnex(await loadPlan(one("annex"), language), output, flags.get("docx"), rate, language, io);
+        await writeAnnex(await loadPlan(one("annex")), output, flags.get("docx"), rate, language, io);
         return 0;
       }
       case "lisa1": {
         const output = flags.get("output");
         if (!output || !/\.docx$/i.test(output))
           throw new UsageError("lisa1 vajab väljundfaili: -o <lisa1.docx> / lisa1 needs -o <lisa1.docx>");
-        const { plan } = (await loadPlan(one("lisa1"), language)).result;
+        const { plan } = (await loadPlan(one("lisa1"))).result;
         refuseOverwrite(output, force, language);
         writeFileSync(output, await lisa1DocxBytes(plan));
         const tables = plan.implementers.reduce((sum, implementer) => sum + implementer.tables.length, 0);
@@ -195,7 +212,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
 /** The main job on the bundled sample: read it once, analyse it once, and everything else takes that analysis. */
 async function demo(language: Language, io: Output): Promise<number> {
   io.out(language === "et" ? `Näidis: ${SAMPLE_FILE}\n\n` : `Sample: ${SAMPLE_FILE}\n\n`);
-  const loaded = await loadPlan(SAMPLE_FILE, language);
+  const loaded = await loadPlanFile(SAMPLE_FILE, language);
   io.out(formatSummary(loaded.result, loaded.analysis, language));
   await writeAnnex(loaded, DEMO_WORKBOOK, DEMO_LISA2_DOCX, undefined, language, io);
   io.out("\n");
@@ -332,13 +349,12 @@ async function writePlanWorkbook(
 
 /** `recalc`: the totals declared against computed; with -o, a copy of the workbook with fresh roll-up formulas. */
 async function recalc(
-  file: string,
+  loaded: Loaded,
   output: string | undefined,
   force: boolean,
   language: Language,
   io: Output,
 ): Promise<number> {
-  const loaded = await loadPlan(file, language);
   io.out(formatRecalc(loaded.analysis, language));
   if (!output) return 0;
   if (!loaded.workbook) {
@@ -534,8 +550,11 @@ function refuseOverwrite(output: string, force: boolean, language: Language): vo
 
 const isWorkbook = (file: string) => /\.xlsx$/i.test(file);
 
-/** Reads a plan from a directive (its text, a Word document or a PDF) or from a tat-budget workbook, and analyses it. */
-async function loadPlan(file: string, language: Language): Promise<Loaded> {
+/**
+ * Reads a plan from a directive (its text, a Word document, a PDF or a DigiDoc container holding one; `document`
+ * names the one to read in a container) or from a workbook, and analyses it.
+ */
+async function loadPlanFile(file: string, language: Language, document?: string): Promise<Loaded> {
   if (!existsSync(file)) {
     throw new InputError(language === "et" ? `faili ei leitud: ${file}` : `file not found: ${file}`);
   }
@@ -548,6 +567,7 @@ async function loadPlan(file: string, language: Language): Promise<Loaded> {
   let workbook: XlsxWorkbookPort | null = null;
   let result: ImportResult;
   let tables: SheetTable[] | null = null;
+  let container: ContainerReading | undefined;
   if (isWorkbook(file)) {
     workbook = await openWorkbook(file, language);
     ({ result, tables } = await readAnyWorkbookPlan(workbook));
@@ -557,9 +577,16 @@ async function loadPlan(file: string, language: Language): Promise<Loaded> {
     // Before reading it whole: a wrong file chosen (a video, a disk image) is refused at once, with the limit.
     const tooLarge = fileSizeRefusal(path.basename(file), stats.size);
     if (tooLarge) throw tooLarge;
-    result = await readDocument(documentOf(file, language));
+    ({ container, ...result } = await readDocument(documentOf(file, language, document)));
   }
-  return { file, result, analysis: analysePlan(result.plan, tables), workbook, ownWorkbook: tables !== null };
+  return {
+    file,
+    result,
+    analysis: analysePlan(result.plan, tables),
+    workbook,
+    ownWorkbook: tables !== null,
+    ...(container ? { container } : {}),
+  };
 }
 
 async function openWorkbook(file: string, language: Language): Promise<XlsxWorkbookPort> {
@@ -582,7 +609,17 @@ async function openWorkbook(file: string, language: Language): Promise<XlsxWorkb
   }
 }
 
-function documentOf(file: string, language: Language): DocumentSource {
+/** A file as the importers take it, by its name; reusable by any command that reads a directive. */
+export function documentOf(file: string, language: Language, document?: string): DocumentSource {
+  if (CONTAINER_FILE.test(file)) {
+    const bytes = new Uint8Array(readFileSync(file));
+    return {
+      kind: "container",
+      bytes,
+      name: path.basename(file),
+      ...(document !== undefined ? { choose: document } : {}),
+    };
+  }
   if (/\.docx$/i.test(file)) return { kind: "docx", bytes: new Uint8Array(readFileSync(file)) };
   if (/\.pdf$/i.test(file)) return { kind: "pdf", bytes: new Uint8Array(readFileSync(file)) };
   const text = readFileSync(file).toString("utf8");
@@ -623,7 +660,13 @@ function parseArguments(argv: string[]): { command: string | undefined; files: s
     } else if (argument.startsWith("--")) {
       const [name, inline] = argument.slice(2).split("=", 2);
       if (name === "json" || name === "force" || name === "renumber") flags.set(name, "true");
-      else if (name === "lang" || name === "docx" || name === "indirect-rate" || EDIT_OPTIONS.has(name)) {
+      else if (
+        name === "lang" ||
+        name === "docx" ||
+        name === "indirect-rate" ||
+        name === "document" ||
+        EDIT_OPTIONS.has(name)
+      ) {
         const value = inline ?? argv[++index];
         if (value === undefined) throw new UsageError(`--${name} vajab väärtust / --${name} needs a value`);
         flags.set(name, value);

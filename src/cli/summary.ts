@@ -94,9 +94,11 @@ export function formatSummary(result: ImportResult, analysis: PlanAnalysis, lang
   } else {
     lines.push(text.diagnostics(diagnostics.length));
     for (const diagnostic of diagnostics) {
-      const where = diagnostic.line !== null ? `${text.line} ${diagnostic.line}: ` : "";
+      const line = diagnostic.line !== null ? `${text.line} ${diagnostic.line}` : "";
+      const where = [diagnostic.file, line].filter(Boolean).join(", ");
+      const prefix = where ? `${where}: ` : "";
       const message = language === "et" ? diagnostic.message : diagnostic.messageEn;
-      lines.push(`  [${diagnostic.severity}] ${where}${message}`);
+      lines.push(`  [${diagnostic.severity}] ${prefix}${message}`);
     }
   }
   return `${lines.join("\n")}\n`;

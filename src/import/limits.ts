@@ -16,6 +16,9 @@ import { ImportError } from "../model/plan";
  */
 export const MEGABYTE = 1024 * 1024;
 
+/** A DigiDoc container by its name: ASiC-E (.asice, .bdoc) and the older DigiDoc XML (.ddoc), which is refused. */
+export const CONTAINER_FILE = /\.(asice|bdoc|ddoc)$/i;
+
 /**
  * Text (pasted or a .txt file), in UTF-8 bytes: 70 times the bundled directive. The parser reads 5 MB in about a
  * third of a second, linear in the length, so the limit is about memory and mistakes, not time.
@@ -36,18 +39,33 @@ export const MAX_DOCX_XML_BYTES = 10 * MEGABYTE;
 export const MAX_PDF_BYTES = 30 * MEGABYTE;
 
 /**
+ * A DigiDoc container (.asice, .bdoc): the signed documents zipped beside their signatures. The largest document
+ * inside may be a PDF at its own limit, beside a Word file and the signatures; the same bound holds for all that is
+ * unzipped of it, counted while unzipping. Each document inside is held to its own kind's limit as well
+ * (src/import/container/).
+ */
+export const MAX_CONTAINER_BYTES = 50 * MEGABYTE;
+
+/**
+ * The container's own parts (mimetype, META-INF/manifest.xml, each META-INF/signatures*.xml) unzipped: a signature
+ * with its certificates and time stamp is some ten kilobytes.
+ */
+export const MAX_CONTAINER_PART_BYTES = MEGABYTE;
+
+/**
  * A selected range, in cells: a schedule table is at most a few hundred rows of eight columns. A whole column (a
  * million cells) is a selection made by mistake and would take Excel and the pane long to hand over.
  */
 export const MAX_RANGE_CELLS = 100_000;
 
-export type SizedInput = "text" | "docx" | "pdf" | "docx-xml";
+export type SizedInput = "text" | "docx" | "pdf" | "docx-xml" | "container";
 
 const LIMITS: Record<SizedInput, number> = {
   text: MAX_TEXT_BYTES,
   docx: MAX_DOCX_BYTES,
   pdf: MAX_PDF_BYTES,
   "docx-xml": MAX_DOCX_XML_BYTES,
+  container: MAX_CONTAINER_BYTES,
 };
 
 /**
@@ -81,6 +99,7 @@ const WHAT: Record<SizedInput, { et: string; en: string }> = {
     et: "Wordi dokumendi sisu (word/document.xml) lahtipakituna",
     en: "The Word document's content (word/document.xml) unzipped",
   },
+  container: { et: "DigiDoc-konteiner", en: "The DigiDoc container" },
 };
 
 /**
@@ -107,9 +126,10 @@ export function tooLargeError(kind: SizedInput, size: number, name?: string): Im
   );
 }
 
-/** Which limit a file falls under, by its name: a Word document, a PDF, or else text. */
+/** Which limit a file falls under, by its name: a Word document, a PDF, a DigiDoc container, or else text. */
 export function sizedInputOfFile(name: string): Exclude<SizedInput, "docx-xml"> {
   if (/\.docx$/i.test(name)) return "docx";
+  if (CONTAINER_FILE.test(name)) return "container";
   if (/\.pdf$/i.test(name)) return "pdf";
   return "text";
 }

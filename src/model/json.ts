@@ -41,6 +41,7 @@ export function importResultToJson(result: ImportResult): unknown {
       message: diagnostic.message,
       messageEn: diagnostic.messageEn,
       ...(diagnostic.text !== undefined ? { text: diagnostic.text } : {}),
+      ...(diagnostic.file !== undefined ? { file: diagnostic.file } : {}),
     })),
   };
 }

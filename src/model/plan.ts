@@ -138,6 +138,11 @@ export interface ImportDiagnostic {
   messageEn: string;
   /** The source text concerned, so that nothing the user wrote is lost. */
   text?: string;
+  /**
+   * The file the line is in, when the document came inside another ("leping.asice › lisa1.docx"): the line alone
+   * would send the officer to the wrong file.
+   */
+  file?: string;
 }
 
 export interface ImportResult {
@@ -153,5 +158,16 @@ export class ImportError extends Error {
   ) {
     super(message);
     this.name = "ImportError";
+  }
+}
+
+/**
+ * A document that holds no activity schedule table at all: refused like any ImportError, and told apart so that a
+ * container of several documents can skip those and say so only when none has one.
+ */
+export class NoScheduleTableError extends ImportError {
+  constructor(message: string, messageEn: string) {
+    super(message, messageEn);
+    this.name = "NoScheduleTableError";
   }
 }

@@ -25,7 +25,8 @@ const et = {
   textLabel: "Käskkirja tekst",
   textPlaceholder: "Kleepige siia käskkirja tekst…",
   chooseFile: "Vali fail",
-  fileFormats: "Toetatud: käskkirja tekst (.txt, UTF-8), Word (.docx) ja PDF (.pdf).",
+  fileFormats:
+    "Toetatud: käskkirja tekst (.txt, UTF-8), Word (.docx), PDF (.pdf) ja allkirjastatud DigiDoc-konteiner (.asice, .bdoc).",
   selectionTitle: "Excelisse kleebitud tabelist",
   selectionLead:
     "Kleepige ajakava tabel Wordist või PDF-ist lehele, valige see koos päisega ja vajutage nuppu. Päis leitakse veergude nimede järgi.",
@@ -63,7 +64,20 @@ const et = {
   imported: (sheets: string, backups: string) =>
     `Kirjutatud lehed: ${sheets}.${backups ? ` Varukoopiad: ${backups}.` : ""}`,
   unsupportedFile: (name: string) =>
-    `Faili „${name}“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx) ja PDF (.pdf).`,
+    `Faili „${name}“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx), PDF (.pdf) ja DigiDoc-konteiner (.asice, .bdoc).`,
+  containerTitle: "DigiDoc-konteiner",
+  containerRead: (container: string, document: string) => `Konteinerist „${container}“ loeti dokument „${document}“.`,
+  containerChoose: "Loetav dokument",
+  containerOption: (name: string, rows: number) => `${name} — ${rows} rida`,
+  containerNoSchedule: (name: string) => `${name}: ajakava tabelit ei ole`,
+  containerRefused: (name: string, reason: string) => `${name}: ei loetud — ${reason}`,
+  containerNotRead: (name: string) => `${name}: ei loeta (ei ole PDF, Word ega tekst)`,
+  signaturesTitle: (count: number) => `Allkirjad (${count}) — allkirju ei ole kontrollitud`,
+  noSignatures: "Konteineris ei ole allkirju.",
+  signaturesNotVerified:
+    "Allkirjastaja nimi ja aeg on näidatud nii, nagu allkiri neid esitab; allkirjade kehtivust ei kontrollita (selleks on vaja sertifikaate ja võrguühendust). Kontrollige allkirju DigiDoc4 kliendis.",
+  unknownSigner: "allkirjastaja nimi puudub",
+  unknownSigningTime: "allkirjastamise aeg puudub",
   workbookFile: (name: string) =>
     `„${name}“ on töövihik: avage see Excelis ja vajutage vahelehel „Kontroll“ nuppu „Kontrolli“ — selle lehtede ajakava tabelid loetakse ja kontrollitakse seal.`,
   notText: (name: string) => `Fail „${name}“ ei ole UTF-8 tekst. Salvestage käskkirja tekst UTF-8 kodeeringus.`,
@@ -222,7 +236,8 @@ const en: Messages = {
   textLabel: "Directive text",
   textPlaceholder: "Paste the directive's text here…",
   chooseFile: "Choose a file",
-  fileFormats: "Supported: the directive's text (.txt, UTF-8), Word (.docx) and PDF (.pdf).",
+  fileFormats:
+    "Supported: the directive's text (.txt, UTF-8), Word (.docx), PDF (.pdf) and a signed DigiDoc container (.asice, .bdoc).",
   selectionTitle: "From a table pasted into Excel",
   selectionLead:
     "Paste a schedule table from Word or PDF into a sheet, select it with its header and press the button. The header is found by its column names.",
@@ -258,7 +273,21 @@ const en: Messages = {
   keepBoth: "Import under other names",
   cancel: "Cancel",
   imported: (sheets, backups) => `Sheets written: ${sheets}.${backups ? ` Backups: ${backups}.` : ""}`,
-  unsupportedFile: (name) => `"${name}" cannot be read: a text file (.txt), a Word file (.docx) or a PDF (.pdf) is.`,
+  unsupportedFile: (name) =>
+    `"${name}" cannot be read: a text file (.txt), a Word file (.docx), a PDF (.pdf) or a DigiDoc container (.asice, .bdoc) is.`,
+  containerTitle: "DigiDoc container",
+  containerRead: (container, document) => `The document "${document}" was read from the container "${container}".`,
+  containerChoose: "Document to read",
+  containerOption: (name, rows) => `${name} — ${rows} ${rows === 1 ? "row" : "rows"}`,
+  containerNoSchedule: (name) => `${name}: no schedule table`,
+  containerRefused: (name, reason) => `${name}: not read — ${reason}`,
+  containerNotRead: (name) => `${name}: not read (not a PDF, Word file or text)`,
+  signaturesTitle: (count) => `Signatures (${count}) — signatures not verified`,
+  noSignatures: "The container holds no signature.",
+  signaturesNotVerified:
+    "The signer's name and time are shown as the signature states them; the signatures' validity is not checked (that needs certificates and a network connection). Check the signatures in DigiDoc4.",
+  unknownSigner: "no signer's name",
+  unknownSigningTime: "no signing time",
   workbookFile: (name) =>
     `"${name}" is a workbook: open it in Excel and press "Check" on the Check tab — the schedule tables on its sheets are read and checked there.`,
   notText: (name) => `"${name}" is not UTF-8 text. Save the directive's text as UTF-8.`,

@@ -7,6 +7,7 @@ import { lisa1DocxBytes } from "../../src/annex/lisa1/docx";
 import { PROBES } from "../../src/workbook/office/probes";
 import { parseDirectiveText } from "../../src/import/text";
 import { fixtureText } from "../helpers";
+import { makeContainer } from "../import/container/containers";
 import { launchChromium } from "./chromium";
 import { TEST_OUTPUT_DIR, convertWithLibreOffice, findSoffice, writeRecalcProfile } from "../libreoffice";
 import { AddinBuild, buildAddin } from "./addin-build";
@@ -14,9 +15,10 @@ import { AddinBuild, buildAddin } from "./addin-build";
 /**
  * The add-in's own pages as `npm run build` makes them (dist/web), in Chromium, under their Content-Security-Policy
  * (webpack.config.js, ADDIN_CSP), doing real work: the task pane imports a directive whose labels carry HTML and
- * script, writes the sheets, checks them, builds lisa 2 and downloads it, reads a Word and a PDF lisa 1; the ribbon's
- * Kontrolli runs on the commands page and its notice opens. Office.js is answered by office-stub.ts (Excel.run on
- * the in-memory Excel), since neither Excel nor Microsoft's CDN is reachable here.
+ * script, writes the sheets, checks them, builds lisa 2 and downloads it, reads a Word and a PDF lisa 1, and both
+ * inside a signed DigiDoc container; the ribbon's Kontrolli runs on the commands page and its notice opens. Office.js
+ * is answered by office-stub.ts (Excel.run on the in-memory Excel), since neither Excel nor Microsoft's CDN is
+ * reachable here.
  *
  * Every request and every policy violation is recorded: the only remote request is office.js, nothing is refused,
  * nothing is run or fetched from the hostile text. Then the policy is shown to be enforced, and the recorder to
@@ -314,6 +316,38 @@ describe("the add-in's pages in Chromium, under their policy", () => {
       await screenshot(pane, `preview-${path.extname(file).slice(1)}`);
     }
     expect(requests.map(({ url }) => url)).toContain(new URL("pdf.worker.min.js", server.url).href);
+  });
+
+  test("5b. a signed container holding both is opened in the page: the choice, the signatures unverified", async () => {
+    const pdf = readFileSync(path.join(OUTPUT, "lisa1.pdf"));
+    const docx = readFileSync(path.join(OUTPUT, "lisa1.docx"));
+    const file = path.join(OUTPUT, "leping.asice");
+    writeFileSync(
+      file,
+      await makeContainer({
+        files: [
+          { name: "lisa1.pdf", bytes: pdf },
+          { name: "lisa1.docx", bytes: docx },
+        ],
+        signatures: [{ subjectName: "CN=Kultuuriministeerium,C=EE", signingTime: "2025-03-25T09:02:11Z" }],
+      }),
+    );
+    await region(pane).getByRole("tab", { name: "Import" }).click();
+    await region(pane).getByTestId("import-file").setInputFiles(file);
+    const container = region(pane).getByRole("region", { name: "DigiDoc-konteiner" });
+    await container.waitFor();
+    await expect(container.getByText("Konteinerist „leping.asice“ loeti dokument „lisa1.pdf“.").count()).resolves.toBe(
+      1,
+    );
+    const signatures = container.getByRole("region", { name: "Allkirjad (1) — allkirju ei ole kontrollitud" });
+    expect(await signatures.getByRole("listitem").allInnerTexts()).toEqual([
+      "Kultuuriministeerium, 25.03.2025 09:02:11 UTC",
+    ]);
+    await container.getByRole("combobox", { name: "Loetav dokument" }).selectOption("lisa1.docx");
+    await region(pane).getByText("Konteinerist „leping.asice“ loeti dokument „lisa1.docx“.").waitFor();
+    const found = region(pane).getByRole("table", { name: "Leitud" });
+    expect((await found.innerText()).replace(/\u00a0/g, " ")).toMatch(/Kokku\s+134\s+1 266 860,75/);
+    await screenshot(pane, "preview-container");
   });
 
   test("6. the ribbon's Kontrolli on the commands page: checks, marks, opens the notice, completes", async () => {

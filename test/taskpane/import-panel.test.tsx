@@ -298,7 +298,7 @@ describe("files", () => {
 
     expect(
       await screen.findByText(
-        "Faili „lisa1.odt“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx) ja PDF (.pdf).",
+        "Faili „lisa1.odt“ ei saa lugeda: toetatud on tekstifail (.txt), Wordi fail (.docx), PDF (.pdf) ja DigiDoc-konteiner (.asice, .bdoc).",
       ),
     ).toBeVisible();
     expect(textBox()).toHaveValue("eelmine");

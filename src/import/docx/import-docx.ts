@@ -7,6 +7,7 @@ import {
   Implementer,
   ImplementerRole,
   IndicatorRow,
+  NoScheduleTableError,
 } from "../../model/plan";
 import { refuseIfTooLarge } from "../limits";
 import {
@@ -85,7 +86,7 @@ class DocxPlanReader {
 
   read(): ImportResult {
     if (!this.blocks.some((block) => block.kind === "table" && this.isSchedule(block))) {
-      throw new ImportError(
+      throw new NoScheduleTableError(
         "Dokumendist ei leitud ühtegi tegevuste ajakava tabelit. Oodatakse käskkirja lisa 1 dokumenti, kus on " +
           "tabelid veergudega „Tegevus“, „Tegevuse üldajaraam“, „Tegevuse algus- ja lõppkuupäev tegevuskava " +
           "perioodil“, „Planeeritav maksumus“ ja „Tegevuse eest vastutaja“.",

@@ -1,5 +1,5 @@
 import { CalendarDate } from "../../model/calendar-date";
-import { ImportDiagnostic, ImportError, ImportResult, Implementer } from "../../model/plan";
+import { ImportDiagnostic, ImportError, ImportResult, Implementer, NoScheduleTableError } from "../../model/plan";
 import { refuseIfTooLarge } from "../limits";
 import { parseDirectiveText } from "../text/parse-directive";
 import { partnerInHeading } from "../text/names";
@@ -41,7 +41,7 @@ export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
     parsed = parseDirectiveText(text);
   } catch (error) {
     if (error instanceof ImportError) {
-      throw new ImportError(
+      throw new NoScheduleTableError(
         "PDF-ist ei leitud ühtegi tegevuste ajakava tabelit. Oodatakse käskkirja lisa 1, kus on tabelid " +
           "pealkirjaga „Tabel N. Tegevuste ajakava“ (veerud: tegevus, üldajaraam, algus- ja lõppkuupäev " +
           "tegevuskava perioodil, planeeritav maksumus, vastutaja).",

@@ -7,6 +7,7 @@ import {
   Implementer,
   ImplementerRole,
   IndicatorRow,
+  NoScheduleTableError,
   ScheduleRow,
 } from "../../model/plan";
 import { refuseTextIfTooLarge } from "../limits";
@@ -110,7 +111,7 @@ class DirectiveTextParser {
   parse(): ImportResult {
     const firstCaption = this.lines.findIndex((line) => matchCaption(line.text)?.kind === "schedule");
     if (firstCaption < 0) {
-      throw new ImportError(
+      throw new NoScheduleTableError(
         "Tekstist ei leitud ühtegi tegevuste ajakava tabelit. Oodatakse käskkirja lisa 1 teksti, kus on " +
           "tabelid pealkirjaga „Tabel N. Tegevuste ajakava“ (veerud: tegevus, üldajaraam, algus- ja " +
           "lõppkuupäev tegevuskava perioodil, planeeritav maksumus, vastutaja).",

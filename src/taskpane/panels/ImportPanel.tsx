@@ -2,6 +2,7 @@ import { Body1 } from "@fluentui/react-components";
 import { useMessages } from "../i18n";
 import { useOperation } from "../operation";
 import type { WorkbookServices } from "../../app";
+import { ContainerInfo } from "./import/ContainerInfo";
 import { useDirectiveImport } from "./import/directive-import";
 import { DirectiveInput } from "./import/DirectiveInput";
 import { PastedRange } from "./import/PastedRange";
@@ -20,7 +21,9 @@ export interface ImportPanelProps {
 const nothing = () => {};
 
 /**
- * The import tab, two flows: a directive (pasted, or a .txt, Word or PDF file) previewed and then written, asking
+ * The import tab, two flows: a directive (pasted, or a .txt, Word or PDF file, or a DigiDoc container holding one:
+ * what it held, the document to read and its signatures, unverified, shown above the preview) previewed and then
+ * written, asking
  * first about sheets that already exist; and a table pasted into Excel, written as one implementer's schedule.
  */
 export function ImportPanel({ services, sample, onImported = nothing }: ImportPanelProps) {
@@ -34,6 +37,13 @@ export function ImportPanel({ services, sample, onImported = nothing }: ImportPa
     <div className={styles.panel}>
       <Body1>{t.importLead}</Body1>
       <DirectiveInput directive={directive} sample={sample} disabled={disabled} />
+      {directive.preview?.result.container && (
+        <ContainerInfo
+          reading={directive.preview.result.container}
+          onChoose={(document) => void directive.chooseDocument(document)}
+          disabled={disabled}
+        />
+      )}
       {directive.preview && <PreviewTable preview={directive.preview} />}
       <PlanWrite directive={directive} disabled={disabled} />
       <PastedRange pasted={pasted} disabled={disabled} />

@@ -14,7 +14,8 @@ export function Diagnostics({ diagnostics }: { diagnostics: ImportDiagnostic[] }
         <ul className={styles.list}>
           {diagnostics.map((diagnostic, index) => (
             <li key={index}>
-              {t.lineLabel(diagnostic.line)} {t.language === "et" ? diagnostic.message : diagnostic.messageEn}
+              {[diagnostic.file, t.lineLabel(diagnostic.line)].filter(Boolean).join(", ")}{" "}
+              {t.language === "et" ? diagnostic.message : diagnostic.messageEn}
             </li>
           ))}
         </ul>

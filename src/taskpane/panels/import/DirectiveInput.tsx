@@ -6,7 +6,8 @@ import { usePanelStyles } from "../styles";
 import type { DirectiveImport } from "./directive-import";
 
 const ACCEPTED =
-  ".txt,.docx,.pdf,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  ".txt,.docx,.pdf,.asice,.bdoc,.ddoc,text/plain,application/pdf," +
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.etsi.asic-e+zip";
 
 export interface DirectiveInputProps {
   directive: DirectiveImport;

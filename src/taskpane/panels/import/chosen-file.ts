@@ -1,4 +1,4 @@
-import { fileSizeRefusal } from "../../../app";
+import { CONTAINER_FILE, fileSizeRefusal } from "../../../app";
 import type { Messages } from "../../i18n";
 
 const TEXT_FILE = /\.txt$/i;
@@ -7,16 +7,21 @@ const WORKBOOK_FILE = /\.(xlsx|xlsm|xls)$/i;
 
 /** What the pane does with a chosen file, decided from its name and size before any of it is read. */
 export type ChosenFile =
-  { kind: "refused"; message: string } | { kind: "document"; format: "docx" | "pdf" } | { kind: "text" };
+  { kind: "refused"; message: string } | { kind: "document"; format: "docx" | "pdf" | "container" } | { kind: "text" };
 
 /**
- * A .txt file is read as text; Word and PDF, when there are services to read them, from their own structure. A
- * workbook is refused with the way to check it (open it in Excel); any other file is refused, and so is one too large: its size is known before it is read, so it is never loaded.
+ * A .txt file is read as text; Word, PDF and a DigiDoc container (.asice, .bdoc; a .ddoc is refused by the reader,
+ * which says what to do), when there are services to read them, from their own structure. A workbook is refused
+ * with the way to check it (open it in Excel); any other file is refused, and so is one too large: its size is
+ * known before it is read, so it is never loaded.
  */
 export function chosenFile(file: File, documents: boolean, t: Messages): ChosenFile {
   const documentKind = DOCUMENT_FILE.exec(file.name);
-  const tooLarge = documentKind || TEXT_FILE.test(file.name) ? fileSizeRefusal(file.name, file.size) : null;
+  const container = CONTAINER_FILE.test(file.name);
+  const sized = documentKind || container || TEXT_FILE.test(file.name);
+  const tooLarge = sized ? fileSizeRefusal(file.name, file.size) : null;
   if (tooLarge) return { kind: "refused", message: t.language === "et" ? tooLarge.message : tooLarge.messageEn };
+  if (container && documents) return { kind: "document", format: "container" };
   if (documentKind && documents) return { kind: "document", format: documentKind[1].toLowerCase() as "docx" | "pdf" };
   // A workbook is read where it is open, in Excel, by Kontrolli: the pane does not carry a second workbook reader.
   if (WORKBOOK_FILE.test(file.name)) return { kind: "refused", message: t.workbookFile(file.name) };
