@@ -245,7 +245,61 @@ async function writeCellsOnSheets(context, writes) {
   }
 }
 
+/**
+ * editRows (a row added or removed): each cell to be written read on its own for the way back, the rows inserted or
+ * deleted with a sync, then each cell of a new row and each other cell written on its own with a sync.
+ */
+async function editRows(context, edit) {
+  const { change } = edit;
+  const worksheet = context.workbook.worksheets.getItem(change.sheet);
+  for (const { sheet, updates } of [...edit.before, ...edit.after]) {
+    const other = context.workbook.worksheets.getItem(sheet);
+    for (const { cell } of updates) {
+      other.getRange(cell).load("formulas,numberFormat");
+      await context.sync();
+    }
+  }
+  const writeEach = async (writes) => {
+    for (const { sheet, updates } of writes) {
+      const other = context.workbook.worksheets.getItem(sheet);
+      for (const { cell, value, numFmt, formula } of updates) {
+        const range = other.getRange(cell);
+        range.numberFormat = [[numFmt ?? "General"]];
+        if (formula !== undefined) range.formulas = [[`=${formula}`]];
+        else range.values = [[value ?? ""]];
+        await context.sync();
+      }
+    }
+  };
+  await writeEach(edit.before);
+  if (change.kind === "delete") {
+    worksheet.getRange(`${change.first}:${change.first + change.count - 1}`).delete("Up");
+    await context.sync();
+    return;
+  }
+  if (change.appendToTable) for (let row = 0; row < change.count; row++) worksheet.tables.getItemAt(0).rows.add();
+  else worksheet.getRange(`${change.at}:${change.at + change.count - 1}`).insert("Down");
+  await context.sync();
+  const width = change.rows.reduce((widest, row) => Math.max(widest, row.length), 1);
+  for (let r = 0; r < change.rows.length; r++) {
+    for (let c = 0; c < width; c++) {
+      const model = change.rows[r][c] ?? null;
+      const range = worksheet.getRange(`${columnLetter(c)}${change.at + r}`);
+      range.numberFormat = [[model?.numFmt ?? (typeof model?.value === "string" && !model.formula ? "@" : "General")]];
+      range.formulas = [[model?.formula ? `=${model.formula}` : (model?.value ?? "")]];
+      range.setCellProperties([[cellProperties(model)]]);
+      await context.sync();
+    }
+  }
+  for (const [row, height] of Object.entries(change.heights)) {
+    worksheet.getRange(`${row}:${row}`).format.rowHeight = height;
+    await context.sync();
+  }
+  await writeEach(edit.after);
+}
+
 module.exports = {
+  editRows,
   writeWorkbook,
   readWorkbook,
   markFindings,

@@ -132,6 +132,30 @@ async function officeComparison(plan, checkRounds = 5) {
     () => adapter.writeCellsOnSheets(preview.writes),
     () => naive.writeCellsOnSheets(naiveExcel.context, preview.writes),
   );
+  // A row added under that row, then removed again: whole rows inserted and deleted, every SUM where it now stands.
+  const addition = await previewEdit(adapter, {
+    kind: "add",
+    implementer: editable.name,
+    under: target.code,
+    label: "Lisatud tegevus",
+    amount: new Decimal("1000.00"),
+  });
+  const cellsOf = (edit) =>
+    [...edit.before, ...edit.after].reduce((sum, write) => sum + write.updates.length, 0) +
+    (edit.change.kind === "insert" ? edit.change.rows.reduce((n, row) => n + row.length, 0) : 0);
+  await step(
+    "row added, written",
+    () => `${grouped(addition.changes.length)} rows changed, ${grouped(cellsOf(addition.rows))} cells`,
+    () => adapter.editRows(addition.rows),
+    () => naive.editRows(naiveExcel.context, addition.rows),
+  );
+  const removal = await previewEdit(adapter, { kind: "remove", implementer: editable.name, code: addition.code });
+  await step(
+    "row removed, written",
+    () => `${grouped(removal.changes.length)} rows changed, ${grouped(cellsOf(removal.rows))} cells`,
+    () => adapter.editRows(removal.rows),
+    () => naive.editRows(naiveExcel.context, removal.rows),
+  );
   const annex = lisa2SheetsForWorkbook(analysis).workbook;
   const annexCells = annex.sheets.reduce(
     (sum, sheet) => sum + sheet.rows.reduce((n, row) => n + row.filter(Boolean).length, 0),

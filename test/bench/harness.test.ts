@@ -172,6 +172,8 @@ describe("the naive baselines give our results", () => {
       "clear marks after the check",
       "rewrite roll-ups",
       "spread, written",
+      "row added, written",
+      "row removed, written",
       "lisa 2 sheets",
     ]);
     // The check end to end in at most 3 syncs, and timed: a median of ours.
@@ -194,6 +196,10 @@ describe("the naive baselines give our results", () => {
     expect(rows[7].detail).toMatch(/^\d+ rows changed, \d+ cells$/);
     expect(rows[7].ours.syncs).toBe(2);
     expect(rows[7].naive.syncs).toBe(2 * Number(rows[7].detail.split(", ")[1].split(" ")[0]));
+    // A row added and removed again: 2 syncs each, the rows moved by Excel and every SUM written in the batch.
+    expect(rows[8].ours.syncs).toBe(2);
+    expect(rows[9].ours.syncs).toBe(2);
+    expect(rows[8].naive.syncs).toBeGreaterThan(20);
   });
 
   test("the workbook comparison sees formats, not only values", async () => {
@@ -359,6 +365,8 @@ describe("medians, rounds and the table", () => {
         "clear marks after the check",
         "rewrite roll-ups",
         "spread, written",
+        "row added, written",
+        "row removed, written",
         "lisa 2 sheets",
       ].flatMap((operation) => [`Office ${operation}, syncs`, `Office ${operation}, bytes`]),
       "task pane initial JS, gzip",
