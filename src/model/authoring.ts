@@ -398,6 +398,18 @@ export function addRow(plan: ActionPlan, request: AddRowRequest): EditOutcome {
   const after = new Editor(edited);
   const tree = after.tree(added);
   const node = tree.nodes[last + 1];
+  const moved = structureChanged(
+    editor.tree(implementer),
+    tree,
+    (index) => (index <= last ? index : index - 1),
+    last + 1,
+  );
+  if (moved || node.parent?.index !== parent.index) {
+    return refuse(
+      `${implementer.name}: uus kood ${code} muudaks ajakava ülesehitust (${moved ?? code} satuks teise rea alla); parandage enne koodid.`,
+      `${implementer.name}: the new code ${code} would change the schedule's structure (${moved ?? code} would fall under another row); correct the codes first.`,
+    );
+  }
   after.set(added, node, request.amount);
   const outcome = after.result();
   if (!outcome.ok) return outcome;
@@ -419,6 +431,10 @@ function lastDescendant(node: PlanNode): number {
   let last = node.index;
   for (const child of node.children) if (child.row.kind !== "personnel") last = Math.max(last, lastDescendant(child));
   return last;
+}
+
+function prefixOf(code: string | null): string {
+  return code?.slice(0, code.lastIndexOf(".")) ?? "";
 }
 
 function lastNumber(code: string | null): number {
@@ -469,6 +485,8 @@ export function removeRow(plan: ActionPlan, request: RemoveRowRequest): EditOutc
     for (const sibling of siblings) {
       if (sibling === node || sibling.row.codeStyle !== node.row.codeStyle || sibling.row.kind === "personnel")
         continue;
+      // Only the removed row's own sequence: an item filed under it by a code one level deeper is not a sibling.
+      if (node.row.codeStyle === "dotted" && prefixOf(sibling.code) !== prefixOf(node.code)) continue;
       const own = lastNumber(sibling.code);
       if (own <= number) continue;
       renumberSubtree(sibling, own - 1, renamed);
@@ -497,6 +515,14 @@ export function removeRow(plan: ActionPlan, request: RemoveRowRequest): EditOutc
     ...plan,
     implementers: plan.implementers.map((other) => (other === implementer ? edited : other)),
   });
+  const kept = implementer.rows.flatMap((_, index) => (removed.has(index) ? [] : [index]));
+  const moved = structureChanged(tree, after.tree(edited), (index) => kept[index], -1);
+  if (moved) {
+    return refuse(
+      `${implementer.name}: ümbernummerdamine muudaks ajakava ülesehitust (${moved} satuks teise rea alla, sest dokumendi koodid ei ole järjest); eemaldage rida ümber nummerdamata või parandage enne koodid.`,
+      `${implementer.name}: renumbering would change the schedule's structure (${moved} would fall under another row, for the document's codes are not in sequence); remove the row without renumbering, or correct the codes first.`,
+    );
+  }
   // The removed row's parent, found again in the edited plan by its position, becomes the sum of what is left.
   const parent = node.parent;
   if (parent) {
@@ -508,6 +534,27 @@ export function removeRow(plan: ActionPlan, request: RemoveRowRequest): EditOutc
   const outcome = after.result();
   if (!outcome.ok) return outcome;
   return { ...outcome, changes: [...changes, ...outcome.changes] };
+}
+
+/**
+ * The first row (by its new name) whose parent after an edit is not its parent before, or null: a code can make
+ * rows that stood apart into items of one another (a document's codes out of sequence), and then a parent's SUM
+ * would take in rows the officer never put under it. `before` maps an index after the edit to the index before;
+ * `fresh` is the new row's index, whose parent is checked by the caller.
+ */
+function structureChanged(
+  old: ReturnType<typeof buildTree>,
+  tree: ReturnType<typeof buildTree>,
+  before: (index: number) => number,
+  fresh: number,
+): string | null {
+  for (const node of tree.nodes) {
+    if (node.index === fresh) continue;
+    const parent = node.parent ? (node.parent.index === fresh ? -2 : before(node.parent.index)) : -1;
+    const oldParent = old.nodes[before(node.index)].parent?.index ?? -1;
+    if (parent !== oldParent) return rowName(node);
+  }
+  return null;
 }
 
 /** Gives a row a new last number and its items the new prefix: 3.5.2.1.4 → 3.5.2.1.3, 3.5.2.1.4.1 → 3.5.2.1.3.1. */

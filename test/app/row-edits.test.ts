@@ -1,5 +1,13 @@
 import Decimal from "decimal.js";
-import { analysePlan, applyEdit, generateLisa2, previewEdit, readWorkbookPlan } from "../../src/app";
+import fc from "fast-check";
+import {
+  analysePlan,
+  applyEdit,
+  editableRows as editableRowsOf,
+  generateLisa2,
+  previewEdit,
+  readWorkbookPlan,
+} from "../../src/app";
 import { parseDirectiveText } from "../../src/import/text";
 import { createFakeExcel } from "../../src/workbook/fake";
 import { OfficeWorkbookAdapter } from "../../src/workbook/office/office-adapter";
@@ -259,4 +267,53 @@ describe("lisa 2's sheets after rows move", () => {
     const lisa2 = fake.workbook.values("Lisa 2", "A1:F120").flat();
     expect(lisa2.some((value) => typeof value === "number" && Math.abs(value - grand.toNumber()) < 0.005)).toBe(true);
   });
+});
+
+describe("any sequence of added and removed rows in Excel", () => {
+  it("keeps every SUM equal to its items and Koond equal to the engine's totals (fast-check)", async () => {
+    const plan = parseDirectiveText(fixtureText()).plan;
+    const names = plan.implementers.map((implementer) => implementer.name);
+    const step = fc.record({
+      implementer: fc.integer({ min: 0, max: names.length - 1 }),
+      pick: fc.nat(),
+      add: fc.boolean(),
+      renumber: fc.boolean(),
+      cents: fc.integer({ min: 0, max: 10_000_000 }),
+    });
+    let applied = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 4 }), async (steps) => {
+        const { fake, adapter } = await excelWithPlan();
+        for (const { implementer, pick, add, renumber, cents } of steps) {
+          const rows = (await editableRowsOf(adapter))[implementer];
+          const dotted = rows.rows.filter((row) => !row.code.includes("›"));
+          const row = dotted[pick % dotted.length];
+          const edit = add
+            ? {
+                kind: "add" as const,
+                implementer: rows.name,
+                under: row.code,
+                label: "Uus",
+                amount: money(cents / 100),
+              }
+            : { kind: "remove" as const, implementer: rows.name, code: row.code, renumber };
+          const preview = await previewEdit(adapter, edit).catch(() => null);
+          if (!preview) continue;
+          await applyEdit(adapter, preview);
+          applied++;
+        }
+        const analysis = analysePlan((await readWorkbookPlan(adapter)).result.plan);
+        const sums = analysis.check.findings.filter((finding) => finding.category === "sums");
+        expect(sums).toEqual([]);
+        const koond = fake.workbook.values("Koond", "A5:D14");
+        for (const line of analysis.check.totals) {
+          const shown = koond.find((cells) => cells[0] === line.implementer)?.[3];
+          expect([line.implementer, Number(shown).toFixed(2)]).toEqual([line.implementer, line.computed!.toFixed(2)]);
+        }
+      }),
+      { numRuns: 12, seed: 17 },
+    );
+    // The property is about edits that were made, not only refused.
+    expect(applied).toBeGreaterThan(12);
+  }, 240_000);
 });

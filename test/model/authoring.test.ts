@@ -455,3 +455,24 @@ describe("numbered items", () => {
     expect(removed.plan.implementers[0].rows.map((row) => row.printedCode).slice(5)).toEqual(["5.", "6.", "7.", "8."]);
   });
 });
+
+describe("codes out of sequence in the document", () => {
+  // ELVL's 3.5.1.4 has the items 3.5.1.4.1, then 3.5.1.4.2.1 and 3.5.1.4.2.2 (no 3.5.1.4.2 row), then 3.5.1.4.3.
+  const plan = parseDirectiveText(fixtureText()).plan;
+
+  it("refuses a renumbering that would make 3.5.1.4.3 (as .2) the parent of the rows above it", () => {
+    const outcome = removeRow(plan, { implementer: "ELVL", code: "3.5.1.4.1", renumber: true });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.reason.et).toMatch(/ümbernummerdamine muudaks ajakava ülesehitust/);
+  });
+
+  it("removes the same row without renumbering, and 3.5.1.4.2.2 is not taken for a sibling to renumber", () => {
+    const outcome = removeRow(plan, { implementer: "ELVL", code: "3.5.1.4.1" });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const codes = outcome.plan.implementers[0].rows.map((row) => row.code);
+    expect(codes).toContain("3.5.1.4.2.2");
+    expect(codes).toContain("3.5.1.4.3");
+    expect(runChecks(outcome.plan, RULES).findings.filter((finding) => finding.category === "sums")).toEqual([]);
+  });
+});
