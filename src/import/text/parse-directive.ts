@@ -20,6 +20,7 @@ import {
   reporter,
 } from "../table";
 import { KnownPartner, partnerAliases, partnerInHeading } from "./names";
+import { ProseOptions, nameWords, noteProse } from "./narrative";
 import {
   AFTER_RANGE,
   DASHES,
@@ -48,7 +49,7 @@ import { Preamble, readDirective, readImplementerName, readPartners, readPlanPer
  * only when a code (or item number, or the personnel label) is followed by its dates within a few
  * short lines, and a table's rows belong to the table captioned last, whatever narrative came between.
  */
-export function parseDirectiveText(text: string): ImportResult {
+export function parseDirectiveText(text: string, options: TextOptions = {}): ImportResult {
   if (typeof text === "string") refuseTextIfTooLarge(text);
   if (typeof text !== "string" || text.trim() === "") {
     throw new ImportError(
@@ -56,7 +57,15 @@ export function parseDirectiveText(text: string): ImportResult {
       "The text is empty. Paste the text of the directive's annex 1 (action plan) with its activity schedule tables.",
     );
   }
-  return new DirectiveTextParser(text).parse();
+  return new DirectiveTextParser(text, options).parse();
+}
+
+export interface TextOptions {
+  /**
+   * Lines known to be prose (the PDF importer knows them by their layout), each with where in the source an offset
+   * of it stands: they are read as the current implementer's text, never as rows.
+   */
+  prose?: ReadonlyMap<number, (offset: number) => number>;
 }
 
 interface Line {
@@ -99,8 +108,12 @@ class DirectiveTextParser {
   private lastIndicator: IndicatorRow | null = null;
   private pendingIndicatorName: { text: string; line: number } | null = null;
   private pageBreakSinceRow = false;
+  private proseNames: Set<string> | null = null;
 
-  constructor(text: string) {
+  constructor(
+    text: string,
+    private readonly options: TextOptions = {},
+  ) {
     this.lines = text
       .replace(/\r\n?/g, "\n")
       .split("\n")
@@ -165,8 +178,17 @@ class DirectiveTextParser {
     const text = line.text;
     if (text === "" || isRegisterLine(text)) return index;
 
+    const prose = this.options.prose?.get(line.no);
+    if (prose) {
+      this.noteProse(text, line.no, { lineAt: prose });
+      if (this.mode !== "preamble") this.mode = "narrative";
+      return index;
+    }
+
     const caption = matchCaption(text);
     if (caption) {
+      // The paragraph before a caption runs on into it in a PDF's text ("… tagasipöördujad. Tabel 9. …").
+      if (caption.index > 0) this.noteProse(text.slice(0, caption.index), line.no);
       if (caption.kind === "schedule") this.openScheduleTable(caption.table, line.no);
       else this.openIndicatorTable(caption.table, caption.rest);
       return index;
@@ -180,7 +202,7 @@ class DirectiveTextParser {
     if (start && this.mode !== "preamble" && this.confirmsRow(index, start)) {
       return this.readRow(index, text, start);
     }
-    if (this.readHeading(text)) {
+    if (this.readHeading(text, line.no)) {
       this.mode = "narrative";
       return index;
     }
@@ -253,9 +275,10 @@ class DirectiveTextParser {
    * A partner is named in any case form, by any name section 1.1 gave it; whatever the activity's code.
    * Implementer sub-headings ("1.2 3.5.1.2 …") start narrative only.
    */
-  private readHeading(text: string): boolean {
+  private readHeading(text: string, lineNo: number): boolean {
     if (sectionHeading(text, "Elluviija")) {
       this.currentImplementer = this.implementer(this.preamble.implementerName ?? "Elluviija", "elluviija");
+      this.noteHeading(text.replace(/^(?:\d+\.?\s+)?Elluviija\s+tegevused\s*/iu, ""), lineNo, false);
       return true;
     }
     const subHeading = /^\d+\.\d+\.?\s+\d+(?:\.\d+){2,}\s/.test(text);
@@ -264,10 +287,40 @@ class DirectiveTextParser {
       const name = partnerInHeading(text.slice(0, 160), this.knownPartners());
       if (name) {
         this.currentImplementer = this.implementer(name, "partner");
+        this.noteHeading(text.replace(/^(?:\d+(?:\.\d+)*\.?\s+)?Partneri(?:te)?\s+tegevused\s*/iu, ""), lineNo, true);
         return true;
       }
     }
+    if (subHeading) this.noteHeading(text, lineNo, false);
     return subHeading || partnersSection;
+  }
+
+  /**
+   * A heading's own code: an activity's sub-heading ("1.3 3.5.1.3 Tõhusa kommunikatsiooni tagamine KOV-idele")
+   * opens its description; a partner's ("3.5.2.1 … Tartu linnas") opens its part, which is no activity. The
+   * prose a PDF's text runs on after it on the same line is the implementer's text.
+   */
+  private noteHeading(text: string, lineNo: number, partner: boolean): void {
+    const rest = text.replace(/^\d+\.\d+\.?\s+(?=\d+(?:\.\d+){2,})/u, "");
+    const implementer = this.currentImplementer;
+    if (!implementer) return;
+    const known = implementer.narrative !== undefined;
+    const codes = noteProse(implementer, rest, lineNo, this.namesInProse(), { skipLeadingCode: partner });
+    // A heading alone (a document of tables, with headings only) says nothing of the implementer's text.
+    if (!known && codes.length === 0 && text.length < NARRATIVE_LINE) delete implementer.narrative;
+  }
+
+  /** Prose of the current implementer's part: what it describes, code by code. */
+  private noteProse(text: string, lineNo: number, options: ProseOptions = {}): void {
+    if (this.currentImplementer) noteProse(this.currentImplementer, text, lineNo, this.namesInProse(), options);
+  }
+
+  private namesInProse(): Set<string> {
+    this.proseNames ??= nameWords([
+      ...(this.preamble.implementerName ? [this.preamble.implementerName] : []),
+      ...this.knownPartners().flatMap((partner) => [partner.name, ...partner.aliases]),
+    ]);
+    return this.proseNames;
   }
 
   private knownPartners(): KnownPartner[] {
@@ -556,6 +609,7 @@ class DirectiveTextParser {
       return index;
     }
     this.mode = "narrative";
+    this.noteProse(text, this.lines[index].no);
     return index;
   }
 
