@@ -14,6 +14,7 @@ const CODE = /(\d{1,2}(?:\.\d{1,3}){2,})\.*(?=\s)/gu;
 const SENTENCE_END = /[.!?]["”“»)]?$/u;
 /** A title starts with a capital (or an opening quote). */
 const TITLE_START = /^\s+["„“«]?\p{Lu}/u;
+const CODE_WORD = /^\d{1,2}(?:\.\d{1,3}){2,}\.*$/u;
 /** A title longer than this has run into its description: it is cut at a word boundary. */
 const MAX_TITLE_WORDS = 24;
 
@@ -25,7 +26,15 @@ export interface ProseOptions {
    * default every code is on `line`.
    */
   lineAt?: (offset: number) => number;
+  /**
+   * Where the joined lines start in `text`. A code starting a line opens a description as one starting the text
+   * does: a PDF joins Word's paragraphs that no spacing parts, so a paragraph's start may be only a line's.
+   */
+  lineStarts?: readonly number[];
 }
+
+/** An activity's sub-heading number before its code ("1.3 3.5.1.3 …"), where Word's numbering is typed out. */
+const SUB_HEADING_NUMBER = /^\d+\.\d+\.?\s+$/u;
 
 /** The described codes in one piece of prose, in order. `names`: words that may stand capitalised inside a title. */
 export function describedCodesIn(
@@ -37,10 +46,12 @@ export function describedCodesIn(
   const found: DescribedCode[] = [];
   for (const match of text.matchAll(CODE)) {
     const at = match.index ?? 0;
-    if (at === 0 && options.skipLeadingCode) continue;
+    // A partner's heading's own code, after its sub-heading number too ("2.1 3.4.4.2 … Integratsiooni Sihtasutuses").
+    if (options.skipLeadingCode && (at === 0 || SUB_HEADING_NUMBER.test(text.slice(0, at)))) continue;
     if (at > 0 && !/\s/u.test(text[at - 1])) continue;
     const before = text.slice(0, at).trimEnd();
-    if (before !== "" && !SENTENCE_END.test(before)) continue;
+    if (before !== "" && !SENTENCE_END.test(before) && !startsLine(text, at, [0, ...(options.lineStarts ?? [])]))
+      continue;
     const after = text.slice(at + match[0].length);
     if (!TITLE_START.test(after)) continue;
     const title = titleOf(after, names);
@@ -48,6 +59,11 @@ export function describedCodesIn(
     found.push({ code: match[1], title, line: options.lineAt ? options.lineAt(at) : line });
   }
   return found;
+}
+
+/** Whether `at` starts the text or one of its joined lines, or follows a sub-heading's number that does. */
+function startsLine(text: string, at: number, lineStarts: readonly number[]): boolean {
+  return lineStarts.some((start) => start === at || (start < at && SUB_HEADING_NUMBER.test(text.slice(start, at))));
 }
 
 /**
@@ -60,7 +76,9 @@ function titleOf(after: string, names: ReadonlySet<string>): string {
   for (const [index, word] of words.entries()) {
     if (index >= MAX_TITLE_WORDS) break;
     if (index > 0) {
-      if (/^\d+\.$/u.test(word)) break;
+      // A year's ordinal starts the description; another code, or a sub-heading's number before one, the next.
+      if (/^\d+\.$/u.test(word) || CODE_WORD.test(word)) break;
+      if (/^\d+\.\d+\.?$/u.test(word) && CODE_WORD.test(words[index + 1] ?? "")) break;
       const bare = word.replace(/^["„“«(]+/u, "").replace(/[.,;:!?"”“»)]+$/u, "");
       // A name stands in a title as "Tartu linnas"; before another capital it starts a sentence ("Tallinna Rändekeskus …").
       const capital = /^\p{Lu}\p{Ll}/u;

@@ -1,6 +1,7 @@
 import { CalendarDate, Period, periodContains } from "../../model/calendar-date";
 import {
   ActionPlan,
+  DescribedCode,
   ImportDiagnostic,
   ImportError,
   ImportResult,
@@ -62,10 +63,19 @@ export function parseDirectiveText(text: string, options: TextOptions = {}): Imp
 
 export interface TextOptions {
   /**
-   * Lines known to be prose (the PDF importer knows them by their layout), each with where in the source an offset
-   * of it stands: they are read as the current implementer's text, never as rows.
+   * Paragraphs of prose by the line they stand on, with their source lines (the PDF importer knows them by their
+   * layout). One the text leaves blank (lest a wrapped line look like a row) is read as the current implementer's
+   * text there, never as rows; one the text keeps is read as any line is, its codes placed on their source lines.
    */
-  prose?: ReadonlyMap<number, (offset: number) => number>;
+  prose?: ReadonlyMap<number, ProseLine>;
+}
+
+/** A paragraph of prose, with the source line of each of its offsets (a PDF paragraph spans several). */
+export interface ProseLine {
+  text: string;
+  lineAt: (offset: number) => number;
+  /** Where its source lines start in `text`. */
+  lineStarts: readonly number[];
 }
 
 interface Line {
@@ -176,14 +186,13 @@ class DirectiveTextParser {
   private step(index: number): number {
     const line = this.lines[index];
     const text = line.text;
-    if (text === "" || isRegisterLine(text)) return index;
-
     const prose = this.options.prose?.get(line.no);
-    if (prose) {
-      this.noteProse(text, line.no, { lineAt: prose });
+    if (prose && text === "") {
+      this.noteProse(prose.text, line.no);
       if (this.mode !== "preamble") this.mode = "narrative";
       return index;
     }
+    if (text === "" || isRegisterLine(text)) return index;
 
     const caption = matchCaption(text);
     if (caption) {
@@ -278,7 +287,7 @@ class DirectiveTextParser {
   private readHeading(text: string, lineNo: number): boolean {
     if (sectionHeading(text, "Elluviija")) {
       this.currentImplementer = this.implementer(this.preamble.implementerName ?? "Elluviija", "elluviija");
-      this.noteHeading(text.replace(/^(?:\d+\.?\s+)?Elluviija\s+tegevused\s*/iu, ""), lineNo, false);
+      this.noteHeading(text, /^(?:\d+\.?\s+)?Elluviija\s+tegevused\s*/iu, lineNo, false);
       return true;
     }
     const subHeading = /^\d+\.\d+\.?\s+\d+(?:\.\d+){2,}\s/.test(text);
@@ -287,11 +296,11 @@ class DirectiveTextParser {
       const name = partnerInHeading(text.slice(0, 160), this.knownPartners());
       if (name) {
         this.currentImplementer = this.implementer(name, "partner");
-        this.noteHeading(text.replace(/^(?:\d+(?:\.\d+)*\.?\s+)?Partneri(?:te)?\s+tegevused\s*/iu, ""), lineNo, true);
+        this.noteHeading(text, /^(?:\d+(?:\.\d+)*\.?\s+)?Partneri(?:te)?\s+tegevused\s*/iu, lineNo, true);
         return true;
       }
     }
-    if (subHeading) this.noteHeading(text, lineNo, false);
+    if (subHeading) this.noteHeading(text, /^/u, lineNo, false);
     return subHeading || partnersSection;
   }
 
@@ -300,19 +309,38 @@ class DirectiveTextParser {
    * opens its description; a partner's ("3.5.2.1 … Tartu linnas") opens its part, which is no activity. The
    * prose a PDF's text runs on after it on the same line is the implementer's text.
    */
-  private noteHeading(text: string, lineNo: number, partner: boolean): void {
-    const rest = text.replace(/^\d+\.\d+\.?\s+(?=\d+(?:\.\d+){2,})/u, "");
+  private noteHeading(text: string, section: RegExp, lineNo: number, partner: boolean): void {
     const implementer = this.currentImplementer;
     if (!implementer) return;
     const known = implementer.narrative !== undefined;
-    const codes = noteProse(implementer, rest, lineNo, this.namesInProse(), { skipLeadingCode: partner });
+    const cut = section.exec(text)?.[0].length ?? 0;
+    const codes = this.noteProse(text, lineNo, { cut, skipLeadingCode: partner });
     // A heading alone (a document of tables, with headings only) says nothing of the implementer's text.
     if (!known && codes.length === 0 && text.length < NARRATIVE_LINE) delete implementer.narrative;
   }
 
-  /** Prose of the current implementer's part: what it describes, code by code. */
-  private noteProse(text: string, lineNo: number, options: ProseOptions = {}): void {
-    if (this.currentImplementer) noteProse(this.currentImplementer, text, lineNo, this.namesInProse(), options);
+  /**
+   * Prose of the current implementer's part: what it describes, code by code. `cut`: the characters of a heading
+   * before it. A line the PDF importer knows is a paragraph joined from several: its codes go on their own lines.
+   */
+  private noteProse(
+    text: string,
+    lineNo: number,
+    { cut = 0, skipLeadingCode = false }: { cut?: number; skipLeadingCode?: boolean } = {},
+  ): DescribedCode[] {
+    if (!this.currentImplementer) return [];
+    const known = this.options.prose?.get(lineNo);
+    const joined: ProseOptions =
+      known && known.text === text
+        ? {
+            lineAt: (offset) => known.lineAt(offset + cut),
+            lineStarts: known.lineStarts.map((start) => start - cut).filter((start) => start > 0),
+          }
+        : {};
+    return noteProse(this.currentImplementer, text.slice(cut), lineNo, this.namesInProse(), {
+      ...joined,
+      skipLeadingCode,
+    });
   }
 
   private namesInProse(): Set<string> {
