@@ -16,7 +16,7 @@ const path = require("path");
 const { performance } = require("perf_hooks");
 const { project } = require("./modules");
 const { assertSame } = require("./compare");
-const { scaledDirective, partLineShift } = require("./scaled-directive");
+const { scaledDirective, partLineShift, agreementsLine } = require("./scaled-directive");
 const { naiveParseDirectiveText } = require("./naive-parse");
 const { naiveRunChecks } = require("./naive-check");
 
@@ -96,6 +96,7 @@ function expectedCounts(basis, copies) {
  */
 function planInParts(basis, copies) {
   const parts = [];
+  const agreements = agreementsLine(basis.text);
   for (let from = 0; from < copies; from += basis.mostCopies) {
     const to = Math.min(copies, from + basis.mostCopies);
     const shift = partLineShift(basis.text, copies, from, to);
@@ -104,7 +105,14 @@ function planInParts(basis, copies) {
     parts.push({
       plan: {
         ...plan,
-        implementers: plan.implementers.map((implementer) => ({ ...implementer, rows: implementer.rows.map(moved) })),
+        implementers: plan.implementers.map((implementer) => ({
+          ...implementer,
+          rows: implementer.rows.map(moved),
+          // The implementer's heading may stand above section 1.1's sentences, which alone move nothing above them.
+          ...(implementer.narrative
+            ? { narrative: implementer.narrative.map((item) => (item.line > agreements ? moved(item) : item)) }
+            : {}),
+        })),
         indicators: plan.indicators.map(moved),
       },
       diagnostics: diagnostics.map((diagnostic) => (diagnostic.line === null ? diagnostic : moved(diagnostic))),

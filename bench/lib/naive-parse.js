@@ -30,6 +30,9 @@ function naiveParseDirectiveText(text) {
   const indicators = [];
   const diagnostics = [];
   const documentLevel = new Set();
+  // What each implementer's text describes, read in the windows of its own tables: its heading and prose stand
+  // between the previous caption and its table's (a window of another table may not know whose they are).
+  const narratives = new Map();
   let first = null;
   for (let s = 0; s < captions.length; s++) {
     const from = s === 0 ? captions[0].index : captions[s - 1].index;
@@ -54,6 +57,15 @@ function naiveParseDirectiveText(text) {
       merged.tables.push(table);
       merged.rows.push(...rows);
     }
+    for (const implementer of result.plan.implementers) {
+      if (!implementer.narrative || !implementer.tables.includes(table)) continue;
+      const known = narratives.get(implementer.name) ?? [];
+      narratives.set(implementer.name, known);
+      for (const described of implementer.narrative) {
+        const line = toDocument(described.line);
+        if (!known.some((entry) => entry.code === described.code)) known.push({ ...described, line });
+      }
+    }
     for (const indicator of result.plan.indicators) {
       if (inOwn(indicator.line)) indicators.push({ ...indicator, line: toDocument(indicator.line) });
     }
@@ -66,6 +78,10 @@ function naiveParseDirectiveText(text) {
         diagnostics.push({ ...diagnostic, line: toDocument(diagnostic.line) });
       }
     }
+  }
+  for (const merged of implementers.values()) {
+    delete merged.narrative;
+    if (narratives.has(merged.name)) merged.narrative = narratives.get(merged.name);
   }
   return {
     plan: {

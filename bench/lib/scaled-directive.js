@@ -99,4 +99,9 @@ function partLineShift(text, copies, from, to) {
   return copies - 1 - sentences + (from > 0 ? from * (end - start) : 0);
 }
 
-module.exports = { scaledDirective, partLineShift, partnerName, MAX_CAPTION_NUMBER };
+/** The 1-based line of section 1.1's sentence of agreements: lines above it stand where they stand in every part. */
+function agreementsLine(text) {
+  return partsOf(text).agreements + 1;
+}
+
+module.exports = { scaledDirective, partLineShift, agreementsLine, partnerName, MAX_CAPTION_NUMBER };

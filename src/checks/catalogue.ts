@@ -9,11 +9,13 @@ import { missingPersonnel } from "./rules/missing-personnel";
 import { missingPlanPeriod } from "./rules/missing-plan-period";
 import { missingResponsible } from "./rules/missing-responsible";
 import { missingSection } from "./rules/missing-section";
+import { narrativeWithoutRow } from "./rules/narrative-without-row";
 import { parentOverridden } from "./rules/parent-overridden";
 import { mixedNumberFormat } from "./rules/mixed-number-format";
 import { periodReversed } from "./rules/period-reversed";
 import { planOutsideFrame } from "./rules/plan-outside-frame";
 import { planOutsideYear } from "./rules/plan-outside-year";
+import { rowWithoutNarrative } from "./rules/row-without-narrative";
 import { responsibleMismatch } from "./rules/responsible-mismatch";
 import { sumMismatch } from "./rules/sum-mismatch";
 import { totalMismatch } from "./rules/total-mismatch";
@@ -37,6 +39,8 @@ export const RULES: readonly Rule[] = [
   responsibleMismatch,
   missingSection,
   missingPersonnel,
+  narrativeWithoutRow,
+  rowWithoutNarrative,
   indicatorTargetDecrease,
   codeGap,
   mixedNumberFormat,

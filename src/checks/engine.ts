@@ -34,14 +34,22 @@ export function buildContext(plan: ActionPlan, built?: readonly ImplementerTotal
 export function runChecks(plan: ActionPlan, rules: readonly Rule[], built?: readonly ImplementerTotals[]): CheckResult {
   const context = buildContext(plan, built);
   const findings: Finding[] = [];
+  // Findings about the implementer's text come after those about its schedule: in a workbook they stand on Seaded,
+  // whose rows say nothing of the schedule's order, and the text's findings keep the same order either way.
+  const aboutText = new Set<Finding>();
   for (const rule of rules) {
-    rule.check(context, (report) => findings.push(toFinding(rule, report)));
+    rule.check(context, (report) => {
+      const finding = toFinding(rule, report);
+      if (report.described) aboutText.add(finding);
+      findings.push(finding);
+    });
   }
   const order = new Map(plan.implementers.map((implementer, index) => [implementer.name, index]));
   const ruleOrder = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   findings.sort(
     (a, b) =>
       (order.get(a.implementer ?? "") ?? order.size) - (order.get(b.implementer ?? "") ?? order.size) ||
+      Number(aboutText.has(a)) - Number(aboutText.has(b)) ||
       place(a.position) - place(b.position) ||
       (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0),
   );
@@ -73,7 +81,7 @@ function toFinding(rule: Rule, report: Report): Finding {
     severity: rule.meta.severity,
     category: rule.meta.category,
     implementer: report.implementer?.name ?? null,
-    code: row?.kind === "personnel" ? null : (row?.code ?? null),
+    code: row ? (row.kind === "personnel" ? null : row.code) : (report.described?.code ?? null),
     position: positionOf(report, row),
     message: displayText(report.message),
     messageEn: displayText(report.messageEn),
@@ -101,6 +109,8 @@ function toFinding(rule: Rule, report: Report): Finding {
 function positionOf(report: Report, row: ScheduleRow | null): Position {
   const indicator = report.indicator?.sheet;
   if (indicator) return { line: null, sheet: indicator.name, row: indicator.row, cell: indicator.target2029Cell };
+  const described = report.described?.sheet;
+  if (described) return { line: null, sheet: described.name, row: described.row, cell: described.cell };
   if (row?.sheet) return { line: null, sheet: row.sheet.name, row: row.sheet.row, column: report.column ?? "code" };
   const sheet = row ? undefined : report.implementer?.rows.find((candidate) => candidate.sheet)?.sheet;
   if (sheet) return { line: null, sheet: sheet.name };

@@ -1,6 +1,6 @@
 import { PlanNode } from "../model/hierarchy";
 import { Money } from "../model/money";
-import { ActionPlan, Implementer, IndicatorRow, ScheduleColumnKey, ScheduleRow } from "../model/plan";
+import { ActionPlan, DescribedCode, Implementer, IndicatorRow, ScheduleColumnKey, ScheduleRow } from "../model/plan";
 import { ImplementerTotals } from "../model/totals";
 
 export type Severity = "error" | "warning" | "info";
@@ -90,6 +90,8 @@ export interface Report {
   node?: PlanNode | null;
   /** An indicator the finding is about: placed on its Näitajad row when read from a workbook. */
   indicator?: IndicatorRow;
+  /** A code the implementer's text describes: the finding's code, placed on the cell that keeps it in a workbook. */
+  described?: DescribedCode;
   line?: number | null;
   message: string;
   messageEn: string;

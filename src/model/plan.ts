@@ -42,6 +42,23 @@ export interface Implementer {
   /** The partnership agreement's period from section 1.1; null for the implementer or when not stated. */
   partnership: Period | null;
   rows: ScheduleRow[];
+  /**
+   * The codes the implementer's own text describes ("3.5.2.1.2 Vajaduspõhise tugiteenuse pakkumine sihtrühmale
+   * …"), in document order. Absent when no text of its part is known (a pasted range, an officer's own workbook, a
+   * document of tables only); empty when its text is known and opens no description with a code.
+   */
+  narrative?: DescribedCode[];
+}
+
+/** A code that opens a description in an implementer's text, with the title the text gives it. */
+export interface DescribedCode {
+  /** Normalised, no trailing dots ("3.5.2.1.2"). */
+  code: string;
+  title: string;
+  /** 1-based line of the source where the code stands; 0 when not known. */
+  line: number;
+  /** Where it is kept when the plan was read from the canonical workbook: findings point at its code's cell. */
+  sheet?: { name: string; row: number; cell: string };
 }
 
 /** `personnel` is the direct personnel cost row ("otsesed personalikulud"); everything else is an activity. */

@@ -22,7 +22,7 @@ import {
   fromExcelSerial,
 } from "./layout";
 import { RawCell, RawSheet, isDate } from "./model";
-import { IMPLEMENTER_HEADERS, INDICATOR_HEADERS, SETTING } from "./write-plan";
+import { IMPLEMENTER_HEADERS, INDICATOR_HEADERS, NARRATIVE_COLUMN, NARRATIVE_HEADERS, SETTING } from "./write-plan";
 import { cellAt } from "../model/a1";
 
 /** Näitajad's column of the 2029 target (0-based), where write-plan puts it: INDICATOR_HEADERS' order. */
@@ -90,6 +90,7 @@ export function workbookToPlan(sheets: RawSheet[]): ImportResult {
     }
     implementers.push(implementer);
   }
+  readNarratives(settings, implementers);
   if (implementers.length === 0) {
     throw new ImportError(
       `Lehel „${SETTINGS_SHEET}“ ei ole ühtegi elluviijat ega partnerit (tabel päisega „${IMPLEMENTER_HEADERS[0]}“).`,
@@ -189,6 +190,34 @@ function readSchedule(sheet: RawSheet, diagnostics: ImportDiagnostic[]): Schedul
     }
   }
   return rows;
+}
+
+/**
+ * Seaded's block of what the implementers' texts describe (write-plan's NARRATIVE_HEADERS): each code keeps its
+ * cell, where findings about it point. A row without a code says the text is known and describes nothing by code;
+ * a workbook without the block (an earlier version's) knows no text, and the text's rules stay silent.
+ */
+function readNarratives(settings: RawSheet, implementers: Implementer[]): void {
+  const at = NARRATIVE_COLUMN;
+  const header = findRow(settings, (row) => text(row[at]?.value) === NARRATIVE_HEADERS[0]);
+  for (let index = header + 1; header >= 0 && index < settings.rows.length; index++) {
+    const row = settings.rows[index] ?? [];
+    const name = text(row[at]?.value);
+    if (!name) break;
+    const implementer = implementers.find((candidate) => candidate.name === name);
+    if (!implementer) continue;
+    const narrative = (implementer.narrative ??= []);
+    const code = text(row[at + 1]?.value)?.replace(/\.+$/, "");
+    if (!code) continue;
+    const line = Number(row[at + 3]?.value);
+    const sheetRow = index + 1;
+    narrative.push({
+      code,
+      title: text(row[at + 2]?.value) ?? "",
+      line: Number.isInteger(line) && line > 0 ? line : 0,
+      sheet: { name: settings.name, row: sheetRow, cell: cellAt(at + 1, sheetRow) },
+    });
+  }
 }
 
 function readIndicators(sheet: RawSheet): IndicatorRow[] {

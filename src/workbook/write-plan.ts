@@ -300,6 +300,17 @@ export const IMPLEMENTER_HEADERS = [
   "Muud nimed",
 ] as const;
 
+/**
+ * Seaded's block of what each implementer's text describes, code by code: the document's prose is not in the
+ * workbook, so the check of text against schedule needs these rows to say the same after import. An implementer
+ * whose text is known but describes nothing by code has a row without a code; one whose text is not known, none.
+ * It stands beside the implementers' table, from column I on its header row: below it, a schedule imported later
+ * takes the table's next row.
+ */
+export const NARRATIVE_HEADERS = ["Tekstis kirjeldab", "Kood", "Pealkiri tekstis", "Allikarida"] as const;
+/** The block's first column (0-based): I, one empty column after the implementers' table. */
+export const NARRATIVE_COLUMN = IMPLEMENTER_HEADERS.length + 1;
+
 function dateCell(date: CalendarDate | null | undefined): CellModel | null {
   return date ? cell(toExcelSerial(date), { numFmt: DATE_FORMAT }) : null;
 }
@@ -336,7 +347,33 @@ function settingsSheet(plan: ActionPlan, schedules: ScheduleSheetRef[]): SheetMo
       cell(implementer.aliases.filter((alias) => alias !== implementer.name).join("; ")),
     ]);
   }
-  return { name: SETTINGS_SHEET, kind: "settings", rows, widths: [30, 12, 14, 12, 16, 16, 30], hiddenColumns: [] };
+  placeNarratives(rows, rows.length - schedules.length - 1, schedules);
+  return {
+    name: SETTINGS_SHEET,
+    kind: "settings",
+    rows,
+    widths: [30, 12, 14, 12, 16, 16, 30, 3, 24, 12, 50, 10],
+    hiddenColumns: [],
+  };
+}
+
+/** The described codes beside the implementers' table, whose header is the 0-based row `header`. */
+function placeNarratives(rows: Array<Array<CellModel | null>>, header: number, schedules: ScheduleSheetRef[]): void {
+  const described = schedules.filter((ref) => ref.implementer.narrative !== undefined);
+  if (described.length === 0) return;
+  const lines: Array<Array<CellModel | null>> = [NARRATIVE_HEADERS.map((text) => cell(text, { bold: true }))];
+  for (const { implementer } of described) {
+    const narrative = implementer.narrative ?? [];
+    if (narrative.length === 0) lines.push([cell(implementer.name), null, null, null]);
+    for (const entry of narrative) {
+      lines.push([cell(implementer.name), cell(entry.code, { numFmt: "@" }), cell(entry.title), cell(entry.line)]);
+    }
+  }
+  lines.forEach((cells, offset) => {
+    const row = (rows[header + offset] ??= []);
+    while (row.length < NARRATIVE_COLUMN) row.push(null);
+    row.splice(NARRATIVE_COLUMN, cells.length, ...cells);
+  });
 }
 
 export const INDICATOR_HEADERS = [

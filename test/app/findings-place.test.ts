@@ -47,7 +47,7 @@ describe.each(ports)("the sample's findings checked in the workbook: %s", (_, ma
   });
 
   it("every finding has a sheet and a cell, and no source line", () => {
-    expect(findings).toHaveLength(29);
+    expect(findings).toHaveLength(32);
     const unplaced = findings.filter((finding) => !finding.position.sheet || !finding.position.cell);
     expect(unplaced.map((finding) => [finding.rule, finding.message])).toEqual([]);
     expect(findings.filter((finding) => finding.position.line !== null)).toEqual([]);
@@ -107,6 +107,33 @@ describe.each(ports)("the sample's findings checked in the workbook: %s", (_, ma
     );
   });
 
+  it("a code the text describes and the schedule lacks points at the Seaded cell that keeps it, beside the implementers", () => {
+    const described = findings.filter((finding) => finding.rule === "narrative-without-row");
+    // ELVL's text (document line 155) describes 3.5.1.3.2 and 3.5.1.3.4, Jõhvi's (line 704) 3.5.2.1.2; none has a row.
+    expect(
+      described.map((finding) => [finding.implementer, finding.code, finding.position.sheet, finding.position.cell]),
+    ).toEqual([
+      ["ELVL", "3.5.1.3.2", "Seaded", "J18"],
+      ["ELVL", "3.5.1.3.4", "Seaded", "J20"],
+      ["Jõhvi vald", "3.5.2.1.2", "Seaded", "J51"],
+    ]);
+    expect([
+      cellValue("Seaded", "I18"),
+      cellValue("Seaded", "J18"),
+      cellValue("Seaded", "K18"),
+      cellValue("Seaded", "L18"),
+    ]).toEqual(["ELVL", "3.5.1.3.2", "KOV-ide nõustamine", 155]);
+    expect([cellValue("Seaded", "I51"), cellValue("Seaded", "J51"), cellValue("Seaded", "K51")]).toEqual([
+      "Jõhvi vald",
+      "3.5.2.1.2",
+      "Vajaduspõhise tugiteenuse pakkumine sihtrühmale",
+    ]);
+    expect(described[2].message).toBe(
+      "Tekst kirjeldab tegevust 3.5.2.1.2 „Vajaduspõhise tugiteenuse pakkumine sihtrühmale“, kuid ajakavas ei ole selle koodiga ega selle all ühtegi rida.",
+    );
+    expect(findings.filter((finding) => finding.rule === "row-without-narrative")).toEqual([]);
+  });
+
   it("Pärnu's duplicated codes name their rows by code and label, and relate to their cells", () => {
     const [first] = findings.filter(
       (finding) => finding.rule === "duplicate-code" && finding.implementer === "Pärnu linn",
@@ -128,12 +155,21 @@ describe("the sample's findings checked on the document's text", () => {
   const findings = analysePlan(parseDirectiveText(fixtureText()).plan).check.findings;
 
   it("every finding keeps its source line and names no sheet", () => {
-    expect(findings).toHaveLength(29);
+    expect(findings).toHaveLength(32);
     expect(findings.filter((finding) => finding.position.line === null || finding.position.sheet)).toEqual([]);
     const indicator = findings.find((finding) => finding.rule === "indicator-target-decrease")!;
     expect(indicator.position).toEqual({ line: 72 });
     const item = findings.find((finding) => finding.rule === "plan-outside-year" && finding.code === "6")!;
     expect(item.position).toEqual({ line: 130 });
+  });
+
+  it("what the text describes and the schedule lacks keeps the line of its description", () => {
+    const described = findings.filter((finding) => finding.rule === "narrative-without-row");
+    expect(described.map((finding) => [finding.implementer, finding.code, finding.position])).toEqual([
+      ["ELVL", "3.5.1.3.2", { line: 155 }],
+      ["ELVL", "3.5.1.3.4", { line: 155 }],
+      ["Jõhvi vald", "3.5.2.1.2", { line: 704 }],
+    ]);
   });
 
   it("says the same as the workbook's check: the message does not depend on where the plan came from", async () => {

@@ -132,11 +132,17 @@ describe("the use cases over the Excel fake and over an .xlsx file", () => {
   });
 
   test("and the results are the sample's", () => {
-    expect(fake.counts).toEqual({ error: 18, warning: 7, info: 4 });
+    expect(fake.counts).toEqual({ error: 18, warning: 10, info: 4 });
     expect(fake.rate).toBe("9");
     // Clearing counts marks (rules), marking cells: one rule per cell, Rakvere's code 3.5.2.1.1.1 on two rows included
-    // (a repeated code keys no mark), and the two indicators' 2029 targets on Näitajad (E5, E10), which have cells now.
-    expect([fake.marked, fake.cleared]).toEqual([23, 23]);
+    // (a repeated code keys no mark), the two indicators' 2029 targets on Näitajad (E5, E10), which have cells now, and
+    // the three codes the text describes without a row, on Seaded (J18, J20, J51).
+    expect([fake.marked, fake.cleared]).toEqual([26, 26]);
+    expect((fake.places as string[][]).filter(([rule]) => rule === "narrative-without-row")).toEqual([
+      ["narrative-without-row", "Seaded", "J18"],
+      ["narrative-without-row", "Seaded", "J20"],
+      ["narrative-without-row", "Seaded", "J51"],
+    ]);
     expect((fake.places as string[][]).filter(([rule]) => rule === "indicator-target-decrease")).toEqual([
       ["indicator-target-decrease", "Näitajad", "E5"],
       ["indicator-target-decrease", "Näitajad", "E10"],

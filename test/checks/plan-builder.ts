@@ -1,6 +1,13 @@
 import { CalendarDate, Period } from "../../src/model/calendar-date";
 import { parseMoney } from "../../src/model/money";
-import { ActionPlan, Implementer, ImplementerRole, IndicatorRow, ScheduleRow } from "../../src/model/plan";
+import {
+  ActionPlan,
+  DescribedCode,
+  Implementer,
+  ImplementerRole,
+  IndicatorRow,
+  ScheduleRow,
+} from "../../src/model/plan";
 import { municipalityAliases } from "../../src/import/text/names";
 
 /**
@@ -48,6 +55,13 @@ export interface ImplementerSpec {
   partnership: string | null;
   rows: RowSpec[];
   table?: number;
+  /** What its text describes; absent: no text known. */
+  narrative?: DescribedCode[];
+}
+
+/** The implementer with its text describing these codes ([code, title, line]); none: a text known to cite no code. */
+export function telling(spec: ImplementerSpec, ...described: Array<[string, string, number]>): ImplementerSpec {
+  return { ...spec, narrative: described.map(([code, title, line]) => ({ code, title, line })) };
 }
 
 export const partner = (name: string, partnership: string | null, rows: RowSpec[], table = 9): ImplementerSpec => ({
@@ -119,5 +133,6 @@ function buildImplementer(spec: ImplementerSpec, planPeriod: string | null): Imp
     tables: [...new Set(rows.map((r) => r.table))],
     partnership: spec.partnership ? period(spec.partnership) : null,
     rows,
+    ...(spec.narrative ? { narrative: spec.narrative.map((described) => ({ ...described })) } : {}),
   };
 }

@@ -267,7 +267,7 @@ describe("the add-in's pages in Chromium, under their policy", () => {
     await region(pane).getByRole("button", { name: "Kontrolli", exact: true }).click();
     await region(pane)
       .getByTestId("check-counts")
-      .getByText(/18 viga, 7 hoiatust, 4 teadet/)
+      .getByText(/18 viga, 10 hoiatust, 4 teadet/)
       .waitFor();
     const mark = await pane.evaluate(() =>
       (window as unknown as { officeStub: { cell(s: string, a: string): { fill: string } } }).officeStub.cell(
@@ -367,7 +367,7 @@ describe("the add-in's pages in Chromium, under their policy", () => {
     expect(noticeUrl.href.startsWith(new URL("notice.html", server.url).href)).toBe(true);
     expect(noticeUrl.searchParams.get("lang")).toBe("et");
     const lines = noticeUrl.searchParams.getAll("line");
-    expect(lines[0]).toBe("Kontroll: 18 viga, 7 hoiatust, 4 teadet.");
+    expect(lines[0]).toBe("Kontroll: 18 viga, 10 hoiatust, 4 teadet.");
     expect(lines[1]).toMatch(/^Märgitud \d+ lahtrit\./);
     expect(
       await commands.evaluate(() => (window as unknown as OfficeStubWindow).officeStub.cell("ELVL", "E14").fill),

@@ -103,14 +103,14 @@ describe("tabs", () => {
     await user.type(screen.getByRole("textbox", { name: "Käskkirja tekst" }), "mustand");
     await openTab(user, "Kontroll");
     await user.click(screen.getByRole("button", { name: "Kontrolli" }));
-    expect(await screen.findByTestId("check-counts")).toHaveTextContent("18 viga, 7 hoiatust, 4 teadet");
+    expect(await screen.findByTestId("check-counts")).toHaveTextContent("18 viga, 10 hoiatust, 4 teadet");
 
     await openTab(user, "Lisa 2");
     expect(screen.getByTestId("check-counts")).not.toBeVisible();
     await openTab(user, "Import");
     expect(screen.getByRole("textbox", { name: "Käskkirja tekst" })).toHaveValue("mustand");
     await openTab(user, "Kontroll");
-    expect(screen.getByTestId("check-counts")).toHaveTextContent("18 viga, 7 hoiatust, 4 teadet");
+    expect(screen.getByTestId("check-counts")).toHaveTextContent("18 viga, 10 hoiatust, 4 teadet");
     expect(services!.check).toHaveBeenCalledTimes(1);
   });
 });

@@ -52,13 +52,13 @@ describe("the pane's services over the Excel fake", () => {
     expect(replaced.backups).toContain("Tartu (varu)");
   });
 
-  test("check reads the workbook back: 29 findings with cells, marked; clearing restores", async () => {
+  test("check reads the workbook back: 32 findings with cells, marked; clearing restores", async () => {
     const { fake, services } = await imported();
     await services.goTo({ sheet: "Tartu", cell: "G12" });
     expect(fake.workbook.activeSheetName).toBe("Tartu");
     const before = fake.workbook.snapshot();
     const outcome = await services.check({ mark: true });
-    expect(outcome.result.counts).toEqual({ error: 18, warning: 7, info: 4 });
+    expect(outcome.result.counts).toEqual({ error: 18, warning: 10, info: 4 });
     expect(outcome.diagnostics).toEqual([]);
     expect(outcome.marked).toBeGreaterThan(0);
     const first = outcome.result.findings[0];
@@ -132,9 +132,9 @@ describe("the ribbon's check without the pane", () => {
   test("marks the findings and reports the counts in the user's language", async () => {
     const { adapter } = await imported();
     const outcome = await checkAndMark(adapter);
-    expect(outcome.counts).toEqual({ error: 18, warning: 7, info: 4 });
-    expect(noticeText(outcome, "et")[0]).toBe("Kontroll: 18 viga, 7 hoiatust, 4 teadet.");
-    expect(noticeText(outcome, "en")[0]).toBe("Check: 18 errors, 7 warnings, 4 notes.");
+    expect(outcome.counts).toEqual({ error: 18, warning: 10, info: 4 });
+    expect(noticeText(outcome, "et")[0]).toBe("Kontroll: 18 viga, 10 hoiatust, 4 teadet.");
+    expect(noticeText(outcome, "en")[0]).toBe("Check: 18 errors, 10 warnings, 4 notes.");
   });
 
   test("an empty workbook gets a clear message, not a crash", async () => {

@@ -26,6 +26,7 @@ import {
 } from "../table";
 import { KnownPartner, partnerAliases, partnerInHeading } from "../text/names";
 import { matchCaption } from "../text/patterns";
+import { nameWords, noteProse } from "../text/narrative";
 import { readDirective, readImplementerName, readPartners, readPlanPeriod } from "../text/preamble";
 import { Block, TableBlock, readWordBody } from "./word-xml";
 
@@ -74,6 +75,7 @@ class DocxPlanReader {
   private readonly preambleTexts: string[] = [];
   private readonly allTexts: string[] = [];
   private implementerName: string | null = null;
+  private proseNames: Set<string> | null = null;
 
   private currentImplementer: Implementer | null = null;
   private caption: { kind: "schedule" | "indicators"; table: number; line: number } | null = null;
@@ -138,7 +140,27 @@ class DocxPlanReader {
     if (heading) {
       this.currentImplementer = this.implementer(heading.name, heading.role);
       this.open = null;
+      return;
     }
+    this.readProse(text, line);
+  }
+
+  /**
+   * A paragraph of the current implementer's own text: the codes it opens descriptions with ("3.5.2.1.2
+   * Vajaduspõhise tugiteenuse pakkumine sihtrühmale", a paragraph of its own in Word, or run on with the text). An
+   * activity's sub-heading keeps its number when Word's numbering is typed ("1.3 3.5.1.3 …"). The paragraphs before
+   * the first heading (title block, section 1.1) are no implementer's.
+   */
+  private readProse(text: string, line: number): void {
+    if (!this.currentImplementer) return;
+    const caption = matchCaption(text);
+    const prose = (caption ? text.slice(0, caption.index) : text).replace(/^\d+\.\d+\.?\s+(?=\d+(?:\.\d+){2,}\s)/u, "");
+    if (prose.trim() === "") return;
+    this.proseNames ??= nameWords([
+      ...(this.implementerName ? [this.implementerName] : []),
+      ...this.knownPartners().flatMap((partner) => [partner.name, ...partner.aliases]),
+    ]);
+    noteProse(this.currentImplementer, prose, line, this.proseNames);
   }
 
   /**

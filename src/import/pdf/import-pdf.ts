@@ -1,7 +1,7 @@
 import { CalendarDate } from "../../model/calendar-date";
 import { ImportDiagnostic, ImportError, ImportResult, Implementer, NoScheduleTableError } from "../../model/plan";
 import { refuseIfTooLarge } from "../limits";
-import { parseDirectiveText } from "../text/parse-directive";
+import { ProseLine, parseDirectiveText } from "../text/parse-directive";
 import { partnerInHeading } from "../text/names";
 import { DASHES, matchCaption, matchRowStart } from "../text/patterns";
 import { Matrix, PdfItem, PdfLine, PdfPage, extractRules, groupLines, multiply } from "./pdf-layout";
@@ -36,9 +36,9 @@ export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
   const { tables, tableLines } = findTables(pages);
 
   let parsed: ImportResult;
-  const text = runningText(pages, tableLines);
+  const { text, prose } = runningText(pages, tableLines);
   try {
-    parsed = parseDirectiveText(text);
+    parsed = parseDirectiveText(text, { prose });
   } catch (error) {
     if (error instanceof ImportError) {
       throw new NoScheduleTableError(
@@ -167,10 +167,14 @@ function implementerOf(
  * The document's text for the text importer, line numbers kept (blanked lines stay as empty lines). Before
  * the first schedule caption everything is kept (title, plan period, section 1.1); after it only captions,
  * section headings and indicator tables: narrative paragraphs wrap into short lines in a PDF, and a wrapped
- * line opening with a code and followed by a date would look like a row to the text importer.
+ * line opening with a code and followed by a date would look like a row to the text importer. The paragraphs
+ * outside the tables (captions and headings aside) are handed over apart too, as prose, with the PDF
+ * line each of their offsets stands on: the text importer reads a blanked one as the current implementer's text,
+ * and places the codes a kept one describes on their own lines.
  */
-function runningText(pages: PdfPage[], tableLines: Set<number>): string {
+function runningText(pages: PdfPage[], tableLines: Set<number>): { text: string; prose: Map<number, ProseLine> } {
   const out: string[] = [];
+  const prose = new Map<number, ProseLine>();
   let afterFirstCaption = false;
   let inIndicators = false;
   for (const page of pages) {
@@ -179,19 +183,28 @@ function runningText(pages: PdfPage[], tableLines: Set<number>): string {
       page.lines.filter((line) => !tableLines.has(line.no)),
     );
     for (const line of page.lines) {
-      const text = paragraphs.get(line.no);
-      if (text === undefined) {
+      const paragraph = paragraphs.get(line.no);
+      if (paragraph === undefined) {
         out.push("");
         continue;
       }
+      const { text } = paragraph;
       const caption = matchCaption(text);
       if (caption?.kind === "schedule") afterFirstCaption = true;
       if (caption) inIndicators = caption.kind === "indicators";
       else if (isHeading(text)) inIndicators = false;
-      out.push(!afterFirstCaption || caption || inIndicators || isHeading(text) ? text : "");
+      const kept = !afterFirstCaption || caption || inIndicators || isHeading(text);
+      out.push(kept ? text : "");
+      if (!caption && !isHeading(text) && !/^\d{1,3}$/.test(text.trim())) {
+        prose.set(line.no, {
+          text,
+          lineAt: paragraph.lineAt,
+          lineStarts: paragraph.starts.map(([start]) => start),
+        });
+      }
     }
   }
-  return out.join("\n");
+  return { text: out.join("\n"), prose };
 }
 
 /**
@@ -211,8 +224,8 @@ function isHeading(text: string): boolean {
  * Joins the lines of a paragraph (same font and size, normal line spacing) onto its first line, as a copy of
  * the text gives it. Captions stand alone; table lines (framed by a drawn border) are never joined.
  */
-function joinParagraphs(page: PdfPage, lines: PdfLine[]): Map<number, string> {
-  const texts = new Map<number, string>();
+function joinParagraphs(page: PdfPage, lines: PdfLine[]): Map<number, JoinedParagraph> {
+  const texts = new Map<number, JoinedParagraph>();
   let head: PdfLine | null = null;
   let previous: PdfLine | null = null;
   for (const line of lines) {
@@ -229,14 +242,29 @@ function joinParagraphs(page: PdfPage, lines: PdfLine[]): Map<number, string> {
       !framed(page, previous) &&
       !framed(page, line);
     if (joins && head) {
-      texts.set(head.no, `${texts.get(head.no)} ${line.text}`);
+      const joined = texts.get(head.no) as JoinedParagraph;
+      joined.starts.push([joined.text.length + 1, line.no]);
+      joined.text = `${joined.text} ${line.text}`;
     } else {
       head = line;
-      texts.set(line.no, line.text);
+      const joined: JoinedParagraph = {
+        text: line.text,
+        starts: [[0, line.no]],
+        lineAt: (offset) => joined.starts.filter(([start]) => start <= offset).pop()?.[1] ?? line.no,
+      };
+      texts.set(line.no, joined);
     }
     previous = line;
   }
   return texts;
+}
+
+/** A paragraph's lines joined onto its first, with where each line starts in the text. */
+interface JoinedParagraph {
+  text: string;
+  /** [offset in `text`, PDF line], in order. */
+  starts: Array<[number, number]>;
+  lineAt: (offset: number) => number;
 }
 
 /** Inside a drawn table: between two vertical borders. */

@@ -1,6 +1,7 @@
 import { CalendarDate, Period, periodContains } from "../../model/calendar-date";
 import {
   ActionPlan,
+  DescribedCode,
   ImportDiagnostic,
   ImportError,
   ImportResult,
@@ -21,6 +22,7 @@ import {
   reporter,
 } from "../table";
 import { KnownPartner, partnerAliases, partnerInHeading } from "./names";
+import { ProseOptions, nameWords, noteProse } from "./narrative";
 import {
   AFTER_RANGE,
   DASHES,
@@ -49,7 +51,7 @@ import { Preamble, readDirective, readImplementerName, readPartners, readPlanPer
  * only when a code (or item number, or the personnel label) is followed by its dates within a few
  * short lines, and a table's rows belong to the table captioned last, whatever narrative came between.
  */
-export function parseDirectiveText(text: string): ImportResult {
+export function parseDirectiveText(text: string, options: TextOptions = {}): ImportResult {
   if (typeof text === "string") refuseTextIfTooLarge(text);
   if (typeof text !== "string" || text.trim() === "") {
     throw new ImportError(
@@ -57,7 +59,24 @@ export function parseDirectiveText(text: string): ImportResult {
       "The text is empty. Paste the text of the directive's annex 1 (action plan) with its activity schedule tables.",
     );
   }
-  return new DirectiveTextParser(text).parse();
+  return new DirectiveTextParser(text, options).parse();
+}
+
+export interface TextOptions {
+  /**
+   * Paragraphs of prose by the line they stand on, with their source lines (the PDF importer knows them by their
+   * layout). One the text leaves blank (lest a wrapped line look like a row) is read as the current implementer's
+   * text there, never as rows; one the text keeps is read as any line is, its codes placed on their source lines.
+   */
+  prose?: ReadonlyMap<number, ProseLine>;
+}
+
+/** A paragraph of prose, with the source line of each of its offsets (a PDF paragraph spans several). */
+export interface ProseLine {
+  text: string;
+  lineAt: (offset: number) => number;
+  /** Where its source lines start in `text`. */
+  lineStarts: readonly number[];
 }
 
 interface Line {
@@ -100,8 +119,12 @@ class DirectiveTextParser {
   private lastIndicator: IndicatorRow | null = null;
   private pendingIndicatorName: { text: string; line: number } | null = null;
   private pageBreakSinceRow = false;
+  private proseNames: Set<string> | null = null;
 
-  constructor(text: string) {
+  constructor(
+    text: string,
+    private readonly options: TextOptions = {},
+  ) {
     this.lines = text
       .replace(/\r\n?/g, "\n")
       .split("\n")
@@ -164,10 +187,18 @@ class DirectiveTextParser {
   private step(index: number): number {
     const line = this.lines[index];
     const text = line.text;
+    const prose = this.options.prose?.get(line.no);
+    if (prose && text === "") {
+      this.noteProse(prose.text, line.no);
+      if (this.mode !== "preamble") this.mode = "narrative";
+      return index;
+    }
     if (text === "" || isRegisterLine(text)) return index;
 
     const caption = matchCaption(text);
     if (caption) {
+      // The paragraph before a caption runs on into it in a PDF's text ("… tagasipöördujad. Tabel 9. …").
+      if (caption.index > 0) this.noteProse(text.slice(0, caption.index), line.no);
       if (caption.kind === "schedule") this.openScheduleTable(caption.table, line.no);
       else this.openIndicatorTable(caption.table, caption.rest);
       return index;
@@ -181,7 +212,7 @@ class DirectiveTextParser {
     if (start && this.mode !== "preamble" && this.confirmsRow(index, start)) {
       return this.readRow(index, text, start);
     }
-    if (this.readHeading(text)) {
+    if (this.readHeading(text, line.no)) {
       this.mode = "narrative";
       return index;
     }
@@ -254,9 +285,10 @@ class DirectiveTextParser {
    * A partner is named in any case form, by any name section 1.1 gave it; whatever the activity's code.
    * Implementer sub-headings ("1.2 3.5.1.2 …") start narrative only.
    */
-  private readHeading(text: string): boolean {
+  private readHeading(text: string, lineNo: number): boolean {
     if (sectionHeading(text, "Elluviija")) {
       this.currentImplementer = this.implementer(this.preamble.implementerName ?? "Elluviija", "elluviija");
+      this.noteHeading(text, /^(?:\d+\.?\s+)?Elluviija\s+tegevused\s*/iu, lineNo, false);
       return true;
     }
     const subHeading = /^\d+\.\d+\.?\s+\d+(?:\.\d+){2,}\s/.test(text);
@@ -265,10 +297,59 @@ class DirectiveTextParser {
       const name = partnerInHeading(text.slice(0, 160), this.knownPartners());
       if (name) {
         this.currentImplementer = this.implementer(name, "partner");
+        this.noteHeading(text, /^(?:\d+(?:\.\d+)*\.?\s+)?Partneri(?:te)?\s+tegevused\s*/iu, lineNo, true);
         return true;
       }
     }
+    if (subHeading) this.noteHeading(text, /^/u, lineNo, false);
     return subHeading || partnersSection;
+  }
+
+  /**
+   * A heading's own code: an activity's sub-heading ("1.3 3.5.1.3 Tõhusa kommunikatsiooni tagamine KOV-idele")
+   * opens its description; a partner's ("3.5.2.1 … Tartu linnas") opens its part, which is no activity. The
+   * prose a PDF's text runs on after it on the same line is the implementer's text.
+   */
+  private noteHeading(text: string, section: RegExp, lineNo: number, partner: boolean): void {
+    const implementer = this.currentImplementer;
+    if (!implementer) return;
+    const known = implementer.narrative !== undefined;
+    const cut = section.exec(text)?.[0].length ?? 0;
+    const codes = this.noteProse(text, lineNo, { cut, skipLeadingCode: partner });
+    // A heading alone (a document of tables, with headings only) says nothing of the implementer's text.
+    if (!known && codes.length === 0 && text.length < NARRATIVE_LINE) delete implementer.narrative;
+  }
+
+  /**
+   * Prose of the current implementer's part: what it describes, code by code. `cut`: the characters of a heading
+   * before it. A line the PDF importer knows is a paragraph joined from several: its codes go on their own lines.
+   */
+  private noteProse(
+    text: string,
+    lineNo: number,
+    { cut = 0, skipLeadingCode = false }: { cut?: number; skipLeadingCode?: boolean } = {},
+  ): DescribedCode[] {
+    if (!this.currentImplementer) return [];
+    const known = this.options.prose?.get(lineNo);
+    const joined: ProseOptions =
+      known && known.text === text
+        ? {
+            lineAt: (offset) => known.lineAt(offset + cut),
+            lineStarts: known.lineStarts.map((start) => start - cut).filter((start) => start > 0),
+          }
+        : {};
+    return noteProse(this.currentImplementer, text.slice(cut), lineNo, this.namesInProse(), {
+      ...joined,
+      skipLeadingCode,
+    });
+  }
+
+  private namesInProse(): Set<string> {
+    this.proseNames ??= nameWords([
+      ...(this.preamble.implementerName ? [this.preamble.implementerName] : []),
+      ...this.knownPartners().flatMap((partner) => [partner.name, ...partner.aliases]),
+    ]);
+    return this.proseNames;
   }
 
   private knownPartners(): KnownPartner[] {
@@ -557,6 +638,7 @@ class DirectiveTextParser {
       return index;
     }
     this.mode = "narrative";
+    this.noteProse(text, this.lines[index].no);
     return index;
   }
 

@@ -985,6 +985,122 @@ const missingPersonnel = define("missing-personnel", "missing-personnel", true, 
   };
 });
 
+// --- The text beside the schedules -----------------------------------------------------------------------------
+
+/**
+ * The units an implementer's text describes code by code: a partner's sections (dotted rows under its top), ELVL's
+ * activities (its dotted roots). Generated plans have no text (the rules stay silent); these injectors give one.
+ */
+function describedUnits(schedule: Schedule): GenNode[] {
+  const units = schedule.top ? schedule.top.children : schedule.nodes.filter((node) => node.parent === null);
+  return units.filter(isDottedCode);
+}
+
+/** Lines of the text: past the schedules' lines, each unit's description on a line of its own. */
+const TEXT_LINE = 100_000;
+
+/**
+ * The implementer's text describing `codes` ([code, title, line]), as the importer keeps it; from a workbook each
+ * stands on a row of Seaded (placed past its other rows here), where findings point.
+ */
+function tell(state: InjectionState, schedule: Schedule, codes: Array<[string, string, number]>): void {
+  schedule.implementer.narrative = codes.map(([code, title, line]) => ({
+    code,
+    title,
+    line,
+    ...(state.generated.fromWorkbook ? { sheet: { name: "Seaded", row: line, cell: `B${line}` } } : {}),
+  }));
+}
+
+const describing = (node: GenNode): [string, string, number] => [
+  node.row.code as string,
+  node.row.label,
+  TEXT_LINE + node.row.line,
+];
+
+/** Claims for giving a schedule its text: no other fault may add, remove or renumber a unit the text speaks of. */
+const textClaims = (schedule: Schedule) => [
+  `${schedule.implementer.name}:narrative`,
+  ...describedUnits(schedule).flatMap(claimAll),
+  ...(schedule.top ? claim(schedule.top, "children") : []),
+];
+
+/** The text describes every unit and one more, whose code has no row: pure. */
+const narrativeNoRow = define("narrative-without-row/no-row", "narrative-without-row", true, (state) => {
+  const chosen = choose(
+    state,
+    state.generated.schedules.filter((schedule) => describedUnits(schedule).length > 0),
+    textClaims,
+  );
+  if (!chosen) return null;
+  const units = describedUnits(chosen);
+  const prefix = (units[0].row.code as string).replace(/\.\d+$/, "");
+  const next = Math.max(...units.map((unit) => Number((unit.row.code as string).split(".").pop()))) + 1;
+  const code = `${prefix}.${next}`;
+  const line = TEXT_LINE * 2 + units[0].row.line;
+  tell(state, chosen, [...units.map(describing), [code, "Tegevus, mida ajakavas ei ole", line]]);
+  return {
+    description: `${chosen.implementer.name}: the text also describes ${code}, which has no row`,
+    expected: [{ rule: "narrative-without-row", implementer: chosen.implementer.name, code, line }],
+  };
+});
+
+/**
+ * A partner's text describes every section; one section is then left out with its items, the total lowered to
+ * match. The section the text still describes has no row; a section every other partner has is missing too.
+ */
+const narrativeRowRemoved = define("narrative-without-row/row-removed", "narrative-without-row", false, (state) => {
+  const { generated } = state;
+  const chosen = choose(
+    state,
+    places(generated).filter(
+      (place) => isSection(place) && place.node.row.amount !== null && place.schedule.top?.row.amount,
+    ),
+    ({ schedule, node }) => [
+      `section:${node.row.code}`,
+      ...textClaims(schedule),
+      ...claim(schedule.top as GenNode, "amount", "sum"),
+      ...subtree(node).flatMap(claimAll),
+    ],
+  );
+  if (!chosen) return null;
+  const { schedule, node } = chosen;
+  const top = schedule.top as GenNode;
+  const expectedOfOthers = sectionExpectedOfOthers(generated, chosen);
+  const described = describing(node);
+  tell(state, schedule, describedUnits(schedule).map(describing));
+  const total = (top.row.amount as Money).minus(node.row.amount as Money);
+  removeSubtree(schedule, node);
+  setAmount(top, total, printAmount(total, generated.style));
+  return {
+    description: `${where(node)} (a section the text describes) left out with its items, the total now ${top.row.amountText}`,
+    expected: [
+      { rule: "narrative-without-row", implementer: schedule.implementer.name, code: described[0], line: described[2] },
+      ...(expectedOfOthers ? [findingAt("missing-section", top, { details: { expected: described[0] } })] : []),
+    ],
+  };
+});
+
+/**
+ * A partner's text describes every section but one: that section is undescribed. Pure. The text describes another
+ * section at least: one that describes nothing by code is not judged.
+ */
+const rowWithoutNarrative = define("row-without-narrative", "row-without-narrative", true, (state) => {
+  const chosen = choose(
+    state,
+    state.generated.schedules.filter((schedule) => schedule.top !== null && describedUnits(schedule).length > 1),
+    textClaims,
+  );
+  if (!chosen) return null;
+  const units = describedUnits(chosen);
+  const silent = state.random.pick(units);
+  tell(state, chosen, units.filter((unit) => unit !== silent).map(describing));
+  return {
+    description: `${chosen.implementer.name}: the text describes every section but ${silent.row.code}`,
+    expected: [findingAt("row-without-narrative", silent)],
+  };
+});
+
 // --- Indicators -----------------------------------------------------------------------------------------------
 
 const indicatorDecrease = define("indicator-target-decrease", "indicator-target-decrease", true, (state) => {
@@ -1106,6 +1222,9 @@ export const INJECTORS: readonly Injector[] = [
   responsibleMismatch,
   missingSection,
   missingPersonnel,
+  narrativeNoRow,
+  narrativeRowRemoved,
+  rowWithoutNarrative,
   indicatorDecrease,
   codeGapDeepen,
   codeGapRemove,

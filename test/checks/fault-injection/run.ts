@@ -72,7 +72,10 @@ function atSourceLine(finding: Finding, plan: ActionPlan): Finding {
     const schedule = plan.implementers
       .flatMap((each) => each.rows)
       .find((each) => each.sheet?.name === sheet && each.sheet.row === row);
-    line = indicator?.line ?? schedule?.line ?? null;
+    const described = plan.implementers
+      .flatMap((each) => each.narrative ?? [])
+      .find((each) => each.sheet?.name === sheet && each.sheet.row === row);
+    line = indicator?.line ?? schedule?.line ?? described?.line ?? null;
   }
   return { ...finding, position: { ...finding.position, line } };
 }
