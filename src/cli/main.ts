@@ -15,6 +15,8 @@ import {
   SheetTable,
   analysePlan,
   applyEdit,
+  comparePlanVersions,
+  comparisonToJson,
   errorMessage,
   fileSizeRefusal,
   formatMoneyEstonian,
@@ -34,6 +36,7 @@ import {
 import { XlsxWorkbookPort } from "../workbook/xlsx/xlsx-port";
 import { checkResultToJson, formatCheckReport, formatRecalc } from "./check-report";
 import { containerToJson, formatContainer } from "./container-report";
+import { formatComparison } from "./diff-report";
 import { Language, formatSummary } from "./summary";
 
 /** The bundled sample: the directive of 25.03.2025 nr 68, as copied out of the published PDF. */
@@ -76,6 +79,8 @@ holding it, or a workbook: ours or one with schedule tables on its sheets):
   tat-budget remove-row <kava.xlsx> --implementer "<nimi>" --code <kood> [--renumber] -o <uus.xlsx>
                                                            eemaldab rea koos alamridadega; --renumber nihutab
                                                            järgmiste numbreid / removes a row with its items
+  tat-budget diff <vana> <uus> [--json] [--lang et|en]     kahe kava versiooni muudatused (ümbernummerdamine on
+                                                           üks muudatus) / what changed between two plan versions
   tat-budget demo [--lang et|en]                           põhitöö näidiskäskkirjal / the main job on the sample
   tat-budget help                                          see abi / this help
   --document <nimi>                                        konteineris loetav dokument (vaikimisi see, kus on
@@ -145,6 +150,18 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
           json
             ? `${JSON.stringify({ ...(importResultToJson(loaded.result) as object), ...container }, null, 2)}\n`
             : formatSummary(loaded.result, loaded.analysis, language),
+        );
+        return 0;
+      }
+      case "diff": {
+        if (files.length !== 2)
+          throw new UsageError("diff vajab kaht faili: vana ja uus / diff needs two files: the old and the new");
+        const before = (await loadPlan(files[0])).result.plan;
+        const after = (await loadPlan(files[1])).result.plan;
+        const comparison = comparePlanVersions(before, after);
+        // Exit 0 whether or not anything changed: a difference is the answer asked for, not a failure.
+        io.out(
+          json ? `${JSON.stringify(comparisonToJson(comparison), null, 2)}\n` : formatComparison(comparison, language),
         );
         return 0;
       }
