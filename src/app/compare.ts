@@ -2,6 +2,8 @@ import { Period, periodToIso } from "../model/calendar-date";
 import { FieldChange, PlanComparison, comparePlans } from "../model/compare";
 import { Money, formatMoneyPlain } from "../model/money";
 import { ActionPlan } from "../model/plan";
+import { changesSheet } from "../workbook/changes-sheet";
+import { WorkbookModel } from "../workbook/model";
 
 /**
  * Two versions of a plan compared (the approved one first), for every entry: the command line's `diff` now, the
@@ -58,4 +60,9 @@ export function comparisonToJson(comparison: PlanComparison): unknown {
     })),
     indicators: comparison.indicators,
   };
+}
+
+/** The Muudatused sheet alone, as a workbook to write: the change table and the totals' table below it. */
+export function changesWorkbook(comparison: PlanComparison): WorkbookModel {
+  return { sheets: [changesSheet(comparison)] };
 }

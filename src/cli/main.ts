@@ -15,6 +15,7 @@ import {
   SheetTable,
   analysePlan,
   applyEdit,
+  changesWorkbook,
   comparePlanVersions,
   comparisonToJson,
   errorMessage,
@@ -33,6 +34,7 @@ import {
   writePlan,
   writePlanWithLisa2,
 } from "../app";
+import { writeWorkbookFile } from "../workbook/xlsx/exceljs-adapter";
 import { XlsxWorkbookPort } from "../workbook/xlsx/xlsx-port";
 import { checkResultToJson, formatCheckReport, formatRecalc } from "./check-report";
 import { containerToJson, formatContainer } from "./container-report";
@@ -79,7 +81,8 @@ holding it, or a workbook: ours or one with schedule tables on its sheets):
   tat-budget remove-row <kava.xlsx> --implementer "<nimi>" --code <kood> [--renumber] -o <uus.xlsx>
                                                            eemaldab rea koos alamridadega; --renumber nihutab
                                                            järgmiste numbreid / removes a row with its items
-  tat-budget diff <vana> <uus> [--json] [--lang et|en]     kahe kava versiooni muudatused (ümbernummerdamine on
+  tat-budget diff <vana> <uus> [--json] [-o <muudatused.xlsx>] [--force] [--lang et|en]
+                                                           kahe kava versiooni muudatused (ümbernummerdamine on
                                                            üks muudatus) / what changed between two plan versions
   tat-budget demo [--lang et|en]                           põhitöö näidiskäskkirjal / the main job on the sample
   tat-budget help                                          see abi / this help
@@ -156,6 +159,10 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       case "diff": {
         if (files.length !== 2)
           throw new UsageError("diff vajab kaht faili: vana ja uus / diff needs two files: the old and the new");
+        const output = flags.get("output");
+        if (output !== undefined && !/\.xlsx$/i.test(output))
+          throw new UsageError("diff -o vajab .xlsx faili / diff -o needs an .xlsx file");
+        if (output) refuseOverwrite(output, force, language);
         const before = (await loadPlan(files[0])).result.plan;
         const after = (await loadPlan(files[1])).result.plan;
         const comparison = comparePlanVersions(before, after);
@@ -163,6 +170,13 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         io.out(
           json ? `${JSON.stringify(comparisonToJson(comparison), null, 2)}\n` : formatComparison(comparison, language),
         );
+        if (output) {
+          await writeWorkbookFile(changesWorkbook(comparison), output);
+          if (!json)
+            io.out(
+              language === "et" ? `Muudatuste leht kirjutatud: ${output}\n` : `Changes sheet written: ${output}\n`,
+            );
+        }
         return 0;
       }
       case "import": {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
+import { readWorkbookFile } from "../../src/workbook/xlsx/exceljs-adapter";
 import { FIXTURE_PATH, fixtureText } from "../helpers";
 
 /**
@@ -150,6 +151,41 @@ describe("tat-budget diff", () => {
     expect(en.stdout).toMatch(/Total\s+\S+\s+\S+\s+200\.00/);
     const same = await run("diff", FIXTURE_PATH, oldBook);
     expect([same.status, same.stdout]).toEqual([0, "Muudatusi ei ole: kavad on samad.\n"]);
+  });
+
+  test("-o writes the Muudatused sheet: the change table with an empty Põhjendus column, then the totals", async () => {
+    const output = path.join(dir, "muudatused.xlsx");
+    const written = await run("diff", FIXTURE_PATH, newText, "-o", output);
+    expect([written.status, written.stderr]).toEqual([0, ""]);
+    expect(written.stdout).toContain(`Muudatuste leht kirjutatud: ${output}`);
+    const [sheet] = await readWorkbookFile(output);
+    expect(sheet.name).toBe("Muudatused");
+    const values = sheet.rows.map((row) => (row ?? []).map((cell) => cell?.value ?? null));
+    expect(values[2]).toEqual([
+      "Elluviija / partner",
+      "Kood",
+      "Kood enne",
+      "Tegevus",
+      "Muutus",
+      "Enne",
+      "Pärast",
+      "Vahe",
+      "Põhjendus",
+    ]);
+    const table = values.slice(3, 7).map((row) => [row[0], row[1], row[2], row[4], row[5], row[6], row[7], row[8]]);
+    expect(table).toEqual([
+      ["Tartu linn", "3.5.2.1", "3.5.2.1", "muudetud: summa", 93988.53, 94188.53, 200, ""],
+      ["Tartu linn", "3.5.2.1.3", "3.5.2.1.3", "muudetud: summa", 3977.15, 4177.15, 200, ""],
+      ["Tartu linn", "3.5.2.1.3.2", "", "lisatud", "", 200, 200, ""],
+      ["Tartu linn", "3.5.2.1.3.3", "3.5.2.1.3.2", "ümber nummerdatud: kood", 1577.15, 1577.15, 0, ""],
+    ]);
+    // The difference is a formula of its row, so a corrected amount carries through.
+    expect(sheet.rows[3]?.[7]?.formula).toBe("N(G4)-N(F4)");
+    const tartu = values.find((row) => row[0] === "Tartu linn" && row.length === 4);
+    expect(tartu).toEqual(["Tartu linn", 93988.53, 94188.53, 200]);
+    const total = values.find((row) => row[0] === "Kokku")!;
+    expect(total).toEqual(["Kokku", 1266860.75, 1267060.75, 200]);
+    expect((await run("diff", FIXTURE_PATH, newText, "-o", output)).status).toBe(2);
   });
 
   test("an input that cannot be read is exit 2; one file is a usage error", async () => {
