@@ -66,3 +66,9 @@ export function comparisonToJson(comparison: PlanComparison): unknown {
 export function changesWorkbook(comparison: PlanComparison): WorkbookModel {
   return { sheets: [changesSheet(comparison)] };
 }
+
+/** The change table and the totals' table as a Word document; docx loads on first use. */
+export async function changesDocxBytes(comparison: PlanComparison): Promise<Uint8Array> {
+  const { changesDocxBytes: render } = await import(/* webpackChunkName: "docx" */ "../annex/changes/docx");
+  return render(comparison);
+}

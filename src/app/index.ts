@@ -14,7 +14,7 @@ export type {
   EditableRow,
   RowEdit,
 } from "./authoring";
-export { changesWorkbook, comparePlanVersions, comparisonToJson } from "./compare";
+export { changesDocxBytes, changesWorkbook, comparePlanVersions, comparisonToJson } from "./compare";
 export { checkAndMark, checkWorkbook, clearMarks } from "./check";
 export type { CheckOutcome, CommandCheckOutcome } from "./check";
 export { importPlan, importSelection, previewImport, previewSelection, writePlan } from "./import";

@@ -15,6 +15,7 @@ import {
   SheetTable,
   analysePlan,
   applyEdit,
+  changesDocxBytes,
   changesWorkbook,
   comparePlanVersions,
   comparisonToJson,
@@ -81,7 +82,8 @@ holding it, or a workbook: ours or one with schedule tables on its sheets):
   tat-budget remove-row <kava.xlsx> --implementer "<nimi>" --code <kood> [--renumber] -o <uus.xlsx>
                                                            eemaldab rea koos alamridadega; --renumber nihutab
                                                            järgmiste numbreid / removes a row with its items
-  tat-budget diff <vana> <uus> [--json] [-o <muudatused.xlsx>] [--force] [--lang et|en]
+  tat-budget diff <vana> <uus> [--json] [-o <muudatused.xlsx>] [--docx <muudatused.docx>]
+        [--force] [--lang et|en]
                                                            kahe kava versiooni muudatused (ümbernummerdamine on
                                                            üks muudatus) / what changed between two plan versions
   tat-budget demo [--lang et|en]                           põhitöö näidiskäskkirjal / the main job on the sample
@@ -163,6 +165,10 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         if (output !== undefined && !/\.xlsx$/i.test(output))
           throw new UsageError("diff -o vajab .xlsx faili / diff -o needs an .xlsx file");
         if (output) refuseOverwrite(output, force, language);
+        const docx = flags.get("docx");
+        if (docx !== undefined && !/\.docx$/i.test(docx))
+          throw new UsageError("diff --docx vajab .docx faili / diff --docx needs a .docx file");
+        if (docx) refuseOverwrite(docx, force, language);
         const before = (await loadPlan(files[0])).result.plan;
         const after = (await loadPlan(files[1])).result.plan;
         const comparison = comparePlanVersions(before, after);
@@ -176,6 +182,11 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
             io.out(
               language === "et" ? `Muudatuste leht kirjutatud: ${output}\n` : `Changes sheet written: ${output}\n`,
             );
+        }
+        if (docx) {
+          writeFileSync(docx, await changesDocxBytes(comparison));
+          if (!json)
+            io.out(language === "et" ? `Muudatuste tabel kirjutatud: ${docx}\n` : `Change table written: ${docx}\n`);
         }
         return 0;
       }

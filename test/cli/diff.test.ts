@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { readWorkbookFile } from "../../src/workbook/xlsx/exceljs-adapter";
 import { FIXTURE_PATH, fixtureText } from "../helpers";
+import { CONVERT_TIMEOUT_MS, convertWithLibreOffice, findSoffice, writeRecalcProfile } from "../libreoffice";
 
 /**
  * `diff` on the bundled directive and an amendment of it made by hand in its text: a new item 3.5.2.1.3.2 of 200 put
@@ -11,7 +12,7 @@ import { FIXTURE_PATH, fixtureText } from "../helpers";
  * agreement extended to 2028. The same pair as text, as workbooks `import` writes, and mixed, gives the same changes.
  */
 
-jest.setTimeout(180_000);
+jest.setTimeout(2 * CONVERT_TIMEOUT_MS + 120_000);
 
 async function run(...argv: string[]) {
   let stdout = "";
@@ -186,6 +187,38 @@ describe("tat-budget diff", () => {
     const total = values.find((row) => row[0] === "Kokku")!;
     expect(total).toEqual(["Kokku", 1266860.75, 1267060.75, 200]);
     expect((await run("diff", FIXTURE_PATH, newText, "-o", output)).status).toBe(2);
+  });
+
+  test("LibreOffice recalculates the sheet to the same figures and reads the Word table back", async () => {
+    const soffice = findSoffice();
+    if (!soffice) throw new Error("LibreOffice is needed here: npm run test:deps installs it");
+    const sheet = path.join(dir, "lo-muudatused.xlsx");
+    const docx = path.join(dir, "lo-muudatused.docx");
+    const written = await run("diff", FIXTURE_PATH, newText, "-o", sheet, "--docx", docx);
+    expect([written.status, written.stderr]).toEqual([0, ""]);
+    expect(written.stdout).toContain(`Muudatuste tabel kirjutatud: ${docx}`);
+    const converted = path.join(dir, "lo");
+    const profile = writeRecalcProfile(path.join(dir, "lo-profile"));
+    await convertWithLibreOffice(soffice, profile, [sheet], converted, "xlsx");
+    await convertWithLibreOffice(soffice, profile, [docx], converted, "txt:Text");
+    const [recalculated] = await readWorkbookFile(path.join(converted, "lo-muudatused.xlsx"));
+    const differences = recalculated.rows.slice(3, 7).map((row) => row?.[7]?.value);
+    expect(differences).toEqual([200, 200, 200, 0]);
+    const total = recalculated.rows.find((row) => row?.[0]?.value === "Kokku")!;
+    expect(total.slice(1, 4).map((cell) => cell?.value)).toEqual([1266860.75, 1267060.75, 200]);
+    const text = readFileSync(path.join(converted, "lo-muudatused.txt"), "utf8");
+    const lines = text.split(/\r?\n/).map((line) => line.trim());
+    for (const expected of [
+      "Põhjendus",
+      "3.5.2.1.3.2 → 3.5.2.1.3.3",
+      "ümber nummerdatud: kood",
+      "Uus infokampaania.",
+      "94\u00a0188,53",
+      "1\u00a0267\u00a0060,75",
+      "Jõhvi vald: 01.01.2025 – 31.12.2026 → 01.01.2025 – 31.12.2028",
+    ]) {
+      expect(lines).toContain(expected);
+    }
   });
 
   test("an input that cannot be read is exit 2; one file is a usage error", async () => {
