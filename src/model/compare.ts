@@ -146,19 +146,15 @@ interface Side {
   name: string;
   label: string;
   leaf: boolean;
-  /** Position among all rows, 0 to 1, to choose between rows of the same label. */
-  position: number;
 }
 
 function sides(implementer: Implementer): Side[] {
   const tree = buildTree(implementer);
-  const count = Math.max(1, tree.nodes.length - 1);
   return tree.nodes.map((node) => ({
     node,
     name: rowName(node),
     label: normal(node.row.label),
     leaf: node.children.length === 0,
-    position: node.index / count,
   }));
 }
 
@@ -187,33 +183,59 @@ function compareRows(implementer: string, before: readonly Side[], after: readon
     taken.add(fresh);
   };
   // 1. Same name and label: the row stayed where it was.
-  const byName = new Map<string, Side[]>();
-  for (const fresh of after) byName.set(fresh.name, [...(byName.get(fresh.name) ?? []), fresh]);
-  for (const old of before) {
-    const fresh = byName.get(old.name)?.find((candidate) => !taken.has(candidate) && candidate.label === old.label);
-    if (fresh) pair(old, fresh);
-  }
-  // 2. Same label elsewhere: renumbered. Prefer the row under the same (matched) parent, then the nearest one.
+  // Looked up by key, not searched: plans reach 100 000 rows, and an amendment may renumber most of them.
+  const byName = groupBy(after, (side) => side.name);
   const parentOf = (side: Side, rows: readonly Side[]): Side | null =>
     side.node.parent ? rows[side.node.parent.index] : null;
+  // Under the same parent too: where an item was removed, the next one's old code can hold a row of the same label
+  // ("Osalemine võrgustikutöös" under each section) that is in fact the one after it, renumbered.
+  const sameParent = (old: Side, fresh: Side): boolean => {
+    const oldParent = parentOf(old, before);
+    return oldParent ? match.get(oldParent) === parentOf(fresh, after) : parentOf(fresh, after) === null;
+  };
+  for (const old of before) {
+    const fresh = byName
+      .get(old.name)
+      ?.find((candidate) => !taken.has(candidate) && candidate.label === old.label && sameParent(old, candidate));
+    if (fresh) pair(old, fresh);
+  }
+  const unmatched = after.filter((side) => !taken.has(side));
+  const underParent = (side: Side | null, label: string): string => `${side?.node.index ?? -1}\u0000${label}`;
+  const byLabel = groupBy(unmatched, (side) => side.label);
+  const labelsBefore = groupBy(before, (side) => side.label);
+  const byParentAndLabel = groupBy(unmatched, (side) => underParent(parentOf(side, after), side.label));
+  const sameKind = (old: Side, fresh: Side): boolean =>
+    !taken.has(fresh) &&
+    fresh.node.row.kind === old.node.row.kind &&
+    fresh.node.row.codeStyle === old.node.row.codeStyle;
+  // Where among its siblings a row stands: an item removed or inserted before a section shifts the whole plan's rows
+  // after it, but not the section's items among themselves.
+  const ordinal = (side: Side): number => side.node.index - (side.node.parent?.index ?? 0);
+  const nearest = (candidates: Side[], distance: (fresh: Side) => number): Side =>
+    candidates.reduce((best, fresh) => (distance(fresh) < distance(best) ? fresh : best));
+  // 2. Same label elsewhere: renumbered. Under the row its parent became, the one standing where it stood among the
+  // siblings.
   for (const old of before) {
     if (match.has(old)) continue;
-    const candidates = after.filter(
-      (fresh) =>
-        !taken.has(fresh) &&
-        fresh.label === old.label &&
-        fresh.node.row.kind === old.node.row.kind &&
-        fresh.node.row.codeStyle === old.node.row.codeStyle,
-    );
-    if (candidates.length === 0) continue;
     const oldParent = parentOf(old, before);
-    const expectedParent = oldParent ? (match.get(oldParent) ?? null) : null;
-    const score = (fresh: Side): number =>
-      (parentOf(fresh, after) === expectedParent ? 0 : 1) + Math.abs(fresh.position - old.position);
-    pair(
-      old,
-      candidates.reduce((best, fresh) => (score(fresh) < score(best) ? fresh : best)),
-    );
+    const expectedParent = oldParent ? match.get(oldParent) : null;
+    if (expectedParent !== undefined) {
+      const siblings = (byParentAndLabel.get(underParent(expectedParent, old.label)) ?? []).filter((fresh) =>
+        sameKind(old, fresh),
+      );
+      if (siblings.length > 0) {
+        pair(
+          old,
+          nearest(siblings, (fresh) => Math.abs(ordinal(fresh) - ordinal(old))),
+        );
+        continue;
+      }
+    }
+    // Moved under another parent: only a label that is one of a kind on both sides tells which row it is. A label
+    // repeated under every section would otherwise pair a removed section's item with another section's.
+    if (labelsBefore.get(old.label)?.length !== 1) continue;
+    const candidates = (byLabel.get(old.label) ?? []).filter((fresh) => sameKind(old, fresh));
+    if (candidates.length === 1) pair(old, candidates[0]);
   }
   // 3. Same name, another label: the row was reworded.
   for (const old of before) {
@@ -266,6 +288,16 @@ function compareRows(implementer: string, before: readonly Side[], after: readon
   }
   flushRemoved(before.length);
   return changes;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 function fieldChanges(old: Side, fresh: Side): FieldChange[] {

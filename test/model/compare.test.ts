@@ -292,3 +292,60 @@ describe("comparing versions of the bundled directive's plan", () => {
     );
   });
 });
+
+describe("a label repeated under every section", () => {
+  const row = (code: string, label: string, amount: number): ScheduleRow => ({
+    code,
+    printedCode: code,
+    codeStyle: "dotted",
+    label,
+    kind: "activity",
+    amount: new Decimal(amount),
+    amountText: null,
+    frame: null,
+    frameText: null,
+    plan: null,
+    planText: null,
+    responsible: "Näidis",
+    line: 0,
+    table: 1,
+  });
+
+  test("removing the first section renumbers the others' items as one change each, none paired across sections", () => {
+    // Four sections of five items; items 2 and 4 of each are called alike, as "Osalemine võrgustikutöös" is.
+    const rows = [row("3.5.2.1", "Kokku", 4 * 5 * 10)];
+    for (let section = 1; section <= 4; section++) {
+      rows.push(row(`3.5.2.1.${section}`, `Osa ${section}`, 50));
+      for (let item = 1; item <= 5; item++) {
+        rows.push(row(`3.5.2.1.${section}.${item}`, item % 2 === 0 ? "Sama nimi" : `Tegevus ${section}.${item}`, 10));
+      }
+    }
+    const plan: ActionPlan = {
+      planPeriod: null,
+      directive: { number: null, date: null, activityName: null, tat: null },
+      indicators: [],
+      implementers: [{ name: "Näidis vald", role: "partner", aliases: [], tables: [1], partnership: null, rows }],
+    };
+    const after = edited(removeRow(plan, { implementer: "Näidis vald", code: "3.5.2.1.1", renumber: true }));
+    const comparison = comparePlans(plan, after);
+    const kinds = comparison.changes.map((change) => change.change);
+    expect(kinds.filter((kind) => kind === "removed")).toHaveLength(6);
+    expect(kinds.filter((kind) => kind === "renumbered")).toHaveLength(18);
+    expect(kinds.filter((kind) => kind === "changed")).toHaveLength(1);
+    // Each renumbered row keeps its place: 3.5.2.1.3.4 becomes 3.5.2.1.2.4, not some other "Sama nimi".
+    for (const change of comparison.changes.filter((each) => each.change === "renumbered")) {
+      const [, section, item] = /^3\.5\.2\.1\.(\d+)(?:\.(\d+))?$/.exec(change.codeBefore!)!;
+      expect(change.code).toBe(`3.5.2.1.${Number(section) - 1}${item ? `.${item}` : ""}`);
+    }
+    expect(comparison.changes.filter((change) => change.change === "removed").map((change) => change.code)).toEqual([
+      "3.5.2.1.1",
+      "3.5.2.1.1.1",
+      "3.5.2.1.1.2",
+      "3.5.2.1.1.3",
+      "3.5.2.1.1.4",
+      "3.5.2.1.1.5",
+    ]);
+    expect(comparison.grandTotal.difference.toFixed(2)).toBe("-50.00");
+    expectRowsAddUp(comparison);
+  });
+});
