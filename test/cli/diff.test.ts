@@ -141,6 +141,16 @@ describe("tat-budget diff", () => {
     expect(mixed).toEqual(texts);
   });
 
+  test("the same pair as Word documents (lisa 1 written from each text) gives the same changes", async () => {
+    const oldDocx = path.join(dir, "vana.docx");
+    const newDocx = path.join(dir, "uus.docx");
+    expect((await run("lisa1", FIXTURE_PATH, "-o", oldDocx)).status).toBe(0);
+    expect((await run("lisa1", newText, "-o", newDocx)).status).toBe(0);
+    const texts = await jsonOf(FIXTURE_PATH, newText);
+    expect(await jsonOf(oldDocx, newDocx)).toEqual(texts);
+    expect(await jsonOf(oldDocx, newBook)).toEqual(texts);
+  });
+
   test("human output in Estonian and English; no changes is exit 0", async () => {
     const et = await run("diff", FIXTURE_PATH, newText);
     expect(et.status).toBe(0);
