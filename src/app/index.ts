@@ -14,6 +14,7 @@ export type {
   EditableRow,
   RowEdit,
 } from "./authoring";
+export { changesDocxBytes, changesWorkbook, comparePlanVersions, comparisonToJson } from "./compare";
 export { checkAndMark, checkWorkbook, clearMarks } from "./check";
 export type { CheckOutcome, CommandCheckOutcome } from "./check";
 export { importPlan, importSelection, previewImport, previewSelection, writePlan } from "./import";
@@ -56,6 +57,7 @@ export type { Period } from "../model/calendar-date";
 export { importResultToJson } from "../model/json";
 export { formatMoneyEstonian, formatMoneyPlain, parseMoney, parseRatePercent, sumMoney } from "../model/money";
 export type { RowChange } from "../model/authoring";
+export type { PlanChange, PlanComparison } from "../model/compare";
 export type { Money } from "../model/money";
 export { ImportError } from "../model/plan";
 export type { ActionPlan, ImportDiagnostic, ImportResult, Implementer } from "../model/plan";

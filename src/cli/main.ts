@@ -15,6 +15,10 @@ import {
   SheetTable,
   analysePlan,
   applyEdit,
+  changesDocxBytes,
+  changesWorkbook,
+  comparePlanVersions,
+  comparisonToJson,
   errorMessage,
   fileSizeRefusal,
   formatMoneyEstonian,
@@ -31,9 +35,11 @@ import {
   writePlan,
   writePlanWithLisa2,
 } from "../app";
+import { writeWorkbookFile } from "../workbook/xlsx/exceljs-adapter";
 import { XlsxWorkbookPort } from "../workbook/xlsx/xlsx-port";
 import { checkResultToJson, formatCheckReport, formatRecalc } from "./check-report";
 import { containerToJson, formatContainer } from "./container-report";
+import { formatComparison } from "./diff-report";
 import { Language, formatSummary } from "./summary";
 
 /** The bundled sample: the directive of 25.03.2025 nr 68, as copied out of the published PDF. */
@@ -76,6 +82,10 @@ holding it, or a workbook: ours or one with schedule tables on its sheets):
   tat-budget remove-row <kava.xlsx> --implementer "<nimi>" --code <kood> [--renumber] -o <uus.xlsx>
                                                            eemaldab rea koos alamridadega; --renumber nihutab
                                                            järgmiste numbreid / removes a row with its items
+  tat-budget diff <vana> <uus> [--json] [-o <muudatused.xlsx>] [--docx <muudatused.docx>]
+        [--force] [--lang et|en]
+                                                           kahe kava versiooni muudatused (ümbernummerdamine on
+                                                           üks muudatus) / what changed between two plan versions
   tat-budget demo [--lang et|en]                           põhitöö näidiskäskkirjal / the main job on the sample
   tat-budget help                                          see abi / this help
   --document <nimi>                                        konteineris loetav dokument (vaikimisi see, kus on
@@ -146,6 +156,38 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
             ? `${JSON.stringify({ ...(importResultToJson(loaded.result) as object), ...container }, null, 2)}\n`
             : formatSummary(loaded.result, loaded.analysis, language),
         );
+        return 0;
+      }
+      case "diff": {
+        if (files.length !== 2)
+          throw new UsageError("diff vajab kaht faili: vana ja uus / diff needs two files: the old and the new");
+        const output = flags.get("output");
+        if (output !== undefined && !/\.xlsx$/i.test(output))
+          throw new UsageError("diff -o vajab .xlsx faili / diff -o needs an .xlsx file");
+        if (output) refuseOverwrite(output, force, language);
+        const docx = flags.get("docx");
+        if (docx !== undefined && !/\.docx$/i.test(docx))
+          throw new UsageError("diff --docx vajab .docx faili / diff --docx needs a .docx file");
+        if (docx) refuseOverwrite(docx, force, language);
+        const before = (await loadPlan(files[0])).result.plan;
+        const after = (await loadPlan(files[1])).result.plan;
+        const comparison = comparePlanVersions(before, after);
+        // Exit 0 whether or not anything changed: a difference is the answer asked for, not a failure.
+        io.out(
+          json ? `${JSON.stringify(comparisonToJson(comparison), null, 2)}\n` : formatComparison(comparison, language),
+        );
+        if (output) {
+          await writeWorkbookFile(changesWorkbook(comparison), output);
+          if (!json)
+            io.out(
+              language === "et" ? `Muudatuste leht kirjutatud: ${output}\n` : `Changes sheet written: ${output}\n`,
+            );
+        }
+        if (docx) {
+          writeFileSync(docx, await changesDocxBytes(comparison));
+          if (!json)
+            io.out(language === "et" ? `Muudatuste tabel kirjutatud: ${docx}\n` : `Change table written: ${docx}\n`);
+        }
         return 0;
       }
       case "import": {

@@ -33,7 +33,7 @@ export interface TableModel {
   columns: string[];
 }
 
-export type SheetKind = "schedule" | "summary" | "settings" | "indicators" | "annex";
+export type SheetKind = "schedule" | "summary" | "settings" | "indicators" | "annex" | "changes";
 
 export interface SheetModel {
   name: string;
