@@ -5,6 +5,7 @@ import { PAGE_LAYOUT_PROBES } from "./page-layout";
 import { PROTECTION_PROBES } from "./protection";
 import { RANGE_PROBES } from "./ranges";
 import { REQUEST_PROBES } from "./requests";
+import { ROW_PROBES } from "./rows";
 import { SHEET_PROBES } from "./sheets";
 import { TABLE_PROBES } from "./tables";
 import { WORKBOOK_PROBES } from "./workbook";
@@ -25,4 +26,5 @@ export const PROBES: readonly ExcelProbe[] = [
   ...PROTECTION_PROBES,
   ...WORKBOOK_PROBES,
   ...MARK_PROBES,
+  ...ROW_PROBES,
 ];
