@@ -14,7 +14,16 @@ export type {
   EditableRow,
   RowEdit,
 } from "./authoring";
-export { changesDocxBytes, changesWorkbook, comparePlanVersions, comparisonToJson } from "./compare";
+export {
+  changeMarks,
+  changesDocxBytes,
+  changesWorkbook,
+  comparePlanVersions,
+  compareWorkbookWith,
+  comparisonToJson,
+  writeChanges,
+} from "./compare";
+export type { ChangesWritten, WorkbookComparison } from "./compare";
 export { checkAndMark, checkWorkbook, clearMarks } from "./check";
 export type { CheckOutcome, CommandCheckOutcome } from "./check";
 export { importPlan, importSelection, previewImport, previewSelection, writePlan } from "./import";

@@ -13,6 +13,7 @@ import {
   rowAtSelection,
 } from "./authoring";
 import { CheckOutcome, checkWorkbook, clearMarks } from "./check";
+import { ChangesWritten, WorkbookComparison, changesDocxBytes, compareWorkbookWith, writeChanges } from "./compare";
 import {
   ImportPreview,
   SelectionImport,
@@ -24,7 +25,10 @@ import {
 } from "./import";
 import { Lisa2Outcome, generateLisa2, lisa2DocxOfWorkbook } from "./lisa2";
 import { RecalcOutcome, recalc } from "./recalc";
+import { DocumentSource } from "./read";
 import { readSettings, writeSettings } from "./settings";
+import type { PlanComparison } from "../model/compare";
+import type { ActionPlan } from "../model/plan";
 
 /**
  * The use cases bound to one workbook, as the task pane's components take them (props, so that they test without
@@ -64,6 +68,12 @@ export interface WorkbookServices {
   previewEdit(edit: Edit): Promise<EditPreview>;
   /** Writes a previewed edit, all of it or nothing. */
   applyEdit(preview: EditPreview): Promise<EditApplied>;
+  /** The open workbook's plan against its approved version (text, Word, PDF, container); nothing is written. */
+  compareWith(source: DocumentSource): Promise<WorkbookComparison>;
+  /** Writes the Muudatused sheet against the approved plan; with `mark`, marks the changed cells too. */
+  writeChanges(approved: ActionPlan, options: { mark: boolean }): Promise<ChangesWritten>;
+  /** The change table as a Word document; the docx library is loaded on first use. */
+  changesDocx(comparison: PlanComparison): Promise<Uint8Array>;
 }
 
 const pick = (choose: string | undefined) => (choose === undefined ? {} : { choose });
@@ -110,5 +120,8 @@ export function workbookServices(port: WorkbookPort): WorkbookServices {
     },
     previewEdit: (edit) => previewEdit(port, edit),
     applyEdit: (preview) => applyEdit(port, preview),
+    compareWith: (source) => compareWorkbookWith(port, source),
+    writeChanges: (approved, options) => writeChanges(port, approved, options),
+    changesDocx: (comparison) => changesDocxBytes(comparison),
   };
 }

@@ -1,7 +1,7 @@
 import { Period, periodEquals } from "./calendar-date";
 import { PlanNode, buildTree } from "./hierarchy";
 import { Money, ZERO } from "./money";
-import { ActionPlan, Implementer, IndicatorRow } from "./plan";
+import { ActionPlan, Implementer, IndicatorRow, SheetPosition } from "./plan";
 
 /**
  * What changed between two versions of a plan (an amendment), implementer by implementer, as an explanatory note's
@@ -38,6 +38,11 @@ export interface PlanChange {
    * count the same money twice; the leaves alone add up exactly to the totals' difference.
    */
   countedDifference: Money;
+  /**
+   * Where the row stands in the new version: its line (on an officer's own sheet, its sheet row) and, read from our
+   * workbook, its sheet and row. The pane marks those cells in the open workbook. Absent for a removed row.
+   */
+  at?: { line: number; sheet?: SheetPosition };
 }
 
 export interface TotalChange {
@@ -261,6 +266,8 @@ function compareRows(implementer: string, before: readonly Side[], after: readon
       kind = old.name !== fresh.name ? "renumbered" : "changed";
     }
     const side = (fresh ?? old)!;
+    const row = fresh?.node.row;
+    const at = row ? { line: row.line, ...(row.sheet ? { sheet: row.sheet } : {}) } : null;
     changes.push({
       implementer,
       change: kind,
@@ -272,6 +279,7 @@ function compareRows(implementer: string, before: readonly Side[], after: readon
       amountAfter,
       difference: (amountAfter ?? ZERO).minus(amountBefore ?? ZERO),
       countedDifference,
+      ...(at ? { at } : {}),
     });
   };
   // In the new plan's order, each removed row where it stood before the row that followed it.

@@ -17,6 +17,7 @@ import { useMemo, useState } from "react";
 import { Language, MESSAGES, MessagesContext, useMessages } from "./i18n";
 import { OperationProvider, useOperation } from "./operation";
 import { CheckPanel } from "./panels/CheckPanel";
+import { ComparePanel } from "./panels/ComparePanel";
 import { ImportPanel } from "./panels/ImportPanel";
 import { Lisa2Panel } from "./panels/Lisa2Panel";
 import { EditPanel } from "./panels/EditPanel";
@@ -65,8 +66,8 @@ export function trackWorkbookChanges(services: WorkbookServices, changed: () => 
   };
 }
 
-export type PanelId = "import" | "check" | "recalc" | "edit" | "lisa2" | "settings";
-const PANELS: readonly PanelId[] = ["import", "check", "recalc", "edit", "lisa2", "settings"];
+export type PanelId = "import" | "check" | "recalc" | "edit" | "compare" | "lisa2" | "settings";
+const PANELS: readonly PanelId[] = ["import", "check", "recalc", "edit", "compare", "lisa2", "settings"];
 
 const useStyles = makeStyles({
   root: {
@@ -82,7 +83,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   heading: { margin: 0 },
-  // Five tabs are wider than Excel's narrowest pane (320 px): they wrap onto a second line rather than hide in a
+  // Seven tabs are wider than Excel's narrowest pane (320 px): they wrap onto a second line rather than hide in a
   // menu, so that every tab stays one click (or one arrow key) away.
   tabs: { flexWrap: "wrap" },
   busy: { alignSelf: "flex-start" },
@@ -167,6 +168,9 @@ function Pane({ services: given, language, onLanguageChange, sample, excelTooOld
           {id === "recalc" && <RecalcPanel services={services} />}
           {id === "edit" && (
             <EditPanel services={services} workbookVersion={workbookVersion} visible={panel === "edit"} />
+          )}
+          {id === "compare" && (
+            <ComparePanel services={services} workbookVersion={workbookVersion} delivery={delivery} />
           )}
           {id === "lisa2" && (
             <Lisa2Panel

@@ -15,7 +15,15 @@ const et = {
   notInExcel: "Leht on avatud väljaspool Excelit: töövihikuga seotud tegevused ei ole saadaval.",
   excelTooOld:
     "See Excel on lisandmooduli jaoks liiga vana (vaja on Exceli API versiooni 1.9: Microsoft 365, Excel 2021 või uuem, Excel veebis). Töövihikuga seotud tegevused ei ole saadaval.",
-  tabs: { import: "Import", check: "Kontroll", recalc: "Summad", edit: "Muuda", lisa2: "Lisa 2", settings: "Seaded" },
+  tabs: {
+    import: "Import",
+    check: "Kontroll",
+    recalc: "Summad",
+    edit: "Muuda",
+    compare: "Võrdle",
+    lisa2: "Lisa 2",
+    settings: "Seaded",
+  },
   tabsLabel: "Tegevused",
   working: "Töötan…",
   errorTitle: "Ei õnnestunud",
@@ -193,6 +201,52 @@ const et = {
   editRenumbered: (before: string) => `oli ${before}`,
   editAddedRow: (code: string) => `Lisatud rida ${code}.`,
   editAnnexRegenerated: (sheets: string) => `Lisa 2 lehed loodi uuesti: ${sheets}.`,
+  // Compare
+  compareLead:
+    "Võrdleb töövihiku kava kinnitatud versiooniga (käskkiri või selle muudatus): mis lisati, eemaldati, nummerdati ümber või muutus. Seletuskirja muudatuste tabel kirjutatakse lehele „Muudatused“.",
+  compareChoose: "Vali kinnitatud versioon",
+  compareFormats:
+    "Kinnitatud versioon: käskkirja tekst (.txt), Word (.docx), PDF (.pdf) või DigiDoc-konteiner (.asice, .bdoc). Töövihikuid võrdleb käsurida: npx tat-budget diff vana.xlsx uus.xlsx",
+  comparing: "Võrdlen…",
+  compareWorkbookFile: (name: string) =>
+    `„${name}“ on töövihik: lisandmoodul loeb ainult avatud töövihikut. Valige kinnitatud käskkiri (tekst, Word, PDF või konteiner) või võrrelge töövihikuid käsurealt: npx tat-budget diff vana.xlsx uus.xlsx`,
+  compareApproved: (name: string) => `Kinnitatud versioon: ${name}.`,
+  compareNone: "Muudatusi ei ole: töövihiku kava on sama mis kinnitatud versioon.",
+  compareCount: (count: number) => `${count} ${count === 1 ? "muudatus" : "muudatust"}`,
+  compareGrand: (before: string, after: string, difference: string) =>
+    `Kokku ${before} → ${after} (vahe ${difference})`,
+  compareKinds: {
+    added: "lisatud",
+    removed: "eemaldatud",
+    renumbered: "ümber nummerdatud",
+    changed: "muudetud",
+  } as Record<"added" | "removed" | "renumbered" | "changed", string>,
+  compareFields: {
+    amount: "summa",
+    frame: "üldajaraam",
+    plan: "tegevuskava periood",
+    responsible: "vastutaja",
+    label: "nimetus",
+    code: "kood",
+  } as Record<"amount" | "frame" | "plan" | "responsible" | "label" | "code", string>,
+  compareParent: "ülemrida: summa on alamridade oma, kogusummasse ei loeta",
+  compareTotals: "Kogusummad",
+  compareImplementerAdded: (name: string) => `${name}: lisatud elluviija või partner`,
+  compareImplementerRemoved: (name: string) => `${name}: eemaldatud`,
+  comparePartnerships: "Partnerluslepingu periood muutus",
+  compareIndicators: "Näitajate sihttasemed muutusid",
+  compareMark: "Märgi muudetud lahtrid (lilla)",
+  compareWrite: "Kirjuta leht „Muudatused“",
+  compareWriting: "Kirjutan muudatuste tabelit…",
+  compareWritten: (sheet: string, replaced: boolean) =>
+    `Muudatuste tabel kirjutatud lehele „${sheet}“${replaced ? " (varasem leht asendati)" : ""}.`,
+  compareMarked: (changed: number, all: number) =>
+    `Märgitud ${changed} muudetud lahtrit${all > changed ? `; kontrolli leiud jäid samuti märgituks (kokku ${all} lahtrit)` : ""}.`,
+  compareReasonsKept: (count: number) => `Varasemalt kirjutatud põhjendusi säilitati: ${count}.`,
+  compareDocx: "Laadi muudatuste tabel alla Wordina",
+  compareDocxOtherWays:
+    "Muudatuste tabel on töövihikus lehel „Muudatused“. Wordi faili saab ka käsurealt: npx tat-budget diff vana.docx uus.xlsx --docx muudatused.docx",
+  compareWorkbookDiagnostics: (count: number) => `Töövihiku lugemise teated: ${count}.`,
   // Settings
   settingsLead: "Need väärtused on lehel „Seaded“: kaasautorid näevad samu seadeid.",
   loadSettings: "Loe seaded töövihikust",
@@ -226,7 +280,15 @@ const en: Messages = {
   notInExcel: "The page is open outside Excel: the workbook actions are not available.",
   excelTooOld:
     "This Excel is too old for the add-in (it needs Excel API 1.9: Microsoft 365, Excel 2021 or newer, Excel on the web). The workbook actions are not available.",
-  tabs: { import: "Import", check: "Check", recalc: "Totals", edit: "Edit", lisa2: "Lisa 2", settings: "Settings" },
+  tabs: {
+    import: "Import",
+    check: "Check",
+    recalc: "Totals",
+    edit: "Edit",
+    compare: "Compare",
+    lisa2: "Lisa 2",
+    settings: "Settings",
+  },
   tabsLabel: "Actions",
   working: "Working…",
   errorTitle: "That did not work",
@@ -400,6 +462,46 @@ const en: Messages = {
   editRenumbered: (before: string) => `was ${before}`,
   editAddedRow: (code: string) => `Row ${code} added.`,
   editAnnexRegenerated: (sheets: string) => `Lisa 2's sheets were generated again: ${sheets}.`,
+  // Compare
+  compareLead:
+    "Compares the workbook's plan with its approved version (the directive or its amendment): what was added, removed, renumbered or changed. The explanatory note's change table is written to the sheet “Muudatused”.",
+  compareChoose: "Choose the approved version",
+  compareFormats:
+    "Approved version: the directive's text (.txt), Word (.docx), PDF (.pdf) or a DigiDoc container (.asice, .bdoc). Workbooks are compared by the command line: npx tat-budget diff old.xlsx new.xlsx",
+  comparing: "Comparing…",
+  compareWorkbookFile: (name) =>
+    `“${name}” is a workbook: the add-in reads only the open workbook. Choose the approved directive (text, Word, PDF or container), or compare workbooks on the command line: npx tat-budget diff old.xlsx new.xlsx`,
+  compareApproved: (name) => `Approved version: ${name}.`,
+  compareNone: "No changes: the workbook's plan is the same as the approved version.",
+  compareCount: (count) => `${count} ${count === 1 ? "change" : "changes"}`,
+  compareGrand: (before, after, difference) => `Total ${before} → ${after} (difference ${difference})`,
+  compareKinds: { added: "added", removed: "removed", renumbered: "renumbered", changed: "changed" },
+  compareFields: {
+    amount: "amount",
+    frame: "overall time frame",
+    plan: "plan period",
+    responsible: "responsible",
+    label: "label",
+    code: "code",
+  },
+  compareParent: "parent row: its amount is its items', not counted in the total again",
+  compareTotals: "Totals",
+  compareImplementerAdded: (name) => `${name}: implementer or partner added`,
+  compareImplementerRemoved: (name) => `${name}: removed`,
+  comparePartnerships: "Partnership agreement period changed",
+  compareIndicators: "Indicator targets changed",
+  compareMark: "Mark the changed cells (lilac)",
+  compareWrite: "Write the sheet “Muudatused”",
+  compareWriting: "Writing the change table…",
+  compareWritten: (sheet, replaced) =>
+    `The change table was written to the sheet “${sheet}”${replaced ? " (the earlier sheet was replaced)" : ""}.`,
+  compareMarked: (changed, all) =>
+    `Marked ${changed} changed cells${all > changed ? `; the check's findings stay marked too (${all} cells in all)` : ""}.`,
+  compareReasonsKept: (count) => `Reasons written earlier were kept: ${count}.`,
+  compareDocx: "Download the change table as Word",
+  compareDocxOtherWays:
+    "The change table is in the workbook on the sheet “Muudatused”. The Word file can also be made on the command line: npx tat-budget diff old.docx new.xlsx --docx changes.docx",
+  compareWorkbookDiagnostics: (count) => `Notes from reading the workbook: ${count}.`,
   settingsLead: 'These values live on the sheet "Seaded": co-authors see the same settings.',
   loadSettings: "Read the settings from the workbook",
   loadingSettings: "Reading the settings…",

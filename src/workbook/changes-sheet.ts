@@ -1,7 +1,7 @@
 import { PlanChange, PlanComparison } from "../model/compare";
 import { Money } from "../model/money";
 import { AMOUNT_FORMAT } from "./layout";
-import { CellModel, SheetModel, cell } from "./model";
+import { CellModel, RawSheet, SheetModel, cell } from "./model";
 
 /** The sheet of an amendment's change table, as the explanatory note has it. */
 export const CHANGES_SHEET = "Muudatused";
@@ -32,6 +32,13 @@ const FIELD: Record<string, string> = {
   code: "kood",
 };
 
+function takeReason(reasons: ChangeReasons, change: PlanChange): string | null {
+  const key = reasonKey(change.implementer, change.code, change.codeBefore ?? "");
+  const found = reasons.get(key);
+  reasons.delete(key);
+  return found?.reason ?? null;
+}
+
 const header = (text: string): CellModel => cell(text, { bold: true, border: true, wrap: true, fill: "#D9E1F2" });
 const text = (value: string | null, italic = false): CellModel =>
   cell(value ?? "", { border: true, wrap: true, ...(italic ? { italic } : {}) });
@@ -41,11 +48,58 @@ const amount = (value: Money | null, italic = false): CellModel | null =>
     ? text(null)
     : cell(value.toNumber(), { numFmt: AMOUNT_FORMAT, border: true, ...(italic ? { italic } : {}) });
 
+/** The officer's reasons (Põhjendus) on an earlier Muudatused sheet, by the change they stand beside. */
+export type ChangeReasons = Map<string, { implementer: string; code: string; reason: string }>;
+
+const reasonKey = (implementer: string, code: string, codeBefore: string): string =>
+  [implementer, code, codeBefore].map((part) => part.replace(/\s+/g, " ").trim()).join("\u0000");
+
+const textOf = (value: unknown): string => (typeof value === "string" ? value : value == null ? "" : String(value));
+
 /**
- * The change table (implementer, code, activity, before, after, difference, and an empty Põhjendus column for the
- * officer), then the totals' table. A parent row's change is in italics: it is its items' and not counted again.
+ * The reasons the officer wrote on the Muudatused sheet as written before, so that writing the sheet again keeps
+ * them: read under the change table's header, row by row, until the first row without an implementer. The reasons
+ * listed below the totals as no longer matching a change are read too, so that they are not lost either.
  */
-export function changesSheet(comparison: PlanComparison): SheetModel {
+export function reasonsOf(sheet: RawSheet | undefined): ChangeReasons {
+  const reasons: ChangeReasons = new Map();
+  if (!sheet) return reasons;
+  const cells = (row: number) => sheet.rows[row] ?? [];
+  const isHeader = (row: number) =>
+    textOf(cells(row)[0]?.value).trim() === HEADERS[0] && textOf(cells(row)[REASON]?.value).trim() === HEADERS[REASON];
+  const start = sheet.rows.findIndex((_, index) => isHeader(index));
+  if (start >= 0) {
+    for (let row = start + 1; row < sheet.rows.length; row++) {
+      const [implementer, code, codeBefore] = [0, 1, 2].map((column) => textOf(cells(row)[column]?.value));
+      if (implementer.trim() === "") break;
+      const reason = textOf(cells(row)[REASON]?.value).trim();
+      if (reason) reasons.set(reasonKey(implementer, code, codeBefore), { implementer, code, reason });
+    }
+  }
+  const orphans = sheet.rows.findIndex((row) => textOf(row[0]?.value).trim() === ORPHANS_TITLE);
+  if (orphans >= 0) {
+    for (let row = orphans + 2; row < sheet.rows.length; row++) {
+      const [implementer, code, codeBefore, reason] = [0, 1, 2, 3].map((column) => textOf(cells(row)[column]?.value));
+      if (implementer.trim() === "") break;
+      const key = reasonKey(implementer, code, codeBefore);
+      if (reason.trim() && !reasons.has(key)) reasons.set(key, { implementer, code, reason: reason.trim() });
+    }
+  }
+  return reasons;
+}
+
+/** The Põhjendus column's index. */
+const REASON = HEADERS.length - 1;
+const ORPHANS_TITLE = "Põhjendused, mille muudatust enam ei ole";
+
+/**
+ * The change table (implementer, code, activity, before, after, difference, and a Põhjendus column for the
+ * officer), then the totals' table. A parent row's change is in italics: it is its items' and not counted again.
+ * `reasons` are those of the sheet written before (`reasonsOf`): each stands beside its change again, and one whose
+ * change is gone (the amendment was undone) is listed below the totals rather than dropped.
+ */
+export function changesSheet(comparison: PlanComparison, reasons: ChangeReasons = new Map()): SheetModel {
+  const unused = new Map(reasons);
   const rows: Array<Array<CellModel | null>> = [
     [cell(CHANGES_SHEET, { bold: true, size: 14 })],
     [cell("Kaldkirjas ülemread: nende summa on alamridade oma ega lähe kogusummasse teist korda.", { italic: true })],
@@ -70,7 +124,7 @@ export function changesSheet(comparison: PlanComparison): SheetModel {
         border: true,
         ...(parent ? { italic: true } : {}),
       }),
-      text(null),
+      text(takeReason(unused, change)),
     ]);
   }
   rows.push([]);
@@ -94,6 +148,14 @@ export function changesSheet(comparison: PlanComparison): SheetModel {
     cell(grand.after.toNumber(), { formula: sum("C"), numFmt: AMOUNT_FORMAT, bold: true, border: true }),
     cell(grand.difference.toNumber(), { formula: sum("D"), numFmt: AMOUNT_FORMAT, bold: true, border: true }),
   ]);
+  if (unused.size > 0) {
+    rows.push([]);
+    rows.push([cell(ORPHANS_TITLE, { bold: true })]);
+    rows.push(["Elluviija / partner", "Kood", "Kood enne", "Põhjendus"].map(header));
+    for (const [key, { implementer, code, reason }] of unused) {
+      rows.push([text(implementer), text(code), text(key.split("\u0000")[2]), text(reason)]);
+    }
+  }
   return {
     name: CHANGES_SHEET,
     kind: "changes",

@@ -8,10 +8,15 @@ import type { CellFinding, MarkSeverity } from "./port";
  * fill, so clearing takes away only the rules and every fill the officer set, before or since, stays.
  */
 
-/** A mark's fill by severity. */
-export const MARK_FILL: Record<MarkSeverity, string> = { error: "#F8CBAD", warning: "#FFE699", info: "#DDEBF7" };
-/** Lower is worse: the worst finding of a cell gives its mark. */
-export const SEVERITY_RANK: Record<MarkSeverity, number> = { error: 0, warning: 1, info: 2 };
+/** A mark's fill by severity; a changed cell's is lilac, unlike any finding's. */
+export const MARK_FILL: Record<MarkSeverity, string> = {
+  error: "#F8CBAD",
+  warning: "#FFE699",
+  info: "#DDEBF7",
+  change: "#E4D7F5",
+};
+/** Lower is worse: the worst finding of a cell gives its mark, and a finding shows over a change. */
+export const SEVERITY_RANK: Record<MarkSeverity, number> = { error: 0, warning: 1, info: 2, change: 3 };
 
 /**
  * Inside every rule of ours: N of a text is 0, so `N("tat-budget")=0` is TRUE and changes nothing of what the rule

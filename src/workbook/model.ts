@@ -35,6 +35,12 @@ export interface TableModel {
 
 export type SheetKind = "schedule" | "summary" | "settings" | "indicators" | "annex" | "changes";
 
+/**
+ * Sheets made whole from the plan each time (lisa 2's, the change table): writing them again replaces the old ones
+ * in their place, with no backup, as nothing of the officer's is kept on them but what the writer carries over.
+ */
+export const isGeneratedSheet = (kind: SheetKind): boolean => kind === "annex" || kind === "changes";
+
 export interface SheetModel {
   name: string;
   kind: SheetKind;

@@ -31,6 +31,10 @@ export interface WorkbookPort {
   clearMarks(): Promise<number>;
   rewriteFormulas(formulas: FormulaWrite[]): Promise<RewriteResult>;
   goTo(position: { sheet?: string; cell?: string }): Promise<void>;
+  /**
+   * Writes generated sheets (`isGeneratedSheet`: lisa 2's, Muudatused), each replacing the sheet of its name in that
+   * sheet's place; refuses any other kind of sheet.
+   */
   writeAnnexSheets(model: WorkbookModel): Promise<AnnexResult>;
   writeCells(sheet: string, updates: CellUpdate[]): Promise<void>;
   /** Cells of several sheets in one batch: all of them land, or none (an edit of two schedules and Koond). */
@@ -45,8 +49,11 @@ export interface WorkbookPort {
   readSelection(refuse?: (cells: number) => void): Promise<SelectionCells>;
 }
 
-/** How bad a marked cell's finding is; the checks' severities, spelled here so the workbook needs no checks. */
-export type MarkSeverity = "error" | "warning" | "info";
+/**
+ * How bad a marked cell's finding is: the checks' severities, spelled here so the workbook needs no checks; and
+ * "change", a cell an amendment changed (the comparison with the approved version), in a colour of its own.
+ */
+export type MarkSeverity = "error" | "warning" | "info" | "change";
 
 /** A finding as marking sees it: its cell (set by `locateFindings`) and its severity. */
 export interface CellFinding {

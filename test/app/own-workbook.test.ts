@@ -1,63 +1,13 @@
 import { checkAndMark, checkWorkbook } from "../../src/app";
 import { createFakeExcel } from "../../src/workbook/fake";
 import { OfficeWorkbookAdapter } from "../../src/workbook/office/office-adapter";
-import { TARTU_FIRST_ROW, TARTU_ROWS } from "../cli/tartu-workbook";
+import { TARTU_FIRST_ROW } from "../cli/tartu-workbook";
+import { officerWorkbook } from "./officer-workbook";
 
 /**
  * The pane's Kontrolli and the ribbon's on an open workbook without our Seaded sheet (issue 15, item 6): an officer
  * typed Tartu's schedule into a sheet of their own. Over the Excel fake, through the Office adapter, as in Excel.
  */
-
-/** Excel's day numbers of 01.01.2023 and 31.12.2025 (1900 date system). */
-const FRAME = [44927, 46022] as const;
-
-async function officerWorkbook(amounts: Record<string, number> = {}) {
-  const fake = createFakeExcel();
-  const sheets = fake.context.workbook.worksheets;
-  const sheet = sheets.add("Tartu 2025");
-  sheet.getRange("B2").values = [["Tartu linna tegevuste ajakava 2025"]];
-  sheet.getRange("B4:H5").values = [
-    [
-      "Kood",
-      "Tegevuse eest vastutaja",
-      "Planeeritav maksumus tegevuskava aastal (EUR)",
-      "Tegevus",
-      "Tegevuse üldajaraam",
-      "",
-      "Tegevuse algus- ja lõppkuupäev tegevuskava perioodil",
-    ],
-    ["", "", "", "", "algus", "lõpp", ""],
-  ];
-  const last = TARTU_FIRST_ROW + TARTU_ROWS.length - 1;
-  sheet.getRange(`B${TARTU_FIRST_ROW}:H${last}`).values = TARTU_ROWS.map(
-    ([code, label, amount, responsible], index) => [
-      code ?? "",
-      responsible,
-      (code && amounts[code]) ?? amount,
-      label,
-      // Dates as Excel keeps them (day numbers under a date format), every third row typed as text.
-      ...(index % 3 === 2 ? ["01.01.2023", "31.12.2025"] : FRAME),
-      "01.01.2025- 31.12.2025",
-    ],
-  );
-  sheet.getRange(`F${TARTU_FIRST_ROW}:G${last}`).numberFormat = TARTU_ROWS.map(() => ["dd.mm.yyyy", "dd.mm.yyyy"]);
-  // An old copy kept out of sight: not the officer's current table.
-  const old = sheets.add("Vana");
-  old.getRange("A1:E2").values = [
-    [
-      "Tegevus",
-      "Tegevuse üldajaraam",
-      "Tegevuse algus- ja lõppkuupäev",
-      "Planeeritav maksumus",
-      "Tegevuse eest vastutaja",
-    ],
-    ["3.5.2.1 Vana rida", "01.01.2023-31.12.2025", "01.01.2025-31.12.2025", 1, "Tartu linn"],
-  ];
-  old.visibility = "Hidden";
-  await fake.context.sync();
-  const adapter = new OfficeWorkbookAdapter((batch) => batch(fake.context));
-  return { fake, adapter };
-}
 
 describe("Kontrolli on an officer's own workbook", () => {
   it("checks Tartu's table like the text (no findings), in the 3 syncs of any check", async () => {

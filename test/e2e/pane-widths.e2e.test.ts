@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { Browser, Locator, Page } from "playwright-core";
 import { launchChromium } from "./chromium";
 import { TEST_OUTPUT_DIR } from "../libreoffice";
+import { fixtureText } from "../helpers";
 
 /**
  * The task pane at Excel's widths (issue 16): Excel opens task panes about 320–350 px wide, and the officer must
@@ -216,6 +217,19 @@ describe("the pane at Excel's widths, accessible, by keyboard", () => {
       await pane().getByRole("button", { name: "Kirjuta muudatus töövihikusse" }).click();
       await pane().getByText("Muudatus kirjutatud: 4 rida.").waitFor();
       await expectFits(page, width, "edit-written");
+    });
+
+    test("Võrdle, the spread workbook against the sample, with Muudatused written", async () => {
+      const approved = path.join(SHOTS, "kaskkiri.txt");
+      writeFileSync(approved, fixtureText());
+      await tab("Võrdle").click();
+      await pane().getByTestId("compare-file").setInputFiles(approved);
+      await pane().getByRole("region", { name: "Tartu linn" }).waitFor();
+      await expectFits(page, width, "compare");
+      await axe(page, `${width} compare`);
+      await pane().getByRole("button", { name: "Kirjuta leht „Muudatused“" }).click();
+      await pane().getByTestId("compare-written").waitFor();
+      await expectFits(page, width, "compare-written");
     });
 
     test("Lisa 2, built", async () => {

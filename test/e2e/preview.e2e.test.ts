@@ -25,6 +25,8 @@ jest.setTimeout(300_000);
 const SHOTS = path.join(TEST_OUTPUT_DIR, "e2e");
 /** The check's mark for an error (the adapter's fill #F8CBAD), as the browser reports a background colour. */
 const ERROR_FILL = "rgb(248, 203, 173)";
+/** A changed cell's mark (#E4D7F5). */
+const CHANGE_FILL = "rgb(228, 215, 245)";
 
 describe("the preview in Chromium", () => {
   let browser: Browser;
@@ -190,6 +192,45 @@ describe("the preview in Chromium", () => {
     // 1 266 860,75 + 1 022,85 (the spread) + 1 000 (the new row): lisa 2's direct costs, generated again.
     expect(grid).toContain("1 268 883,60");
     expect(grid).toContain("Klapib");
+  });
+
+  test("6c. Võrdle: the amended workbook against the approved directive; Muudatused written, changes marked lilac", async () => {
+    const approved = path.join(SHOTS, "kaskkiri-kinnitatud.txt");
+    writeFileSync(approved, fixtureText());
+    await pane().getByRole("tab", { name: "Võrdle" }).click();
+    await pane().getByTestId("compare-file").setInputFiles(approved);
+    const summary = pane().getByTestId("compare-summary");
+    await summary.waitFor();
+    // 6b's spread (+1 022,85) and added row (+1 000,00).
+    expect((await summary.innerText()).replace(/\u00a0/g, " ")).toBe(
+      "Kinnitatud versioon: kaskkiri-kinnitatud.txt. 5 muudatust. Kokku 1 266 860,75 → 1 268 883,60 (vahe +2 022,85)",
+    );
+    const tartu = pane().getByRole("region", { name: "Tartu linn" });
+    expect((await tartu.innerText()).replace(/\u00a0/g, " ")).toMatch(
+      /lisatud\s+3\.5\.2\.1\.3\.3\s+Infokogumiku trükk/,
+    );
+    await screenshot("compare-listed");
+    await pane().getByRole("button", { name: "Kirjuta leht „Muudatused“" }).click();
+    await pane()
+      .getByText(/^Muudatuste tabel kirjutatud lehele „Muudatused“\. Märgitud 12 muudetud lahtrit/)
+      .waitFor();
+    await expectAttribute(sheetTab("Muudatused"), "aria-selected", "true");
+    const grid = (await workbook().getByRole("grid").innerText()).replace(/\u00a0/g, " ");
+    expect(grid).toContain("Põhjendus");
+    expect(grid).toContain("Infokogumiku trükk");
+    expect(grid).toContain("1 268 883,60");
+    await screenshot("compare-sheet");
+    await sheetTab("Tartu").click();
+    await expectAttribute(sheetTab("Tartu"), "aria-selected", "true");
+    await expectText(gridCell("B15"), /^Infokogumiku trükk$/);
+    // The changed amount and the added row in the changes' own colour.
+    expect(await background(gridCell("G13"))).toBe(CHANGE_FILL);
+    expect(await background(gridCell("B15"))).toBe(CHANGE_FILL);
+    await screenshot("compare-marked");
+    // The check's marks stay beside them (step 5's error on ELVL!E14).
+    await sheetTab("ELVL").click();
+    await expectAttribute(sheetTab("ELVL"), "aria-selected", "true");
+    expect(await background(gridCell("E14"))).toBe(ERROR_FILL);
   });
 
   test("7. a Word and a PDF lisa 1 are read in the browser, with pdf.js's worker from the add-in's origin", async () => {

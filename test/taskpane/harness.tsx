@@ -46,6 +46,9 @@ export function fakeServices(): FakeServices {
     selectedRow: unexpected("selectedRow"),
     previewEdit: unexpected("previewEdit"),
     applyEdit: unexpected("applyEdit"),
+    compareWith: unexpected("compareWith"),
+    writeChanges: unexpected("writeChanges"),
+    changesDocx: unexpected("changesDocx"),
   };
 }
 

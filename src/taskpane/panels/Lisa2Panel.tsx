@@ -15,6 +15,7 @@ import { useMessages } from "../i18n";
 import { useOperation } from "../operation";
 import { formatMoneyEstonian, parseRatePercent } from "../../app";
 import type { Lisa2Outcome, Money, WorkbookServices } from "../../app";
+import { DeliveryNotice } from "./DeliveryNotice";
 import { usePanelStyles } from "./styles";
 import { browserDelivery } from "../host/delivery";
 import type { DeliveryOutcome, FileDelivery } from "../host/delivery";
@@ -112,32 +113,7 @@ export function Lisa2Panel({ services, workbookVersion, visible, delivery = brow
           {t.downloadDocx}
         </Button>
       </div>
-      {delivered && delivered.kind !== "downloaded" && (
-        <MessageBar
-          intent={delivered.kind === "browser" ? "info" : "warning"}
-          layout="multiline"
-          data-testid="docx-delivery"
-        >
-          <MessageBarBody>
-            {delivered.kind === "browser" && t.docxInBrowser(delivered.name)}
-            {delivered.kind === "tooLarge" && (
-              <>
-                {t.docxTooLarge(delivered.urlLength, delivered.limit)} {t.docxOtherWays}
-              </>
-            )}
-            {delivered.kind === "unavailable" && (
-              <>
-                {t.docxUnavailable} {t.docxOtherWays}
-              </>
-            )}
-            {delivered.kind === "failed" && (
-              <>
-                {t.docxBrowserFailed(delivered.message)} {t.docxOtherWays}
-              </>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <DeliveryNotice delivered={delivered} otherWays={t.docxOtherWays} />
       {outcome && lisa2 && (
         <>
           <MessageBar intent={lisa2.draft ? "warning" : "success"} layout="multiline">

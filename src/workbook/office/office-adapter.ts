@@ -1,7 +1,7 @@
 import { quotedSheetName } from "../../model/a1";
 import { LISA2_SHEET, columnLetter, fromExcelSerial, parseCellAddress, sheetToShow } from "../layout";
 import { StructureProtectedError, WorkbookWriteError } from "../errors";
-import { CellModel, CellValue, RawCell, RawSheet, SheetModel, WorkbookModel } from "../model";
+import { CellModel, CellValue, RawCell, RawSheet, SheetModel, WorkbookModel, isGeneratedSheet } from "../model";
 import { isMarkFormula, MARK_FILL, markRules, MarkRule } from "../marks";
 import type { CellUpdate } from "../settings";
 import type {
@@ -180,7 +180,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
    * only after writing every new sheet whole, the rest is finished and the call succeeds.
    */
   writeAnnexSheets(model: WorkbookModel): Promise<AnnexResult> {
-    const foreign = model.sheets.filter((sheet) => sheet.kind !== "annex").map((sheet) => sheet.name);
+    const foreign = model.sheets.filter((sheet) => !isGeneratedSheet(sheet.kind)).map((sheet) => sheet.name);
     if (foreign.length > 0) return Promise.reject(notAnnexError(foreign));
     let before: WorkbookSheets = { sheets: [], activeId: "" };
     let temporary: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { LISA2_SHEET, parseCellAddress, sheetToShow } from "../layout";
-import { RawSheet, SheetModel, WorkbookModel, isDate } from "../model";
+import { RawSheet, SheetModel, WorkbookModel, isDate, isGeneratedSheet } from "../model";
 import { isMarkFormula, MARK_FILL, markRules } from "../marks";
 import { MARKS_SHEET, freeName, notAnnexError, renameSheets, settleSheetNames } from "../office/office-adapter";
 import {
@@ -177,7 +177,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
    * as in the Office adapter. Sheets "<name> (uus)" that an interrupted write in Excel left behind go too.
    */
   async writeAnnexSheets(model: WorkbookModel): Promise<AnnexResult> {
-    const foreign = model.sheets.filter((sheet) => sheet.kind !== "annex").map((sheet) => sheet.name);
+    const foreign = model.sheets.filter((sheet) => !isGeneratedSheet(sheet.kind)).map((sheet) => sheet.name);
     if (foreign.length > 0) throw notAnnexError(foreign);
     model.sheets.forEach((sheet) => checkSheetName(sheet.name));
     const before = this.workbook.worksheets;

@@ -5,6 +5,9 @@ const TEXT_FILE = /\.txt$/i;
 const DOCUMENT_FILE = /\.(docx|pdf)$/i;
 const WORKBOOK_FILE = /\.(xlsx|xlsm|xls)$/i;
 
+/** A workbook file by its name: the pane reads workbooks only where they are open, in Excel. */
+export const isWorkbookFile = (name: string): boolean => WORKBOOK_FILE.test(name);
+
 /** What the pane does with a chosen file, decided from its name and size before any of it is read. */
 export type ChosenFile =
   { kind: "refused"; message: string } | { kind: "document"; format: "docx" | "pdf" | "container" } | { kind: "text" };
