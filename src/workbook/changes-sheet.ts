@@ -1,4 +1,5 @@
 import { PlanChange, PlanComparison } from "../model/compare";
+import { Period } from "../model/calendar-date";
 import { Money } from "../model/money";
 import { AMOUNT_FORMAT } from "./layout";
 import { CellModel, RawSheet, SheetModel, cell } from "./model";
@@ -31,6 +32,40 @@ const FIELD: Record<string, string> = {
   label: "nimetus",
   code: "kood",
 };
+
+const periodText = (period: Period | null): string =>
+  period ? `${period.start.toEstonian()}–${period.end.toEstonian()}` : "—";
+const targets = (side: { target: string; target2029: string } | null): string =>
+  side ? `${side.target} / ${side.target2029}` : "—";
+
+/**
+ * Below the totals, what an amendment changes besides rows, each as a table of its own when there is any: the
+ * implementers added or removed, the partnership agreements' periods (section 1.1), the indicators' targets.
+ */
+function otherChanges(comparison: PlanComparison): Array<Array<CellModel | null>> {
+  const rows: Array<Array<CellModel | null>> = [];
+  const block = (title: string, headers: string[], lines: string[][]) => {
+    if (lines.length === 0) return;
+    rows.push([], [cell(title, { bold: true })], headers.map(header));
+    for (const line of lines) rows.push(line.map((value) => text(value)));
+  };
+  block(
+    "Elluviijad ja partnerid",
+    ["Elluviija / partner", "Muutus"],
+    comparison.implementers.map((change) => [change.implementer, KIND[change.change]]),
+  );
+  block(
+    "Partnerluslepingu periood",
+    ["Elluviija / partner", "Enne", "Pärast"],
+    comparison.partnerships.map((change) => [change.implementer, periodText(change.before), periodText(change.after)]),
+  );
+  block(
+    "Näitajate sihttasemed (tegevuskava aasta / 2029)",
+    ["Näitaja", "Ühik", "Enne", "Pärast"],
+    comparison.indicators.map((change) => [change.name, change.unit, targets(change.before), targets(change.after)]),
+  );
+  return rows;
+}
 
 function takeReason(reasons: ChangeReasons, change: PlanChange): string | null {
   const key = reasonKey(change.implementer, change.code, change.codeBefore ?? "");
@@ -148,6 +183,7 @@ export function changesSheet(comparison: PlanComparison, reasons: ChangeReasons 
     cell(grand.after.toNumber(), { formula: sum("C"), numFmt: AMOUNT_FORMAT, bold: true, border: true }),
     cell(grand.difference.toNumber(), { formula: sum("D"), numFmt: AMOUNT_FORMAT, bold: true, border: true }),
   ]);
+  rows.push(...otherChanges(comparison));
   if (unused.size > 0) {
     rows.push([]);
     rows.push([cell(ORPHANS_TITLE, { bold: true })]);

@@ -27,7 +27,7 @@ describe("the pane's language", () => {
   test("is Estonian by default: title, tab names and the import panel", () => {
     renderApp();
     expect(screen.getByRole("heading", { level: 1, name: "TAT eelarve" })).toBeInTheDocument();
-    expectTabs("Tegevused", ["Import", "Kontroll", "Summad", "Muuda", "Lisa 2", "Seaded"]);
+    expectTabs("Tegevused", ["Import", "Kontroll", "Summad", "Muuda", "Võrdle", "Lisa 2", "Seaded"]);
     expect(screen.getByRole("tab", { name: "Import" })).toHaveAttribute("aria-selected", "true");
     expect(screen.getByRole("tabpanel", { name: "Import" })).toBeVisible();
     expect(screen.getByRole("button", { name: "Eelvaade" })).toBeInTheDocument();
@@ -36,7 +36,7 @@ describe("the pane's language", () => {
   test('is English when language="en"', () => {
     renderApp({ language: "en" });
     expect(screen.getByRole("heading", { level: 1, name: "TAT budget" })).toBeInTheDocument();
-    expectTabs("Actions", ["Import", "Check", "Totals", "Edit", "Lisa 2", "Settings"]);
+    expectTabs("Actions", ["Import", "Check", "Totals", "Edit", "Compare", "Lisa 2", "Settings"]);
     expect(screen.getByRole("button", { name: "Preview" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Eelvaade" })).not.toBeInTheDocument();
   });
@@ -247,7 +247,7 @@ describe("when an operation fails", () => {
     expect(alert).not.toHaveTextContent("No activity schedule");
     // Not a blank pane: the title, the tabs and the panel are all there, and the buttons work again.
     expect(screen.getByRole("heading", { level: 1, name: "TAT eelarve" })).toBeVisible();
-    expect(screen.getAllByRole("tab")).toHaveLength(6);
+    expect(screen.getAllByRole("tab")).toHaveLength(7);
     expect(screen.getByRole("textbox", { name: "Käskkirja tekst" })).toHaveValue("tere");
     expect(screen.getByRole("button", { name: "Eelvaade" })).toBeEnabled();
     expect(screen.queryByText("Loen teksti…")).not.toBeInTheDocument();

@@ -61,3 +61,33 @@ test("a reason stands beside its change again; one whose change is gone is liste
   ]);
   expect(reasonsOf(undefined).size).toBe(0);
 });
+
+test("below the totals: the agreement extended, an implementer gone and an indicator's targets, each in its own table", () => {
+  const before = parseDirectiveText(fixtureText()).plan;
+  const extended = parseDirectiveText(
+    fixtureText().replace("Jõhvi vallal kuni 31.12.2026", "Jõhvi vallal kuni 31.12.2028"),
+  ).plan;
+  const [first, ...rest] = extended.indicators;
+  const after = {
+    ...extended,
+    implementers: extended.implementers.filter((implementer) => implementer.name !== "Haapsalu linn"),
+    indicators: [{ ...first, target: "99" }, ...rest],
+  };
+  const sheet = changesSheet(comparePlans(before, after));
+  const values = sheet.rows.map((row) => row.map((cell) => cell?.value));
+  const from = values.findIndex((row) => row[0] === "Kokku") + 1;
+  expect(values.slice(from)).toEqual([
+    [],
+    ["Elluviijad ja partnerid"],
+    ["Elluviija / partner", "Muutus"],
+    ["Haapsalu linn", "eemaldatud"],
+    [],
+    ["Partnerluslepingu periood"],
+    ["Elluviija / partner", "Enne", "Pärast"],
+    ["Jõhvi vald", "01.01.2025–31.12.2026", "01.01.2025–31.12.2028"],
+    [],
+    ["Näitajate sihttasemed (tegevuskava aasta / 2029)"],
+    ["Näitaja", "Ühik", "Enne", "Pärast"],
+    [first.name, first.unit, `${first.target} / ${first.target2029}`, `99 / ${first.target2029}`],
+  ]);
+});
