@@ -32,6 +32,7 @@ import {
   readAnyWorkbookPlan,
   readDocument,
   recalc as recalcWorkbook,
+  writeChanges,
   writePlan,
   writePlanWithLisa2,
 } from "../app";
@@ -83,9 +84,12 @@ holding it, or a workbook: ours or one with schedule tables on its sheets):
                                                            eemaldab rea koos alamridadega; --renumber nihutab
                                                            järgmiste numbreid / removes a row with its items
   tat-budget diff <vana> <uus> [--json] [-o <muudatused.xlsx>] [--docx <muudatused.docx>]
-        [--force] [--lang et|en]
+        [--into <koopia.xlsx>] [--force] [--lang et|en]
                                                            kahe kava versiooni muudatused (ümbernummerdamine on
-                                                           üks muudatus) / what changed between two plan versions
+                                                           üks muudatus) / what changed between two plan versions;
+                                                           --into: uue töövihiku koopia lehega Muudatused ja
+                                                           märgitud muudetud lahtritega / a copy of the new
+                                                           workbook with the Muudatused sheet, changes marked
   tat-budget demo [--lang et|en]                           põhitöö näidiskäskkirjal / the main job on the sample
   tat-budget help                                          see abi / this help
   --document <nimi>                                        konteineris loetav dokument (vaikimisi see, kus on
@@ -169,9 +173,20 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         if (docx !== undefined && !/\.docx$/i.test(docx))
           throw new UsageError("diff --docx vajab .docx faili / diff --docx needs a .docx file");
         if (docx) refuseOverwrite(docx, force, language);
+        const into = flags.get("into");
+        if (into !== undefined && !/\.xlsx$/i.test(into))
+          throw new UsageError("diff --into vajab .xlsx faili / diff --into needs an .xlsx file");
+        if (into) refuseOverwrite(into, force, language);
         const before = (await loadPlan(files[0])).result.plan;
-        const after = (await loadPlan(files[1])).result.plan;
-        const comparison = comparePlanVersions(before, after);
+        const newer = await loadPlan(files[1]);
+        // The pane's Võrdle: the new version is a tat-budget workbook, and a copy of it gets the sheet and the marks.
+        if (into && !newer.workbook)
+          throw new InputError(
+            language === "et"
+              ? `--into vajab uueks versiooniks tat-budget töövihikut (lehega Seaded): ${files[1]}`
+              : `--into needs a tat-budget workbook (with a Seaded sheet) as the new version: ${files[1]}`,
+          );
+        const comparison = comparePlanVersions(before, newer.result.plan);
         // Exit 0 whether or not anything changed: a difference is the answer asked for, not a failure.
         io.out(
           json ? `${JSON.stringify(comparisonToJson(comparison), null, 2)}\n` : formatComparison(comparison, language),
@@ -187,6 +202,16 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
           writeFileSync(docx, await changesDocxBytes(comparison));
           if (!json)
             io.out(language === "et" ? `Muudatuste tabel kirjutatud: ${docx}\n` : `Change table written: ${docx}\n`);
+        }
+        if (into && newer.workbook) {
+          const written = await writeChanges(newer.workbook, before, { mark: true });
+          await newer.workbook.save(into);
+          if (!json)
+            io.out(
+              language === "et"
+                ? `Töövihiku koopia lehega „${written.sheet}“ kirjutatud: ${into} (märgitud ${written.changedCells} muudetud lahtrit${written.reasonsKept ? `, põhjendusi säilitati ${written.reasonsKept}` : ""})\n`
+                : `Workbook copy with the sheet "${written.sheet}" written: ${into} (${written.changedCells} changed cells marked${written.reasonsKept ? `, ${written.reasonsKept} reasons kept` : ""})\n`,
+            );
         }
         return 0;
       }
@@ -707,6 +732,7 @@ function parseArguments(argv: string[]): { command: string | undefined; files: s
         name === "docx" ||
         name === "indirect-rate" ||
         name === "document" ||
+        name === "into" ||
         EDIT_OPTIONS.has(name)
       ) {
         const value = inline ?? argv[++index];

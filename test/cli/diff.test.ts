@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import ExcelJS from "exceljs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -229,6 +230,67 @@ describe("tat-budget diff", () => {
     ]) {
       expect(lines).toContain(expected);
     }
+  });
+
+  test("--into: a copy of the new workbook with Muudatused and the changed cells marked lilac; reasons carried over", async () => {
+    const copy = path.join(dir, "uus-muudatustega.xlsx");
+    const written = await run("diff", FIXTURE_PATH, newBook, "--into", copy);
+    expect([written.status, written.stderr]).toEqual([0, ""]);
+    // The parents' amounts, the added row's eight shown cells and the renumbered row's code: 11 cells.
+    expect(written.stdout).toContain(
+      `Töövihiku koopia lehega „Muudatused“ kirjutatud: ${copy} (märgitud 11 muudetud lahtrit)`,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(copy);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toContain("Muudatused");
+    const formattings = (
+      workbook.getWorksheet("Tartu") as ExcelJS.Worksheet & {
+        conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
+      }
+    ).conditionalFormattings;
+    // A range may carry several rules (a finding's and a change's on one column): each lilac rule, by its code.
+    const keyed = formattings.flatMap((formatting) =>
+      formatting.rules
+        .filter(
+          (rule) => (rule.style?.fill as ExcelJS.FillPattern | undefined)?.bgColor?.argb?.toUpperCase() === "FFE4D7F5",
+        )
+        .map((rule) => {
+          const formula = (rule as { formulae?: string[] }).formulae?.[0] ?? "";
+          return `${formatting.ref.replace(/\d+:.*/, "")} ${/\$A\d+="([^"]+)"/.exec(formula)?.[1]}`;
+        }),
+    );
+    expect(keyed.sort()).toEqual(
+      [
+        "G 3.5.2.1",
+        "G 3.5.2.1.3",
+        // Not C: the new row's frame (2025) differs from Tartu's agreement (2023–2025), and a finding's mark shows
+        // over a change's.
+        ...["A", "B", "D", "E", "F", "G", "I"].map((column) => `${column} 3.5.2.1.3.2`),
+        "A 3.5.2.1.3.3",
+      ].sort(),
+    );
+    const frameRules = formattings
+      .filter((formatting) => formatting.ref.startsWith("C"))
+      .flatMap((formatting) => formatting.rules)
+      .filter((rule) => ((rule as { formulae?: string[] }).formulae?.[0] ?? "").includes('"3.5.2.1.3.2"'));
+    expect(frameRules.map((rule) => (rule.style?.fill as ExcelJS.FillPattern).bgColor?.argb)).toEqual(["FFFFE699"]);
+    // The officer writes a reason on the copy; compared again, the reason stands beside its change.
+    const changes = workbook.getWorksheet("Muudatused")!;
+    expect(changes.getCell("B6").value).toBe("3.5.2.1.3.2");
+    changes.getCell("I6").value = "Linnavalitsuse korraldus";
+    await workbook.xlsx.writeFile(copy);
+    const again = path.join(dir, "uus-muudatustega-2.xlsx");
+    const rewritten = await run("diff", FIXTURE_PATH, copy, "--into", again);
+    expect([rewritten.status, rewritten.stderr]).toEqual([0, ""]);
+    expect(rewritten.stdout).toContain("põhjendusi säilitati 1");
+    const reread = (await readWorkbookFile(again)).find((sheet) => sheet.name === "Muudatused")!;
+    expect(reread.rows[5]?.[1]?.value).toBe("3.5.2.1.3.2");
+    expect(reread.rows[5]?.[8]?.value).toBe("Linnavalitsuse korraldus");
+    // A document is not a workbook to copy: refused, nothing written.
+    const refused = await run("diff", FIXTURE_PATH, newText, "--into", path.join(dir, "ei.xlsx"));
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("--into vajab uueks versiooniks tat-budget töövihikut");
+    expect(existsSync(path.join(dir, "ei.xlsx"))).toBe(false);
   });
 
   test("an input that cannot be read is exit 2; one file is a usage error", async () => {
