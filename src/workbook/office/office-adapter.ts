@@ -116,7 +116,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
     cells?: CellWrites,
   ): Promise<WriteResult> {
     let before: WorkbookSheets = { sheets: [], activeId: "" };
-    let previous: CellContent[] = [];
+    let previous: RunContent[] = [];
     return atomically<WriteResult>(
       (started) =>
         this.run(async (context) => {
@@ -347,24 +347,51 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
    * Manual calculation mode the batch ends with a recalculation, as `writeWorkbook`'s does.
    */
   writeCellsOnSheets(writes: readonly CellWrites[]): Promise<void> {
-    let previous: Array<{ sheet: string; contents: CellContent[] }> = [];
+    let previous: RunContent[] = [];
+    // One batch in all but the largest edits (a spread over thousands of items): then one more sync per batch, to
+    // read and to write, each under the request limit.
+    const batches = batchesOf(
+      writes.flatMap(({ sheet, updates }) => runsOf(sheet, updates)),
+      this.requestLimit,
+    );
     return atomically<void>(
       (started) =>
         this.run(async (context) => {
-          const old = writes.map(({ sheet, updates }) => ({ sheet, read: loadCellContents(context, sheet, updates) }));
+          const reads: Array<() => RunContent[]> = [];
+          for (const [index, batch] of batches.entries()) {
+            // Only past the request limit: one sync per 4 MB, which Excel on the web requires.
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop
+            if (index > 0) await context.sync();
+            reads.push(loadRuns(context, batch));
+          }
           const workbookState = loadWorkbookState(context);
           await context.sync();
-          previous = old.map(({ sheet, read }) => ({ sheet, contents: read() }));
+          previous = reads.flatMap((read) => read());
           const { manual } = workbookState();
           started();
-          for (const { sheet, updates } of writes) writeCellContents(context, sheet, updates);
+          for (const [index, batch] of batches.entries()) {
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop
+            if (index > 0) await context.sync();
+            writeRuns(context, batch);
+          }
           // In Manual mode the SUMs above an edited amount would show the old totals until F9.
           if (manual) context.application.calculate("Recalculate");
           await context.sync();
         }),
       () =>
         this.run(async (context) => {
-          for (const { sheet, contents } of previous) restoreCellContents(context, sheet, contents);
+          // Put back in batches under the limit too: what fitted to be written fits to be restored.
+          let pending = 0;
+          for (const content of previous) {
+            const bytes = contentBytes(content);
+            if (pending > 0 && pending + bytes > this.requestLimit) {
+              // eslint-disable-next-line office-addins/no-context-sync-in-loop
+              await context.sync();
+              pending = 0;
+            }
+            restoreRuns(context, [content]);
+            pending += bytes;
+          }
           await context.sync();
           return { outcome: "rolled-back" };
         }),
@@ -386,7 +413,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
     const { change } = edit;
     if (change.kind === "delete" && edit.after.length > 0)
       return Promise.reject(new Error("editRows: after a deletion nothing is written (write it before)."));
-    let previous: Array<{ sheet: string; contents: CellContent[] }> = [];
+    let previous: Array<{ sheet: string; contents: RunContent[] }> = [];
     let usedBefore = 0;
     const restorable = [
       ...edit.before,
@@ -1109,46 +1136,140 @@ function lastRowOf(used: ExcelRange): number {
   return used.isNullObject ? 0 : boundsOf(used.address).bottom;
 }
 
-// ---- Cells written one by one ---------------------------------------------------------------------------
+// ---- Cells written by runs --------------------------------------------------------------------------------
 
-/** What a cell held: its formula or constant, and its number format. */
-interface CellContent {
-  cell: string;
-  formula: ExcelValue;
-  numberFormat: string;
+/**
+ * Cells to write, grouped into runs: consecutive rows of one column, all constants or all formulas, each run one
+ * range in the request. A spread writes the amounts of a section's items, which stand one under another: a range per
+ * run rather than per cell keeps a large edit's request a fraction of the size (Excel on the web refuses one over
+ * 5 MB).
+ */
+interface CellRun {
+  sheet: string;
+  column: number;
+  first: number;
+  updates: CellUpdate[];
+}
+
+/** What a run of cells held: formulas or constants, and number formats, one row per cell. */
+interface RunContent {
+  sheet: string;
+  address: string;
+  formulas: ExcelValue[][];
+  numberFormats: string[][];
+}
+
+/** Cells per run at most, so that no single run outgrows a request. */
+const RUN_CELLS = 5_000;
+
+function runsOf(sheet: string, updates: readonly CellUpdate[]): CellRun[] {
+  const placed = updates.map((update, index) => ({ update, index, at: parseCellAddress(update.cell) }));
+  // A cell that is not one address ("A1:B2") is a run of its own, written as given.
+  const single = placed.filter(({ at, update }) => !at || update.cell.includes(":"));
+  const cells = placed
+    .filter((entry) => !single.includes(entry))
+    .sort((a, b) => a.at!.column - b.at!.column || a.at!.row - b.at!.row || a.index - b.index);
+  const runs: CellRun[] = [];
+  let run: CellRun | null = null;
+  for (const { update, at } of cells) {
+    const formula = update.formula !== undefined;
+    const continues =
+      run &&
+      run.column === at!.column &&
+      run.first + run.updates.length === at!.row &&
+      (run.updates[0].formula !== undefined) === formula &&
+      run.updates.length < RUN_CELLS;
+    if (continues) run!.updates.push(update);
+    else runs.push((run = { sheet, column: at!.column, first: at!.row, updates: [update] }));
+  }
+  for (const { update } of single) runs.push({ sheet, column: -1, first: 0, updates: [update] });
+  return runs;
+}
+
+const runAddress = (run: CellRun): string =>
+  run.column < 0
+    ? run.updates[0].cell
+    : `${columnLetter(run.column)}${run.first}:${columnLetter(run.column)}${run.first + run.updates.length - 1}`;
+
+/** What a run adds to a request or its response, reckoned high: the range's actions, then each cell's value. */
+function runBytes(run: CellRun): number {
+  let bytes = 600;
+  for (const { value, numFmt, formula } of run.updates) {
+    bytes += 24 + (numFmt ?? "General").length * 2 + (formula ?? String(value ?? "")).length * 2;
+  }
+  return bytes;
+}
+
+/** What restoring a run's content adds to a request, reckoned as `runBytes` does. */
+function contentBytes(content: RunContent): number {
+  let bytes = 600;
+  content.formulas.forEach((row, index) => {
+    bytes += 24 + String(content.numberFormats[index]?.[0] ?? "").length * 2 + String(row[0] ?? "").length * 2;
+  });
+  return bytes;
+}
+
+/** Runs split into batches that each stay under `limit` bytes: one request (and one response) per batch. */
+function batchesOf(runs: readonly CellRun[], limit: number): CellRun[][] {
+  const batches: CellRun[][] = [[]];
+  let pending = 0;
+  for (const run of runs) {
+    const bytes = runBytes(run);
+    if (pending > 0 && pending + bytes > limit) {
+      batches.push([]);
+      pending = 0;
+    }
+    batches[batches.length - 1].push(run);
+    pending += bytes;
+  }
+  return batches;
+}
+
+/** Queues the load of what the runs' cells hold; call the result after the sync to read it. */
+function loadRuns(context: ExcelContext, runs: readonly CellRun[]): () => RunContent[] {
+  const ranges = runs.map((run) => ({
+    run,
+    range: context.workbook.worksheets.getItem(run.sheet).getRange(runAddress(run)).load("formulas,numberFormat"),
+  }));
+  return () =>
+    ranges.map(({ run, range }) => ({
+      sheet: run.sheet,
+      address: runAddress(run),
+      formulas: range.formulas,
+      numberFormats: range.numberFormat,
+    }));
+}
+
+function writeRuns(context: ExcelContext, runs: readonly CellRun[]): void {
+  for (const run of runs) {
+    const range = context.workbook.worksheets.getItem(run.sheet).getRange(runAddress(run));
+    // The format first: "@" makes Excel keep "68" as the text it is.
+    range.numberFormat = run.updates.map(({ numFmt }) => [numFmt ?? "General"]);
+    // Excel computes a formula's result itself; `value` is only for files no engine recalculates.
+    if (run.updates[0].formula !== undefined) range.formulas = run.updates.map(({ formula }) => [`=${formula}`]);
+    else range.values = run.updates.map(({ value }) => [toExcelValue(value)]);
+  }
+}
+
+function restoreRuns(context: ExcelContext, contents: readonly RunContent[]): void {
+  for (const { sheet, address, formulas, numberFormats } of contents) {
+    const range = context.workbook.worksheets.getItem(sheet).getRange(address);
+    range.numberFormat = numberFormats;
+    range.formulas = formulas;
+  }
 }
 
 /** Queues the load of what the cells hold; call the result after the sync to read it. */
-function loadCellContents(
-  context: ExcelContext,
-  sheetName: string,
-  cells: Array<{ cell: string }>,
-): () => CellContent[] {
-  const worksheet = context.workbook.worksheets.getItem(sheetName);
-  const ranges = cells.map(({ cell }) => ({ cell, range: worksheet.getRange(cell).load("formulas,numberFormat") }));
-  return () =>
-    ranges.map(({ cell, range }) => ({ cell, formula: range.formulas[0][0], numberFormat: range.numberFormat[0][0] }));
+function loadCellContents(context: ExcelContext, sheetName: string, cells: readonly CellUpdate[]): () => RunContent[] {
+  return loadRuns(context, runsOf(sheetName, cells));
 }
 
-function writeCellContents(context: ExcelContext, sheetName: string, updates: CellUpdate[]): void {
-  const worksheet = context.workbook.worksheets.getItem(sheetName);
-  for (const { cell, value, numFmt, formula } of updates) {
-    const range = worksheet.getRange(cell);
-    // The format first: "@" makes Excel keep "68" as the text it is.
-    range.numberFormat = [[numFmt ?? "General"]];
-    // Excel computes a formula's result itself; `value` is only for files no engine recalculates.
-    if (formula !== undefined) range.formulas = [[`=${formula}`]];
-    else range.values = [[toExcelValue(value)]];
-  }
+function writeCellContents(context: ExcelContext, sheetName: string, updates: readonly CellUpdate[]): void {
+  writeRuns(context, runsOf(sheetName, updates));
 }
 
-function restoreCellContents(context: ExcelContext, sheetName: string, contents: CellContent[]): void {
-  const worksheet = context.workbook.worksheets.getItem(sheetName);
-  for (const { cell, formula, numberFormat } of contents) {
-    const range = worksheet.getRange(cell);
-    range.numberFormat = [[numberFormat]];
-    range.formulas = [[formula]];
-  }
+function restoreCellContents(context: ExcelContext, _sheetName: string, contents: readonly RunContent[]): void {
+  restoreRuns(context, contents);
 }
 
 const ALIGNMENT = { left: "Left", center: "Center", right: "Right" } as const;
