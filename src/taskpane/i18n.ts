@@ -243,6 +243,8 @@ const et = {
   compareMarked: (changed: number, all: number) =>
     `Märgitud ${changed} muudetud lahtrit${all > changed ? `; kontrolli leiud jäid samuti märgituks (kokku ${all} lahtrit)` : ""}.`,
   compareReasonsKept: (count: number) => `Varasemalt kirjutatud põhjendusi säilitati: ${count}.`,
+  compareStale:
+    "Töövihikut on pärast võrdlemist muudetud: nimekiri näitab varasemat seisu. Leht „Muudatused“ kirjutatakse töövihiku praeguse seisu järgi.",
   compareDocx: "Laadi muudatuste tabel alla Wordina",
   compareDocxOtherWays:
     "Muudatuste tabel on töövihikus lehel „Muudatused“. Wordi faili saab ka käsurealt: npx tat-budget diff vana.docx uus.xlsx --docx muudatused.docx",
@@ -498,6 +500,8 @@ const en: Messages = {
   compareMarked: (changed, all) =>
     `Marked ${changed} changed cells${all > changed ? `; the check's findings stay marked too (${all} cells in all)` : ""}.`,
   compareReasonsKept: (count) => `Reasons written earlier were kept: ${count}.`,
+  compareStale:
+    "The workbook was changed after the comparison: the list shows how it was. The sheet “Muudatused” is written from the workbook as it is now.",
   compareDocx: "Download the change table as Word",
   compareDocxOtherWays:
     "The change table is in the workbook on the sheet “Muudatused”. The Word file can also be made on the command line: npx tat-budget diff old.docx new.xlsx --docx changes.docx",

@@ -147,3 +147,37 @@ test("in English, the same workbook compared with itself says there is nothing t
     "Approved version: directive.txt. No changes: the workbook's plan is the same as the approved version. Total 1 266 860,75 → 1 266 860,75 (difference 0,00)",
   );
 });
+
+test("an edit made after the comparison is said, and writing compares the workbook as it is then", async () => {
+  const { fake, user, panel } = await paneOverAmendedWorkbook();
+  await user.upload(screen.getByTestId("compare-file"), new File([fixtureText()], "kaskkiri.txt"));
+  await within(panel()).findByTestId("compare-summary");
+  expect(within(panel()).queryByTestId("compare-stale")).toBeNull();
+  // The officer spreads Tartu's 3.5.2.1.3 on Muuda after comparing.
+  await user.click(screen.getByRole("tab", { name: "Muuda" }));
+  const edit = () => screen.getByRole("tabpanel", { name: "Muuda" });
+  await user.click(within(edit()).getByRole("button", { name: "Loe read töövihikust" }));
+  await user.selectOptions(
+    await within(edit()).findByRole("combobox", { name: "Elluviija või partner" }),
+    "Tartu linn",
+  );
+  await user.selectOptions(within(edit()).getByRole("combobox", { name: "Rida" }), "3.5.2.1.3");
+  await user.type(within(edit()).getByRole("textbox", { name: "Uus summa (EUR)" }), "5000");
+  await user.click(within(edit()).getByRole("button", { name: "Näita muudatust" }));
+  await user.click(await within(edit()).findByRole("button", { name: "Kirjuta muudatus töövihikusse" }));
+  await within(edit()).findByText(/^Muudatus kirjutatud/);
+  await user.click(screen.getByRole("tab", { name: "Võrdle" }));
+  expect(within(panel()).getByTestId("compare-stale")).toHaveTextContent(/nimekiri näitab varasemat seisu/);
+  // The summary still shows the comparison made before the spread; the sheet is written from the workbook now.
+  expect(text(within(panel()).getByTestId("compare-summary"))).toContain("3 muudatust");
+  await user.click(within(panel()).getByRole("button", { name: "Kirjuta leht „Muudatused“" }));
+  await within(panel()).findByTestId("compare-written");
+  expect(within(panel()).queryByTestId("compare-stale")).toBeNull();
+  expect(fake.workbook.values("Muudatused", "B4:B8")).toEqual([
+    ["3.5.2.1"],
+    ["3.5.2.1.3"],
+    ["3.5.2.1.3.1"],
+    ["3.5.2.1.3.2"],
+    ["3.5.2.1.3.3"],
+  ]);
+});

@@ -159,6 +159,11 @@ export function ComparePanel({ services, workbookVersion, delivery = browserDeli
               )}
             </MessageBarBody>
           </MessageBar>
+          {found.version !== workbookVersion && !written && (
+            <MessageBar intent="warning" layout="multiline" data-testid="compare-stale">
+              <MessageBarBody>{t.compareStale}</MessageBarBody>
+            </MessageBar>
+          )}
           <Checkbox checked={mark} onChange={(_, data) => setMark(data.checked === true)} label={t.compareMark} />
           <div className={styles.actions}>
             <Button appearance="primary" onClick={() => void write()} disabled={disabled}>
