@@ -497,7 +497,7 @@ export function removeRow(plan: ActionPlan, request: RemoveRowRequest): EditOutc
     const code = renamed.get(index);
     if (code === undefined) return [row];
     const before = rowName(tree.nodes[index]);
-    const printedCode = row.codeStyle === "numbered" ? `${code}.` : code;
+    const printedCode = printedLike(row, code);
     const renumbered = { ...row, code, printedCode };
     changes.push({
       implementer: implementer.name,
@@ -555,6 +555,15 @@ function structureChanged(
     if (parent !== oldParent) return rowName(node);
   }
   return null;
+}
+
+/**
+ * A new code printed as the row printed its old one: the directive's "3.5.2.1.3.2." keeps its trailing dot and
+ * "3.5.2.1.3.2" stays without, so a renumbering changes only the numbers the officer will compare with the document.
+ */
+function printedLike(row: ScheduleRow, code: string): string {
+  if (row.printedCode === null) return row.codeStyle === "numbered" ? `${code}.` : code;
+  return code + (/\.*$/.exec(row.printedCode)?.[0] ?? "");
 }
 
 /** Gives a row a new last number and its items the new prefix: 3.5.2.1.4 → 3.5.2.1.3, 3.5.2.1.4.1 → 3.5.2.1.3.1. */

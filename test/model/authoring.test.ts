@@ -456,6 +456,83 @@ describe("numbered items", () => {
   });
 });
 
+describe("renumbering keeps each row's printed style", () => {
+  /** A plan of one schedule under 3.5.1.2 from its codes as printed: "1." and "1" are numbered items. */
+  function planOf(printed: readonly string[]): ActionPlan {
+    const rows: ScheduleRow[] = printed.map((code, index) => ({
+      code: code.replace(/\.+$/, ""),
+      printedCode: code,
+      codeStyle: /^\d+\.*$/.test(code) ? "numbered" : "dotted",
+      label: `Rida ${index + 1}`,
+      kind: "activity",
+      amount: new Decimal(100),
+      amountText: null,
+      frame: null,
+      frameText: null,
+      plan: null,
+      planText: null,
+      responsible: "ELVL",
+      line: index + 1,
+      table: 1,
+    }));
+    return {
+      planPeriod: null,
+      directive: { number: null, date: null, activityName: null, tat: null },
+      implementers: [{ name: "ELVL", role: "elluviija", aliases: [], tables: [1], partnership: null, rows }],
+      indicators: [],
+    };
+  }
+
+  test.each([
+    {
+      name: "a trailing dot kept where the directive printed one, and none added where it did not",
+      printed: ["3.5.1.2", "3.5.1.2.1", "3.5.1.2.2.", "3.5.1.2.2.1", "3.5.1.2.3", "3.5.1.2.3.1."],
+      remove: "3.5.1.2.1",
+      after: ["3.5.1.2", "3.5.1.2.1.", "3.5.1.2.1.1", "3.5.1.2.2", "3.5.1.2.2.1."],
+    },
+    {
+      name: "every code with its dot",
+      printed: ["3.5.1.2.", "3.5.1.2.1.", "3.5.1.2.2.", "3.5.1.2.3."],
+      remove: "3.5.1.2.2",
+      after: ["3.5.1.2.", "3.5.1.2.1.", "3.5.1.2.2."],
+    },
+    {
+      name: "two dots as printed",
+      printed: ["3.5.1.2", "3.5.1.2.1", "3.5.1.2.2.."],
+      remove: "3.5.1.2.1",
+      after: ["3.5.1.2", "3.5.1.2.1.."],
+    },
+    {
+      name: "numbered items with their dot",
+      printed: ["3.5.1.2", "1.", "2.", "3."],
+      remove: "3.5.1.2 › 1",
+      after: ["3.5.1.2", "1.", "2."],
+    },
+    {
+      name: "numbered items typed without a dot in a workbook",
+      printed: ["3.5.1.2", "1", "2", "3"],
+      remove: "3.5.1.2 › 2",
+      after: ["3.5.1.2", "1", "2"],
+    },
+  ])("$name", ({ printed, remove, after }) => {
+    const outcome = edited(removeRow(planOf(printed), { implementer: "ELVL", code: remove, renumber: true }));
+    expect(outcome.plan.implementers[0].rows.map((row) => row.printedCode)).toEqual(after);
+  });
+
+  test("Tartu's 3.5.2.1.2.1., renumbered to 3.5.2.1.1.1, keeps the dot the directive printed", () => {
+    const plan = parseDirectiveText(fixtureText()).plan;
+    const outcome = edited(removeRow(plan, { implementer: "Tartu linn", code: "3.5.2.1.1", renumber: true }));
+    const tartu = implementerOf(outcome.plan, "Tartu linn");
+    expect(tartu.rows.slice(1, 4).map((row) => [row.code, row.printedCode])).toEqual([
+      ["3.5.2.1.1", "3.5.2.1.1"],
+      ["3.5.2.1.1.1", "3.5.2.1.1.1."],
+      ["3.5.2.1.1.2", "3.5.2.1.1.2"],
+    ]);
+    const change = outcome.changes.find((each) => each.codeBefore === "3.5.2.1.2.1");
+    expect(change).toMatchObject({ kind: "renumbered", code: "3.5.2.1.1.1" });
+  });
+});
+
 describe("codes out of sequence in the document", () => {
   // ELVL's 3.5.1.4 has the items 3.5.1.4.1, then 3.5.1.4.2.1 and 3.5.1.4.2.2 (no 3.5.1.4.2 row), then 3.5.1.4.3.
   const plan = parseDirectiveText(fixtureText()).plan;

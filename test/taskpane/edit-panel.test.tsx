@@ -158,8 +158,8 @@ test("adding a row under Tartu's 3.5.2.1.3, then removing 3.5.2.1.1 with the sec
   expect(fake.workbook.values("Tartu", "A5:A8").map((cells) => cells[0])).toEqual([
     "3.5.2.1",
     "3.5.2.1.1",
-    // Was "3.5.2.1.2.1." as the directive printed it: a renumbered code is written as the code it is.
-    "3.5.2.1.1.1",
+    // Was "3.5.2.1.2.1." as the directive printed it: renumbered, it keeps its trailing dot.
+    "3.5.2.1.1.1.",
     "3.5.2.1.1.2",
   ]);
 });
