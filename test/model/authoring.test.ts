@@ -415,32 +415,37 @@ describe("any sequence of edits", () => {
   });
 });
 
+/** ELVL's schedule from its codes as printed ("3.5.1.2", "1." or "1" for a numbered item), 100 a row unless told. */
+function planOfPrinted(printed: readonly string[], amount: (index: number) => number = () => 100): ActionPlan {
+  const rows: ScheduleRow[] = printed.map((code, index) => ({
+    code: code.replace(/\.+$/, ""),
+    printedCode: code,
+    codeStyle: /^\d+\.*$/.test(code) ? "numbered" : "dotted",
+    label: `Rida ${code}`,
+    kind: "activity",
+    amount: new Decimal(amount(index)),
+    amountText: null,
+    frame: null,
+    frameText: null,
+    plan: null,
+    planText: null,
+    responsible: "ELVL",
+    line: index + 1,
+    table: 1,
+  }));
+  return {
+    planPeriod: null,
+    directive: { number: null, date: null, activityName: null, tat: null },
+    implementers: [{ name: "ELVL", role: "elluviija", aliases: [], tables: [1], partnership: null, rows }],
+    indicators: [],
+  };
+}
+
 describe("numbered items", () => {
   test("an item added after “9.” is “10.”, named with its activity", () => {
-    const rows: ScheduleRow[] = ["3.5.1.2", ...Array.from({ length: 9 }, (_, index) => `${index + 1}.`)].map(
-      (printed, index) => ({
-        code: printed.replace(/\.$/, ""),
-        printedCode: printed,
-        codeStyle: index === 0 ? "dotted" : "numbered",
-        label: `Rida ${printed}`,
-        kind: "activity",
-        amount: new Decimal(index === 0 ? 900 : 100),
-        amountText: null,
-        frame: null,
-        frameText: null,
-        plan: null,
-        planText: null,
-        responsible: "ELVL",
-        line: index + 1,
-        table: 1,
-      }),
+    const plan = planOfPrinted(["3.5.1.2", ...Array.from({ length: 9 }, (_, index) => `${index + 1}.`)], (index) =>
+      index === 0 ? 900 : 100,
     );
-    const plan: ActionPlan = {
-      planPeriod: null,
-      directive: { number: null, date: null, activityName: null, tat: null },
-      implementers: [{ name: "ELVL", role: "elluviija", aliases: [], tables: [1], partnership: null, rows }],
-      indicators: [],
-    };
     const outcome = edited(addRow(plan, { implementer: "ELVL", under: "3.5.1.2", label: "Uus", amount: euro("50") }));
     expect(outcome.code).toBe("3.5.1.2 › 10.");
     expect(outcome.plan.implementers[0].rows[10]).toMatchObject({
@@ -457,32 +462,6 @@ describe("numbered items", () => {
 });
 
 describe("renumbering keeps each row's printed style", () => {
-  /** A plan of one schedule under 3.5.1.2 from its codes as printed: "1." and "1" are numbered items. */
-  function planOf(printed: readonly string[]): ActionPlan {
-    const rows: ScheduleRow[] = printed.map((code, index) => ({
-      code: code.replace(/\.+$/, ""),
-      printedCode: code,
-      codeStyle: /^\d+\.*$/.test(code) ? "numbered" : "dotted",
-      label: `Rida ${index + 1}`,
-      kind: "activity",
-      amount: new Decimal(100),
-      amountText: null,
-      frame: null,
-      frameText: null,
-      plan: null,
-      planText: null,
-      responsible: "ELVL",
-      line: index + 1,
-      table: 1,
-    }));
-    return {
-      planPeriod: null,
-      directive: { number: null, date: null, activityName: null, tat: null },
-      implementers: [{ name: "ELVL", role: "elluviija", aliases: [], tables: [1], partnership: null, rows }],
-      indicators: [],
-    };
-  }
-
   test.each([
     {
       name: "a trailing dot kept where the directive printed one, and none added where it did not",
@@ -515,7 +494,7 @@ describe("renumbering keeps each row's printed style", () => {
       after: ["3.5.1.2", "1", "2"],
     },
   ])("$name", ({ printed, remove, after }) => {
-    const outcome = edited(removeRow(planOf(printed), { implementer: "ELVL", code: remove, renumber: true }));
+    const outcome = edited(removeRow(planOfPrinted(printed), { implementer: "ELVL", code: remove, renumber: true }));
     expect(outcome.plan.implementers[0].rows.map((row) => row.printedCode)).toEqual(after);
   });
 
