@@ -344,6 +344,11 @@ export function moveAmount(plan: ActionPlan, request: MoveRequest): EditOutcome 
   return editor.result();
 }
 
+/** The periods a row added under `parent` gets unless others are given: the parent's frame, and the plan year. */
+export function addRowDefaults(plan: ActionPlan, parent: ScheduleRow): { frame: Period | null; plan: Period | null } {
+  return { frame: parent.frame, plan: plan.planPeriod };
+}
+
 /**
  * Adds a row under another with the next free code among its items (3.5.2.1.3 with .1–.3 → 3.5.2.1.3.4; after the
  * numbered item "9." → "10."), placed after the parent's last item so the schedule stays in code order.
@@ -371,6 +376,7 @@ export function addRow(plan: ActionPlan, request: AddRowRequest): EditOutcome {
   const numbered = items.length > 0 && items.every((child) => child.row.codeStyle === "numbered");
   const next = Math.max(0, ...items.map((child) => lastNumber(child.code))) + 1;
   const code = numbered ? String(next) : `${parent.code}.${next}`;
+  const defaults = addRowDefaults(plan, parent.row);
   const row: ScheduleRow = {
     code,
     printedCode: numbered ? `${next}.` : code,
@@ -379,9 +385,9 @@ export function addRow(plan: ActionPlan, request: AddRowRequest): EditOutcome {
     kind: "activity",
     amount: request.amount,
     amountText: formatMoneyEstonian(request.amount),
-    frame: request.frame === undefined ? parent.row.frame : request.frame,
+    frame: request.frame === undefined ? defaults.frame : request.frame,
     frameText: null,
-    plan: request.plan === undefined ? plan.planPeriod : request.plan,
+    plan: request.plan === undefined ? defaults.plan : request.plan,
     planText: null,
     responsible: request.responsible === undefined ? implementer.name : request.responsible,
     line: 0,
