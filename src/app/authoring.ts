@@ -7,12 +7,14 @@ import {
   RowChange,
   SpreadRequest,
   addRow,
+  addRowDefaults,
   moveAmount,
   removeRow,
   rowName,
   spreadTotal,
 } from "../model/authoring";
 import { quotedSheetName } from "../model/a1";
+import { Period } from "../model/calendar-date";
 import { Money, ZERO, formatMoneyEstonian } from "../model/money";
 import { ActionPlan, Implementer, ScheduleRow } from "../model/plan";
 import { computeTotals, implementerTotals } from "../model/totals";
@@ -344,6 +346,8 @@ export interface EditableRow {
   /** Where it stands in the workbook. */
   sheet: string | null;
   row: number | null;
+  /** The periods a row added under it gets unless the officer gives others: its frame; `plan` is the plan year. */
+  addDefaults: { frame: Period | null; plan: Period | null };
 }
 
 export interface EditableImplementer {
@@ -366,6 +370,7 @@ export async function editableRows(port: Pick<WorkbookPort, "readWorkbook">): Pr
         items: node.children.filter((child) => child.row.codeStyle !== null).map(rowName),
         sheet: node.row.sheet?.name ?? null,
         row: node.row.sheet?.row ?? null,
+        addDefaults: addRowDefaults(result.plan, node.row),
       }));
     return { name: implementer.name, sheet: rows.find((row) => row.sheet)?.sheet ?? null, rows };
   });

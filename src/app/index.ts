@@ -61,7 +61,7 @@ export { formatSigningTime } from "../import/container/signing-time";
 export type { ContainerCandidate, ContainerReading } from "../import/container/read-container";
 export type { SignatureInfo } from "../import/container/signatures";
 export type { RangeImplementer } from "../import/range/map-range";
-export { CalendarDate } from "../model/calendar-date";
+export { CalendarDate, periodContains } from "../model/calendar-date";
 export type { Period } from "../model/calendar-date";
 export { importResultToJson } from "../model/json";
 export { formatMoneyEstonian, formatMoneyPlain, parseMoney, parseRatePercent, sumMoney } from "../model/money";

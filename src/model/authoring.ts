@@ -344,6 +344,11 @@ export function moveAmount(plan: ActionPlan, request: MoveRequest): EditOutcome 
   return editor.result();
 }
 
+/** The periods a row added under `parent` gets unless others are given: the parent's frame, and the plan year. */
+export function addRowDefaults(plan: ActionPlan, parent: ScheduleRow): { frame: Period | null; plan: Period | null } {
+  return { frame: parent.frame, plan: plan.planPeriod };
+}
+
 /**
  * Adds a row under another with the next free code among its items (3.5.2.1.3 with .1–.3 → 3.5.2.1.3.4; after the
  * numbered item "9." → "10."), placed after the parent's last item so the schedule stays in code order.
@@ -371,6 +376,7 @@ export function addRow(plan: ActionPlan, request: AddRowRequest): EditOutcome {
   const numbered = items.length > 0 && items.every((child) => child.row.codeStyle === "numbered");
   const next = Math.max(0, ...items.map((child) => lastNumber(child.code))) + 1;
   const code = numbered ? String(next) : `${parent.code}.${next}`;
+  const defaults = addRowDefaults(plan, parent.row);
   const row: ScheduleRow = {
     code,
     printedCode: numbered ? `${next}.` : code,
@@ -379,9 +385,9 @@ export function addRow(plan: ActionPlan, request: AddRowRequest): EditOutcome {
     kind: "activity",
     amount: request.amount,
     amountText: formatMoneyEstonian(request.amount),
-    frame: request.frame === undefined ? parent.row.frame : request.frame,
+    frame: request.frame === undefined ? defaults.frame : request.frame,
     frameText: null,
-    plan: request.plan === undefined ? plan.planPeriod : request.plan,
+    plan: request.plan === undefined ? defaults.plan : request.plan,
     planText: null,
     responsible: request.responsible === undefined ? implementer.name : request.responsible,
     line: 0,
@@ -497,7 +503,7 @@ export function removeRow(plan: ActionPlan, request: RemoveRowRequest): EditOutc
     const code = renamed.get(index);
     if (code === undefined) return [row];
     const before = rowName(tree.nodes[index]);
-    const printedCode = row.codeStyle === "numbered" ? `${code}.` : code;
+    const printedCode = printedLike(row, code);
     const renumbered = { ...row, code, printedCode };
     changes.push({
       implementer: implementer.name,
@@ -555,6 +561,15 @@ function structureChanged(
     if (parent !== oldParent) return rowName(node);
   }
   return null;
+}
+
+/**
+ * A new code printed as the row printed its old one: the directive's "3.5.2.1.3.2." keeps its trailing dot and
+ * "3.5.2.1.3.2" stays without, so a renumbering changes only the numbers the officer will compare with the document.
+ */
+function printedLike(row: ScheduleRow, code: string): string {
+  if (row.printedCode === null) return row.codeStyle === "numbered" ? `${code}.` : code;
+  return code + (/\.*$/.exec(row.printedCode)?.[0] ?? "");
 }
 
 /** Gives a row a new last number and its items the new prefix: 3.5.2.1.4 → 3.5.2.1.3, 3.5.2.1.4.1 → 3.5.2.1.3.1. */

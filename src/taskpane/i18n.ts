@@ -201,6 +201,14 @@ const et = {
   editRenumbered: (before: string) => `oli ${before}`,
   editAddedRow: (code: string) => `Lisatud rida ${code}.`,
   editAnnexRegenerated: (sheets: string) => `Lisa 2 lehed loodi uuesti: ${sheets}.`,
+  editFrameStart: "Üldajaraami algus",
+  editFrameEnd: "Üldajaraami lõpp",
+  editPlanStart: "Tegevuskava perioodi algus",
+  editPlanEnd: "Tegevuskava perioodi lõpp",
+  editPlanOutsideYear: (year: string) =>
+    `Väljaspool tegevuskava aastat ${year}: rea saab lisada, kuid kontroll märgib selle veaks.`,
+  editPlanOutsideFrame: (frame: string) =>
+    `Väljaspool üldajaraami ${frame}: rea saab lisada, kuid kontroll märgib selle veaks.`,
   // Compare
   compareLead:
     "Võrdleb töövihiku kava kinnitatud versiooniga (käskkiri või selle muudatus): mis lisati, eemaldati, nummerdati ümber või muutus. Seletuskirja muudatuste tabel kirjutatakse lehele „Muudatused“.",
@@ -464,6 +472,14 @@ const en: Messages = {
   editRenumbered: (before: string) => `was ${before}`,
   editAddedRow: (code: string) => `Row ${code} added.`,
   editAnnexRegenerated: (sheets: string) => `Lisa 2's sheets were generated again: ${sheets}.`,
+  editFrameStart: "Overall frame: start",
+  editFrameEnd: "Overall frame: end",
+  editPlanStart: "Plan period: start",
+  editPlanEnd: "Plan period: end",
+  editPlanOutsideYear: (year: string) =>
+    `Outside the plan year ${year}: the row can be added, but the check flags it as an error.`,
+  editPlanOutsideFrame: (frame: string) =>
+    `Outside the overall frame ${frame}: the row can be added, but the check flags it as an error.`,
   // Compare
   compareLead:
     "Compares the workbook's plan with its approved version (the directive or its amendment): what was added, removed, renumbered or changed. The explanatory note's change table is written to the sheet “Muudatused”.",

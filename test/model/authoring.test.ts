@@ -415,32 +415,37 @@ describe("any sequence of edits", () => {
   });
 });
 
+/** ELVL's schedule from its codes as printed ("3.5.1.2", "1." or "1" for a numbered item), 100 a row unless told. */
+function planOfPrinted(printed: readonly string[], amount: (index: number) => number = () => 100): ActionPlan {
+  const rows: ScheduleRow[] = printed.map((code, index) => ({
+    code: code.replace(/\.+$/, ""),
+    printedCode: code,
+    codeStyle: /^\d+\.*$/.test(code) ? "numbered" : "dotted",
+    label: `Rida ${code}`,
+    kind: "activity",
+    amount: new Decimal(amount(index)),
+    amountText: null,
+    frame: null,
+    frameText: null,
+    plan: null,
+    planText: null,
+    responsible: "ELVL",
+    line: index + 1,
+    table: 1,
+  }));
+  return {
+    planPeriod: null,
+    directive: { number: null, date: null, activityName: null, tat: null },
+    implementers: [{ name: "ELVL", role: "elluviija", aliases: [], tables: [1], partnership: null, rows }],
+    indicators: [],
+  };
+}
+
 describe("numbered items", () => {
   test("an item added after “9.” is “10.”, named with its activity", () => {
-    const rows: ScheduleRow[] = ["3.5.1.2", ...Array.from({ length: 9 }, (_, index) => `${index + 1}.`)].map(
-      (printed, index) => ({
-        code: printed.replace(/\.$/, ""),
-        printedCode: printed,
-        codeStyle: index === 0 ? "dotted" : "numbered",
-        label: `Rida ${printed}`,
-        kind: "activity",
-        amount: new Decimal(index === 0 ? 900 : 100),
-        amountText: null,
-        frame: null,
-        frameText: null,
-        plan: null,
-        planText: null,
-        responsible: "ELVL",
-        line: index + 1,
-        table: 1,
-      }),
+    const plan = planOfPrinted(["3.5.1.2", ...Array.from({ length: 9 }, (_, index) => `${index + 1}.`)], (index) =>
+      index === 0 ? 900 : 100,
     );
-    const plan: ActionPlan = {
-      planPeriod: null,
-      directive: { number: null, date: null, activityName: null, tat: null },
-      implementers: [{ name: "ELVL", role: "elluviija", aliases: [], tables: [1], partnership: null, rows }],
-      indicators: [],
-    };
     const outcome = edited(addRow(plan, { implementer: "ELVL", under: "3.5.1.2", label: "Uus", amount: euro("50") }));
     expect(outcome.code).toBe("3.5.1.2 › 10.");
     expect(outcome.plan.implementers[0].rows[10]).toMatchObject({
@@ -453,6 +458,57 @@ describe("numbered items", () => {
     expect(spread.changes.map((change) => change.code)).toEqual(["3.5.1.2", "3.5.1.2 › 6."]);
     const removed = edited(removeRow(plan, { implementer: "ELVL", code: "3.5.1.2>6", renumber: true }));
     expect(removed.plan.implementers[0].rows.map((row) => row.printedCode).slice(5)).toEqual(["5.", "6.", "7.", "8."]);
+  });
+});
+
+describe("renumbering keeps each row's printed style", () => {
+  test.each([
+    {
+      name: "a trailing dot kept where the directive printed one, and none added where it did not",
+      printed: ["3.5.1.2", "3.5.1.2.1", "3.5.1.2.2.", "3.5.1.2.2.1", "3.5.1.2.3", "3.5.1.2.3.1."],
+      remove: "3.5.1.2.1",
+      after: ["3.5.1.2", "3.5.1.2.1.", "3.5.1.2.1.1", "3.5.1.2.2", "3.5.1.2.2.1."],
+    },
+    {
+      name: "every code with its dot",
+      printed: ["3.5.1.2.", "3.5.1.2.1.", "3.5.1.2.2.", "3.5.1.2.3."],
+      remove: "3.5.1.2.2",
+      after: ["3.5.1.2.", "3.5.1.2.1.", "3.5.1.2.2."],
+    },
+    {
+      name: "two dots as printed",
+      printed: ["3.5.1.2", "3.5.1.2.1", "3.5.1.2.2.."],
+      remove: "3.5.1.2.1",
+      after: ["3.5.1.2", "3.5.1.2.1.."],
+    },
+    {
+      name: "numbered items with their dot",
+      printed: ["3.5.1.2", "1.", "2.", "3."],
+      remove: "3.5.1.2 › 1",
+      after: ["3.5.1.2", "1.", "2."],
+    },
+    {
+      name: "numbered items typed without a dot in a workbook",
+      printed: ["3.5.1.2", "1", "2", "3"],
+      remove: "3.5.1.2 › 2",
+      after: ["3.5.1.2", "1", "2"],
+    },
+  ])("$name", ({ printed, remove, after }) => {
+    const outcome = edited(removeRow(planOfPrinted(printed), { implementer: "ELVL", code: remove, renumber: true }));
+    expect(outcome.plan.implementers[0].rows.map((row) => row.printedCode)).toEqual(after);
+  });
+
+  test("Tartu's 3.5.2.1.2.1., renumbered to 3.5.2.1.1.1, keeps the dot the directive printed", () => {
+    const plan = parseDirectiveText(fixtureText()).plan;
+    const outcome = edited(removeRow(plan, { implementer: "Tartu linn", code: "3.5.2.1.1", renumber: true }));
+    const tartu = implementerOf(outcome.plan, "Tartu linn");
+    expect(tartu.rows.slice(1, 4).map((row) => [row.code, row.printedCode])).toEqual([
+      ["3.5.2.1.1", "3.5.2.1.1"],
+      ["3.5.2.1.1.1", "3.5.2.1.1.1."],
+      ["3.5.2.1.1.2", "3.5.2.1.1.2"],
+    ]);
+    const change = outcome.changes.find((each) => each.codeBefore === "3.5.2.1.2.1");
+    expect(change).toMatchObject({ kind: "renumbered", code: "3.5.2.1.1.1" });
   });
 });
 

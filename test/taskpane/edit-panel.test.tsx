@@ -34,6 +34,17 @@ async function paneOverFake() {
 
 const panel = () => screen.getByRole("tabpanel", { name: "Muuda" });
 
+/** The pane over the fake with Tartu's row selected in Excel, taken into Muuda to add a row under it. */
+async function addingUnderSelected(code: string) {
+  const pane = await paneOverFake();
+  await pane.adapter.goTo({ sheet: "Tartu", cell: `A${pane.rowOf(code)}` });
+  await pane.user.click(screen.getByRole("tab", { name: "Muuda" }));
+  await pane.user.click(within(panel()).getByRole("button", { name: "Võta valitud rida" }));
+  await within(panel()).findByRole("combobox", { name: "Elluviija või partner" });
+  await pane.user.click(within(panel()).getByRole("radio", { name: "Lisa rida valitud rea alla" }));
+  return pane;
+}
+
 test("spreading Tartu's 3.5.2.1.3 to 5 000 from the selected row: preview, then write", async () => {
   const { fake, adapter, user, rowOf } = await paneOverFake();
   await adapter.goTo({ sheet: "Tartu", cell: `B${rowOf("3.5.2.1.3")}` });
@@ -102,12 +113,7 @@ test("a refusal is shown in the officer's words and nothing is written", async (
 });
 
 test("adding a row under Tartu's 3.5.2.1.3, then removing 3.5.2.1.1 with the sections after it renumbered", async () => {
-  const { fake, adapter, user, rowOf } = await paneOverFake();
-  await adapter.goTo({ sheet: "Tartu", cell: `A${rowOf("3.5.2.1.3")}` });
-  await user.click(screen.getByRole("tab", { name: "Muuda" }));
-  await user.click(within(panel()).getByRole("button", { name: "Võta valitud rida" }));
-  await within(panel()).findByRole("combobox", { name: "Elluviija või partner" });
-  await user.click(within(panel()).getByRole("radio", { name: "Lisa rida valitud rea alla" }));
+  const { fake, user, rowOf } = await addingUnderSelected("3.5.2.1.3");
   expect((within(panel()).getByRole("combobox", { name: "Kelle alla" }) as HTMLSelectElement).value).toBe("3.5.2.1.3");
   const preview = within(panel()).getByRole("button", { name: "Näita muudatust" });
   // A new row needs its label and amount; the responsible party starts as the partner itself.
@@ -158,8 +164,83 @@ test("adding a row under Tartu's 3.5.2.1.3, then removing 3.5.2.1.1 with the sec
   expect(fake.workbook.values("Tartu", "A5:A8").map((cells) => cells[0])).toEqual([
     "3.5.2.1",
     "3.5.2.1.1",
-    // Was "3.5.2.1.2.1." as the directive printed it: a renumbered code is written as the code it is.
-    "3.5.2.1.1.1",
+    // Was "3.5.2.1.2.1." as the directive printed it: renumbered, it keeps its trailing dot.
+    "3.5.2.1.1.1.",
     "3.5.2.1.1.2",
   ]);
+});
+
+test("adding a row with its own frame and plan period: shown prefilled with the defaults, written as dates", async () => {
+  const { fake, user, rowOf } = await addingUnderSelected("3.5.2.1.3");
+  const field = (name: string) => within(panel()).getByRole("textbox", { name }) as HTMLInputElement;
+  // What the model would give: 3.5.2.1.3's frame as the directive prints it, and the plan year.
+  expect(
+    ["Üldajaraami algus", "Üldajaraami lõpp", "Tegevuskava perioodi algus", "Tegevuskava perioodi lõpp"].map(
+      (name) => field(name).value,
+    ),
+  ).toEqual(["01.01.2023", "31.12.2025", "01.01.2025", "31.12.2025"]);
+  await user.type(field("Tegevus (uue rea nimetus)"), "Infokogumiku veebiversioon");
+  await user.type(field("Uue rea summa (EUR)"), "800");
+  await user.clear(field("Üldajaraami algus"));
+  await user.type(field("Üldajaraami algus"), "01.03.2025");
+  await user.clear(field("Tegevuskava perioodi algus"));
+  await user.type(field("Tegevuskava perioodi algus"), "01.03.2025");
+  // Past the plan year the row may still be added; the officer is told the check will flag it.
+  await user.clear(field("Tegevuskava perioodi lõpp"));
+  await user.type(field("Tegevuskava perioodi lõpp"), "31.01.2026");
+  expect(
+    within(panel()).getByText(
+      "Väljaspool tegevuskava aastat 01.01.2025–31.12.2025: rea saab lisada, kuid kontroll märgib selle veaks.",
+    ),
+  ).toBeInTheDocument();
+  expect(within(panel()).getByRole("button", { name: "Näita muudatust" })).toBeEnabled();
+  await user.clear(field("Tegevuskava perioodi lõpp"));
+  await user.type(field("Tegevuskava perioodi lõpp"), "30.11.2025");
+  expect(within(panel()).queryByText(/Väljaspool/)).toBeNull();
+  await user.click(within(panel()).getByRole("button", { name: "Näita muudatust" }));
+  await within(panel()).findByRole("table", { name: "Muutuvad read (3)" });
+  await user.click(within(panel()).getByRole("button", { name: "Kirjuta muudatus töövihikusse" }));
+  expect(
+    await within(panel()).findByText("Muudatus kirjutatud: 3 rida. Lisatud rida 3.5.2.1.3.3."),
+  ).toBeInTheDocument();
+  const row = rowOf("3.5.2.1.3.3");
+  expect(fake.workbook.values("Tartu", `B${row}`)).toEqual([["Infokogumiku veebiversioon"]]);
+  // Excel serials (days since 30.12.1899): 01.03.2025 is 45717, 31.12.2025 46022, 30.11.2025 45991.
+  expect(fake.workbook.values("Tartu", `C${row}:F${row}`)).toEqual([[45717, 46022, 45717, 45991]]);
+  expect(["C", "D", "E", "F"].map((column) => fake.workbook.format("Tartu", `${column}${row}`).numberFormat)).toEqual([
+    "dd.mm.yyyy",
+    "dd.mm.yyyy",
+    "dd.mm.yyyy",
+    "dd.mm.yyyy",
+  ]);
+  // The sibling above keeps the directive's dates.
+  expect(fake.workbook.values("Tartu", `C${row - 1}:F${row - 1}`)).toEqual([[44927, 46022, 45658, 46022]]);
+});
+
+test("an impossible or reversed date is shown in its field, and nothing can be previewed or written", async () => {
+  const { fake, user } = await addingUnderSelected("3.5.2.1.3");
+  const field = (name: string) => within(panel()).getByRole("textbox", { name }) as HTMLInputElement;
+  await user.type(field("Tegevus (uue rea nimetus)"), "Trükis");
+  await user.type(field("Uue rea summa (EUR)"), "100");
+  const preview = within(panel()).getByRole("button", { name: "Näita muudatust" });
+  expect(preview).toBeEnabled();
+  const before = fake.workbook.values("Tartu", "A1:M40");
+
+  await user.clear(field("Tegevuskava perioodi algus"));
+  await user.type(field("Tegevuskava perioodi algus"), "31.02.2025");
+  expect(field("Tegevuskava perioodi algus")).toHaveAttribute("aria-invalid", "true");
+  expect(within(panel()).getByText("Kuupäev kujul pp.kk.aaaa, nt 31.12.2025.")).toBeInTheDocument();
+  expect(preview).toBeDisabled();
+
+  await user.clear(field("Tegevuskava perioodi algus"));
+  await user.type(field("Tegevuskava perioodi algus"), "01.03.2025");
+  await user.clear(field("Üldajaraami lõpp"));
+  await user.type(field("Üldajaraami lõpp"), "31.12.2022");
+  expect(field("Üldajaraami lõpp")).toHaveAttribute("aria-invalid", "true");
+  expect(field("Tegevuskava perioodi algus")).not.toHaveAttribute("aria-invalid", "true");
+  expect(within(panel()).getByText("Algus on pärast lõppu.")).toBeInTheDocument();
+  expect(preview).toBeDisabled();
+  await user.click(preview);
+  expect(within(panel()).queryByRole("table")).toBeNull();
+  expect(fake.workbook.values("Tartu", "A1:M40")).toEqual(before);
 });

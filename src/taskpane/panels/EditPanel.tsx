@@ -17,19 +17,23 @@ import {
   TableRow,
   makeStyles,
   mergeClasses,
+  tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
   formatMoneyEstonian,
   parseMoney,
+  periodContains,
   type Edit,
   type EditPreview,
   type EditableImplementer,
   type EditableRow,
   type Money,
+  type Period,
   type WorkbookServices,
 } from "../../app";
-import { useMessages } from "../i18n";
+import { type Messages, useMessages } from "../i18n";
+import { type PeriodText, dateProblem, endProblem, periodOf, periodText } from "./dates";
 import { useOperation } from "../operation";
 import { usePanelStyles } from "./styles";
 
@@ -38,7 +42,24 @@ const useStyles = makeStyles({
   wrap: { overflowWrap: "anywhere", minWidth: 0 },
   full: { width: "100%", minWidth: 0 },
   locks: { display: "flex", flexDirection: "column" },
+  // A period's start and end side by side, sharing the pane's width: at 320 px each is about 140 px, room for
+  // dd.mm.yyyy; a label or message too long for its half wraps.
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalS },
 });
+
+const shownPeriod = (period: Period): string => `${period.start.toEstonian()}–${period.end.toEstonian()}`;
+
+/**
+ * What to say of a new row's plan period that is a period: nothing inside the plan year and its frame; outside them
+ * the row may still be added (the command line takes it too, and an amendment may be under way) but the check will
+ * flag it, so the officer hears it before writing.
+ */
+function planWarning(plan: Period | null, frame: Period | null, year: Period | null, t: Messages): string | null {
+  if (!plan) return null;
+  if (year && !periodContains(year, plan)) return t.editPlanOutsideYear(shownPeriod(year));
+  if (frame && !periodContains(frame, plan)) return t.editPlanOutsideFrame(shownPeriod(frame));
+  return null;
+}
 
 type Kind = Edit["kind"];
 
@@ -101,6 +122,9 @@ export function EditPanel({
   const [applied, setApplied] = useState<{ rows: number; code: string | null; annex: string[] } | null>(null);
   const [label, setLabel] = useState("");
   const [responsible, setResponsible] = useState<string | null>(null);
+  // A new row's periods as typed; null until the officer types, and meanwhile the chosen row's defaults are shown.
+  const [frameTyped, setFrameTyped] = useState<PeriodText | null>(null);
+  const [planTyped, setPlanTyped] = useState<PeriodText | null>(null);
   const [renumber, setRenumber] = useState(false);
   const [notOnRow, setNotOnRow] = useState(false);
 
@@ -132,6 +156,12 @@ export function EditPanel({
   );
   const amount: Money | null = amountText.trim() === "" ? null : parseMoney(amountText);
   const amountInvalid = amountText.trim() !== "" && amount === null;
+  const frameText = frameTyped ?? periodText(chosenRow?.addDefaults.frame);
+  const planText = planTyped ?? periodText(chosenRow?.addDefaults.plan);
+  const frame = periodOf(frameText.start, frameText.end);
+  const planPeriod = periodOf(planText.start, planText.end);
+  const planNote =
+    planPeriod === undefined ? null : planWarning(planPeriod, frame ?? null, chosenRow?.addDefaults.plan ?? null, t);
 
   const load = async (): Promise<EditableImplementer[] | null> => {
     if (!services) return null;
@@ -149,6 +179,8 @@ export function EditPanel({
     setPreview(null);
     setApplied(null);
     setResponsible(null);
+    setFrameTyped(null);
+    setPlanTyped(null);
     if (!toImplementer) setToImplementer(name);
   };
 
@@ -167,9 +199,9 @@ export function EditPanel({
     if (kind === "remove") return { kind, implementer, code, renumber };
     if (!amount) return null;
     if (kind === "add") {
-      if (!label.trim()) return null;
+      if (!label.trim() || frame === undefined || planPeriod === undefined) return null;
       const who = responsible === null ? {} : { responsible: responsible.trim() || null };
-      return { kind, implementer, under: code, label: label.trim(), amount, ...who };
+      return { kind, implementer, under: code, label: label.trim(), amount, frame, plan: planPeriod, ...who };
     }
     if (kind === "spread") return { kind, implementer, code, total: amount, mode, locked: [...locked] };
     if (!toCode) return null;
@@ -190,12 +222,59 @@ export function EditPanel({
     if (done) {
       setApplied({ rows: preview.changes.length, code: preview.code, annex: done.annexSheets });
       setPreview(null);
-      if (preview.edit.kind === "add") setLabel("");
+      if (preview.edit.kind === "add") {
+        setLabel("");
+        setFrameTyped(null);
+        setPlanTyped(null);
+      }
     }
   };
 
   const disabled = !services || busy !== null;
   const items = chosenRow?.items ?? [];
+  const typeFrame = (change: Partial<PeriodText>) => {
+    setFrameTyped({ ...frameText, ...change });
+    setPreview(null);
+  };
+  const typePlan = (change: Partial<PeriodText>) => {
+    setPlanTyped({ ...planText, ...change });
+    setPreview(null);
+  };
+  /** One end of a new row's period: an error blocks the preview; a warning only tells what the check will say. */
+  const dateField = (
+    name: string,
+    value: string,
+    problem: string | null,
+    warning: string | null,
+    change: (text: string) => void,
+  ) => (
+    <Field
+      label={name}
+      className={own.wrap}
+      validationState={problem ? "error" : warning ? "warning" : "none"}
+      validationMessage={problem ?? warning ?? undefined}
+    >
+      <Input
+        className={styles.fill}
+        value={value}
+        placeholder="pp.kk.aaaa"
+        onChange={(_, data) => change(data.value)}
+      />
+    </Field>
+  );
+  /** A new row's period, its start and end side by side; a warning stands under the end. */
+  const periodFields = (
+    startLabel: string,
+    endLabel: string,
+    text: PeriodText,
+    type: (change: Partial<PeriodText>) => void,
+    warning: string | null,
+  ) => (
+    <div className={own.pair}>
+      {dateField(startLabel, text.start, dateProblem(text.start, t), null, (start) => type({ start }))}
+      {dateField(endLabel, text.end, endProblem(text.start, text.end, t), warning, (end) => type({ end }))}
+    </div>
+  );
 
   return (
     <div className={styles.panel}>
@@ -290,6 +369,8 @@ export function EditPanel({
                 />
               </Field>
               <Body1 className={mergeClasses(own.wrap, styles.hint)}>{t.editAddDefaults}</Body1>
+              {periodFields(t.editFrameStart, t.editFrameEnd, frameText, typeFrame, null)}
+              {periodFields(t.editPlanStart, t.editPlanEnd, planText, typePlan, planNote)}
             </>
           )}
           {kind === "remove" && (

@@ -17,10 +17,11 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { Language, Messages, useMessages } from "../i18n";
+import { Language, useMessages } from "../i18n";
 import { useOperation } from "../operation";
 import { CalendarDate } from "../../app";
-import type { Period, PlanSettings, WorkbookServices } from "../../app";
+import type { PlanSettings, WorkbookServices } from "../../app";
+import { dateProblem, dateText, endProblem, periodOf, periodProblem } from "./dates";
 import { readRate } from "./Lisa2Panel";
 import { usePanelStyles } from "./styles";
 
@@ -45,8 +46,6 @@ interface SettingsForm {
   partnerships: Array<{ name: string; start: string; end: string }>;
 }
 
-const dateText = (date: CalendarDate | null | undefined) => (date ? date.toEstonian() : "");
-
 function toForm(settings: PlanSettings): SettingsForm {
   return {
     directiveNumber: settings.directiveNumber ?? "",
@@ -60,32 +59,6 @@ function toForm(settings: PlanSettings): SettingsForm {
       end: dateText(period?.end),
     })),
   };
-}
-
-/** A date field's problem, or null: empty is allowed (not set), anything else must be a real dd.mm.yyyy date. */
-function dateProblem(text: string, t: Messages): string | null {
-  if (text.trim() === "") return null;
-  return CalendarDate.parseEstonian(text) ? null : t.dateInvalid;
-}
-
-function periodOf(start: string, end: string): Period | null | undefined {
-  if (start.trim() === "" && end.trim() === "") return null;
-  const from = CalendarDate.parseEstonian(start);
-  const to = CalendarDate.parseEstonian(end);
-  if (!from || !to || from.compare(to) > 0) return undefined;
-  return { start: from, end: to };
-}
-
-function periodProblem(start: string, end: string, t: Messages): string | null {
-  const problem = dateProblem(start, t) ?? dateProblem(end, t);
-  if (problem) return problem;
-  if ((start.trim() === "") !== (end.trim() === "")) return t.dateInvalid;
-  return periodOf(start, end) === undefined ? t.periodReversed : null;
-}
-
-/** The problem to show under a period's end field: the start field shows its own, so it is not repeated here. */
-function endProblem(start: string, end: string, t: Messages): string | null {
-  return dateProblem(end, t) ?? (dateProblem(start, t) ? null : periodProblem(start, end, t));
 }
 
 /** The settings from the form, or null when a field is invalid. */
