@@ -19,7 +19,7 @@ import { computeTotals, implementerTotals } from "../model/totals";
 import { ANNEX_SHEETS, AMOUNT_FORMAT, FIRST_DATA_ROW, SUMMARY_SHEET, cellAddress } from "../workbook/layout";
 import { RawCell, RawSheet } from "../workbook/model";
 import type { CellWrites, RowsEdit, WorkbookPort } from "../workbook/port";
-import { nestedSum, planToWorkbook, sumFormula } from "../workbook/write-plan";
+import { nestedSum, scheduleSheet, sumFormula } from "../workbook/write-plan";
 import { generateLisa2 } from "./lisa2";
 import { CellUpdate } from "../workbook/settings";
 import { readWorkbookPlan } from "./read";
@@ -264,7 +264,11 @@ function rowsEdit(edit: RowEdit, before: Implementer, plan: ActionPlan, index: n
   }
   const added = after.rows.findIndex((row) => !row.sheet);
   const at = FIRST_DATA_ROW + added;
-  const model = planToWorkbook(plan).workbook.sheets[1 + index];
+  // Only the edited schedule's sheet is laid out: the new row's cells and height are all that is taken from it.
+  const model = scheduleSheet(
+    { implementer: after, sheet, tree, totals, rowOf: after.rows.map((_, row) => FIRST_DATA_ROW + row) },
+    index + 1,
+  );
   const height = model.rowHeights?.[at];
   return {
     before: [],
