@@ -16,7 +16,14 @@ import { quotedSheetName } from "../model/a1";
 import { Money, ZERO, formatMoneyEstonian } from "../model/money";
 import { ActionPlan, Implementer, ScheduleRow } from "../model/plan";
 import { computeTotals, implementerTotals } from "../model/totals";
-import { ANNEX_SHEETS, AMOUNT_FORMAT, FIRST_DATA_ROW, SUMMARY_SHEET, cellAddress } from "../workbook/layout";
+import {
+  ANNEX_SHEETS,
+  AMOUNT_FORMAT,
+  FIRST_DATA_ROW,
+  SUMMARY_SHEET,
+  cellAddress,
+  parseCellAddress,
+} from "../workbook/layout";
 import { RawCell, RawSheet } from "../workbook/model";
 import type { CellWrites, RowsEdit, WorkbookPort } from "../workbook/port";
 import { nestedSum, scheduleSheet, sumFormula } from "../workbook/write-plan";
@@ -138,11 +145,8 @@ export async function applyEdit(
 
 const number = (amount: Money): number => amount.toNumber();
 const cellOf = (sheet: RawSheet, address: string): RawCell | null => {
-  const match = /^([A-Z]+)(\d+)$/.exec(address);
-  if (!match) return null;
-  let column = 0;
-  for (const letter of match[1]) column = column * 26 + (letter.charCodeAt(0) - 64);
-  return sheet.rows[Number(match[2]) - 1]?.[column - 1] ?? null;
+  const at = parseCellAddress(address);
+  return at ? (sheet.rows[at.row - 1]?.[at.column] ?? null) : null;
 };
 
 /**

@@ -1,4 +1,4 @@
-import { quotedSheetName } from "../../model/a1";
+import { cellAt, quotedSheetName } from "../../model/a1";
 import { LISA2_SHEET, columnLetter, fromExcelSerial, parseCellAddress, sheetToShow } from "../layout";
 import { StructureProtectedError, WorkbookWriteError } from "../errors";
 import { CellModel, CellValue, RawCell, RawSheet, SheetModel, WorkbookModel, isGeneratedSheet } from "../model";
@@ -1094,14 +1094,13 @@ function cellsPayload(
  * Where a cell written after a row change stood before it, for reading what it held; null for a cell of a new row,
  * which held nothing.
  */
-function addressBefore(change: RowsChange, sheet: string, cell: string): string | null {
+export function addressBefore(change: RowsChange, sheet: string, cell: string): string | null {
   if (change.kind !== "insert" || sheet.toLocaleLowerCase("et") !== change.sheet.toLocaleLowerCase("et")) return cell;
-  const match = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!match) return cell;
-  const row = Number(match[2]);
-  if (row < change.at) return cell;
-  if (row < change.at + change.count) return null;
-  return `${match[1]}${row - change.count}`;
+  // A range's top-left cell is not the range: only a single cell is followed.
+  const at = cell.includes(":") ? null : parseCellAddress(cell);
+  if (!at || at.row < change.at) return cell;
+  if (at.row < change.at + change.count) return null;
+  return `${cell.slice(0, cell.lastIndexOf("!") + 1)}${cellAt(at.column, at.row - change.count)}`;
 }
 
 /** The last row of a used range's address ("Tartu!A1:N40" → 40); 0 for none. */
