@@ -1,4 +1,4 @@
-import { PlanChange, PlanComparison } from "../model/compare";
+import { CHANGE_FIELD_ET as FIELD, CHANGE_KIND_ET as KIND, PlanChange, PlanComparison } from "../model/compare";
 import { Money } from "../model/money";
 import { AMOUNT_FORMAT } from "./layout";
 import { CellModel, RawSheet, SheetModel, cell } from "./model";
@@ -17,21 +17,6 @@ const HEADERS = [
   "Vahe",
   "Põhjendus",
 ];
-const KIND: Record<PlanChange["change"], string> = {
-  added: "lisatud",
-  removed: "eemaldatud",
-  renumbered: "ümber nummerdatud",
-  changed: "muudetud",
-};
-const FIELD: Record<string, string> = {
-  amount: "summa",
-  frame: "üldajaraam",
-  plan: "plaan",
-  responsible: "vastutaja",
-  label: "nimetus",
-  code: "kood",
-};
-
 function takeReason(reasons: ChangeReasons, change: PlanChange): string | null {
   const key = reasonKey(change.implementer, change.code, change.codeBefore ?? "");
   const found = reasons.get(key);
