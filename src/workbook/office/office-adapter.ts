@@ -378,8 +378,8 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
    * rows' cells and `after`, and recalculates in Manual mode. Excel moves every reference to the rows below, on any
    * sheet, as it does for rows a person inserts or deletes.
    *
-   * If Excel fails part-way, an insertion that happened is deleted again and every written cell gets its contents
-   * back (a WorkbookWriteError says so). A deletion is the batch's last change, so once it happened there is nothing
+   * If Excel fails part-way, an insertion that happened (seen by the used range's end, or at a table's end by the
+   * table's row count) is deleted again and every written cell gets its contents back (a WorkbookWriteError says so). A deletion is the batch's last change, so once it happened there is nothing
    * left to undo, and the call succeeds.
    */
   editRows(edit: RowsEdit): Promise<void> {
@@ -388,6 +388,11 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
       return Promise.reject(new Error("editRows: after a deletion nothing is written (write it before)."));
     let previous: Array<{ sheet: string; contents: CellContent[] }> = [];
     let usedBefore = 0;
+    let tableRowsBefore = 0;
+    // A row added at a table's end is blank until its cells are written, and a blank row need not reach the used
+    // range: whether it was added is read from the table's row count.
+    const appending = change.kind === "insert" && change.appendToTable;
+    const tableRows = (worksheet: ExcelWorksheet) => worksheet.tables.getItemAt(0).rows.load("count");
     const restorable = [
       ...edit.before,
       ...edit.after.map(({ sheet, updates }) => ({
@@ -403,6 +408,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
         this.run(async (context) => {
           const worksheet = context.workbook.worksheets.getItem(change.sheet);
           const used = worksheet.getUsedRangeOrNullObject().load("address");
+          const rows = appending ? tableRows(worksheet) : null;
           const old = restorable.map(({ sheet, updates }) => ({
             sheet,
             read: loadCellContents(context, sheet, updates),
@@ -410,6 +416,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
           const workbookState = loadWorkbookState(context);
           await context.sync();
           usedBefore = lastRowOf(used);
+          tableRowsBefore = rows?.count ?? 0;
           previous = old.map(({ sheet, read }) => ({ sheet, contents: read() }));
           const { manual } = workbookState();
           started();
@@ -441,12 +448,14 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
         this.run(async (context) => {
           const worksheet = context.workbook.worksheets.getItem(change.sheet);
           const used = worksheet.getUsedRangeOrNullObject().load("address");
+          const rows = appending ? tableRows(worksheet) : null;
           await context.sync();
           const usedNow = lastRowOf(used);
           if (change.kind === "delete") {
             if (usedNow < usedBefore) return { outcome: "completed", result: undefined };
-          } else if (usedNow > usedBefore) {
-            worksheet.getRange(`${change.at}:${change.at + change.count - 1}`).delete("Up");
+          } else {
+            const added = rows ? rows.count - tableRowsBefore : usedNow > usedBefore ? change.count : 0;
+            if (added > 0) worksheet.getRange(`${change.at}:${change.at + added - 1}`).delete("Up");
           }
           for (const { sheet, contents } of previous) restoreCellContents(context, sheet, contents);
           await context.sync();
