@@ -1,6 +1,22 @@
-import { BorderStyle } from "docx";
+import {
+  AlignmentType,
+  BorderStyle,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from "docx";
 
-/** The page and table style lisa 1 and lisa 2 share in Word, so the two annexes look like one document set. */
+/**
+ * The page and table style lisa 1, lisa 2 and the change table share in Word, so the documents look like one set,
+ * and the builders that apply it.
+ */
 
 // Twips (1/20 pt). A4 is 210 × 297 mm; 2 cm margins leave 170 mm for text (257 mm in landscape).
 export const A4_WIDTH = 11906;
@@ -26,6 +42,114 @@ export const ALL_BORDERS = {
   insideHorizontal: THIN,
   insideVertical: THIN,
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Builders
+
+/** The documents' defaults: Times New Roman in Estonian, no space after a paragraph unless one asks for it. */
+export const DOCUMENT_STYLES = {
+  default: {
+    document: {
+      run: { font: FONT, size: BODY_SIZE, language: { value: "et-EE" } },
+      paragraph: { spacing: { after: 0 } },
+    },
+  },
+};
+
+export function pageProperties(orientation: (typeof PageOrientation)[keyof typeof PageOrientation]) {
+  // docx swaps width and height itself for a landscape page: both are given as for portrait.
+  return {
+    page: {
+      size: { width: A4_WIDTH, height: A4_HEIGHT, orientation },
+      margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    },
+  };
+}
+
+export type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+/**
+ * Fixed layout with the grid and every cell's width given in twips: Word, LibreOffice and Google Docs then all
+ * lay the table out the same and none of them widens it past the margins to fit a long label.
+ */
+export function grid(rows: TableRow[], widths: number[], cellMargin: number): Table {
+  return new Table({
+    rows,
+    columnWidths: widths,
+    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    borders: ALL_BORDERS,
+    margins: { top: 20, bottom: 20, left: cellMargin, right: cellMargin },
+  });
+}
+
+/** Header rows repeat on every page the table runs onto. */
+export function headerRow(texts: readonly string[], widths: number[], size = TABLE_SIZE): TableRow {
+  return new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: texts.map(
+      (text, index) =>
+        new TableCell({
+          width: { size: widths[index], type: WidthType.DXA },
+          verticalAlign: VerticalAlign.CENTER,
+          shading: { type: ShadingType.CLEAR, color: "auto", fill: HEADER_FILL },
+          children: [paragraph([run(text, { bold: true, size })], { alignment: AlignmentType.CENTER })],
+        }),
+    ),
+  });
+}
+
+export interface CellOptions extends RunOptions {
+  alignment?: Alignment;
+  indent?: number;
+}
+
+/** A table cell of one paragraph, left-aligned and in the tables' size unless told otherwise. */
+export function textCell(text: string, width: number, options: CellOptions = {}): TableCell {
+  const { alignment = AlignmentType.LEFT, indent, size = TABLE_SIZE, ...style } = options;
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    children: [paragraph([run(text, { ...style, size })], { alignment, indent })],
+  });
+}
+
+export interface RunOptions {
+  bold?: boolean;
+  italics?: boolean;
+  color?: string;
+  size?: number;
+}
+
+// An option left out stays out of the XML: docx writes `false` as an explicit "off", and the documents keep what
+// each of them has always written.
+export function run(text: string, options: RunOptions = {}): TextRun {
+  return new TextRun({
+    text,
+    bold: options.bold,
+    italics: options.italics,
+    color: options.color,
+    size: options.size,
+  });
+}
+
+export interface ParagraphOptions {
+  alignment?: Alignment;
+  before?: number;
+  after?: number;
+  indent?: number;
+  keepNext?: boolean;
+}
+
+export function paragraph(children: TextRun[], options: ParagraphOptions = {}): Paragraph {
+  return new Paragraph({
+    children,
+    alignment: options.alignment,
+    keepNext: options.keepNext,
+    spacing: options.before || options.after ? { before: options.before, after: options.after } : undefined,
+    indent: options.indent ? { left: options.indent } : undefined,
+  });
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Widths of figures

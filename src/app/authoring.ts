@@ -18,10 +18,17 @@ import { Period } from "../model/calendar-date";
 import { Money, ZERO, formatMoneyEstonian } from "../model/money";
 import { ActionPlan, Implementer, ScheduleRow } from "../model/plan";
 import { computeTotals, implementerTotals } from "../model/totals";
-import { ANNEX_SHEETS, AMOUNT_FORMAT, FIRST_DATA_ROW, SUMMARY_SHEET, cellAddress } from "../workbook/layout";
+import {
+  ANNEX_SHEETS,
+  AMOUNT_FORMAT,
+  FIRST_DATA_ROW,
+  SUMMARY_SHEET,
+  cellAddress,
+  parseCellAddress,
+} from "../workbook/layout";
 import { RawCell, RawSheet } from "../workbook/model";
 import type { CellWrites, RowsEdit, WorkbookPort } from "../workbook/port";
-import { nestedSum, planToWorkbook, sumFormula } from "../workbook/write-plan";
+import { nestedSum, scheduleSheet, sumFormula } from "../workbook/write-plan";
 import { generateLisa2 } from "./lisa2";
 import { CellUpdate } from "../workbook/settings";
 import { readWorkbookPlan } from "./read";
@@ -140,11 +147,8 @@ export async function applyEdit(
 
 const number = (amount: Money): number => amount.toNumber();
 const cellOf = (sheet: RawSheet, address: string): RawCell | null => {
-  const match = /^([A-Z]+)(\d+)$/.exec(address);
-  if (!match) return null;
-  let column = 0;
-  for (const letter of match[1]) column = column * 26 + (letter.charCodeAt(0) - 64);
-  return sheet.rows[Number(match[2]) - 1]?.[column - 1] ?? null;
+  const at = parseCellAddress(address);
+  return at ? (sheet.rows[at.row - 1]?.[at.column] ?? null) : null;
 };
 
 /**
@@ -266,7 +270,11 @@ function rowsEdit(edit: RowEdit, before: Implementer, plan: ActionPlan, index: n
   }
   const added = after.rows.findIndex((row) => !row.sheet);
   const at = FIRST_DATA_ROW + added;
-  const model = planToWorkbook(plan).workbook.sheets[1 + index];
+  // Only the edited schedule's sheet is laid out: the new row's cells and height are all that is taken from it.
+  const model = scheduleSheet(
+    { implementer: after, sheet, tree, totals, rowOf: after.rows.map((_, row) => FIRST_DATA_ROW + row) },
+    index + 1,
+  );
   const height = model.rowHeights?.[at];
   return {
     before: [],

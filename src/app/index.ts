@@ -66,6 +66,7 @@ export type { Period } from "../model/calendar-date";
 export { importResultToJson } from "../model/json";
 export { formatMoneyEstonian, formatMoneyPlain, parseMoney, parseRatePercent, sumMoney } from "../model/money";
 export type { RowChange } from "../model/authoring";
+export { CHANGE_FIELD_ET, CHANGE_KIND_ET } from "../model/compare";
 export type { PlanChange, PlanComparison } from "../model/compare";
 export type { Money } from "../model/money";
 export { ImportError } from "../model/plan";

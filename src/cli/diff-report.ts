@@ -1,4 +1,4 @@
-import { formatMoneyEstonian, formatMoneyPlain } from "../app";
+import { CHANGE_FIELD_ET, CHANGE_KIND_ET, formatMoneyEstonian, formatMoneyPlain } from "../app";
 import type { Money, Period, PlanChange, PlanComparison } from "../app";
 import { alignColumns } from "./columns";
 import type { Language } from "./summary";
@@ -8,15 +8,8 @@ const TEXT = {
     none: "Muudatusi ei ole: kavad on samad.",
     changes: (count: number) => `Muudatused (${count}):`,
     headers: ["Elluviija / partner", "Kood", "Muutus", "Enne", "Pärast", "Vahe", "Väljad"],
-    kind: { added: "lisatud", removed: "eemaldatud", renumbered: "ümber nummerdatud", changed: "muudetud" },
-    field: {
-      amount: "summa",
-      frame: "üldajaraam",
-      plan: "plaan",
-      responsible: "vastutaja",
-      label: "nimetus",
-      code: "kood",
-    },
+    kind: CHANGE_KIND_ET,
+    field: CHANGE_FIELD_ET,
     parent: "¹ ülemrida: summa on alamridade oma, kogusummasse ei loeta",
     totals: "Kogusummad:",
     totalHeaders: ["Elluviija / partner", "Enne", "Pärast", "Vahe"],

@@ -13,6 +13,25 @@ import { ActionPlan, Implementer, IndicatorRow, SheetPosition } from "./plan";
 export type PlanChangeKind = "added" | "removed" | "renumbered" | "changed";
 export type PlanChangeField = "amount" | "frame" | "plan" | "responsible" | "label" | "code";
 
+/**
+ * A change's kind and fields in the explanatory note's Estonian: one wording, so that the Word table, the Muudatused
+ * sheet and the command line's report say the same.
+ */
+export const CHANGE_KIND_ET: Record<PlanChangeKind, string> = {
+  added: "lisatud",
+  removed: "eemaldatud",
+  renumbered: "ümber nummerdatud",
+  changed: "muudetud",
+};
+export const CHANGE_FIELD_ET: Record<PlanChangeField, string> = {
+  amount: "summa",
+  frame: "üldajaraam",
+  plan: "plaan",
+  responsible: "vastutaja",
+  label: "nimetus",
+  code: "kood",
+};
+
 export interface FieldChange {
   field: PlanChangeField;
   /** Money for `amount`, Period for `frame` and `plan`, text otherwise; null where the row has none. */

@@ -1,5 +1,5 @@
-import { PlanChange, PlanComparison } from "../model/compare";
 import { Period } from "../model/calendar-date";
+import { CHANGE_FIELD_ET as FIELD, CHANGE_KIND_ET as KIND, PlanChange, PlanComparison } from "../model/compare";
 import { Money } from "../model/money";
 import { AMOUNT_FORMAT } from "./layout";
 import { CellModel, RawSheet, SheetModel, cell } from "./model";
@@ -18,21 +18,6 @@ const HEADERS = [
   "Vahe",
   "Põhjendus",
 ];
-const KIND: Record<PlanChange["change"], string> = {
-  added: "lisatud",
-  removed: "eemaldatud",
-  renumbered: "ümber nummerdatud",
-  changed: "muudetud",
-};
-const FIELD: Record<string, string> = {
-  amount: "summa",
-  frame: "üldajaraam",
-  plan: "plaan",
-  responsible: "vastutaja",
-  label: "nimetus",
-  code: "kood",
-};
-
 const periodText = (period: Period | null): string =>
   period ? `${period.start.toEstonian()}–${period.end.toEstonian()}` : "—";
 const targets = (side: { target: string; target2029: string } | null): string =>

@@ -67,7 +67,11 @@ export function planToWorkbook(
   };
 }
 
-function scheduleSheet(ref: ScheduleSheetRef, tableNumber: number): SheetModel {
+/**
+ * One implementer's schedule sheet as `planToWorkbook` lays it out, its Excel table named `Ajakava<tableNumber>`:
+ * for a caller that needs one schedule's cells (a row added to it) and not the whole plan's workbook.
+ */
+export function scheduleSheet(ref: ScheduleSheetRef, tableNumber: number): SheetModel {
   const { implementer, tree, sheet, totals } = ref;
   const role = implementer.role === "elluviija" ? "elluviija" : "partner";
   const tables =

@@ -30,16 +30,29 @@ async function excelWithPlan() {
   };
   const codes = (sheet: string) => fake.workbook.values(sheet, "A5:A60").map((cells) => String(cells[0]));
   const rowOf = (sheet: string, code: string) => 5 + codes(sheet).indexOf(code);
+  /** The bounds of the Excel table on `sheet`, 0-based. */
+  const tableOn = (sheet: string) => {
+    const sheetId = fake.workbook.sheets.find((each) => each.name === sheet)!.id;
+    return fake.workbook.tables.find((each) => each.sheetId === sheetId)?.bounds;
+  };
   const koond = (name: string) =>
     fake.workbook
       .values("Koond", "A5:F14")
       .find((cells) => cells[0] === name)
       ?.slice(3);
-  return { fake, adapter, syncsOf, codes, rowOf, koond };
+  return { fake, adapter, syncsOf, codes, rowOf, koond, tableOn };
 }
 
 const TARTU = "Tartu linn";
 const money = (value: number) => new Decimal(value);
+/** ELVL's 3.5.1.4.4, below the schedule's last row: a row added at its Excel table's end. */
+const WEBINAR = {
+  kind: "add" as const,
+  implementer: "ELVL",
+  under: "3.5.1.4",
+  label: "Veebiseminar",
+  amount: money(250),
+};
 
 describe("adding a row in Excel", () => {
   it("adds 3.5.2.1.5.2 under Tartu's last section, above its personnel row, and every total follows", async () => {
@@ -98,18 +111,10 @@ describe("adding a row in Excel", () => {
 
 describe("adding a row at the end of a schedule", () => {
   it("adds ELVL's 3.5.1.4.4 below its last row, and the schedule's Excel table takes it in", async () => {
-    const { fake, adapter, codes } = await excelWithPlan();
-    const sheetId = fake.workbook.sheets.find((sheet) => sheet.name === "ELVL")!.id;
-    const table = () => fake.workbook.tables.find((each) => each.sheetId === sheetId)?.bounds;
+    const { fake, adapter, codes, tableOn } = await excelWithPlan();
+    const table = () => tableOn("ELVL");
     expect(table()).toMatchObject({ r1: 3, r2: 25 });
-    const preview = await previewEdit(adapter, {
-      kind: "add",
-      implementer: "ELVL",
-      under: "3.5.1.4",
-      label: "Veebiseminar",
-      amount: money(250),
-      responsible: "ELVL ja partnerid",
-    });
+    const preview = await previewEdit(adapter, { ...WEBINAR, responsible: "ELVL ja partnerid" });
     expect(preview.code).toBe("3.5.1.4.4");
     expect(preview.rows?.change).toMatchObject({ kind: "insert", at: 27, appendToTable: true });
     await applyEdit(adapter, preview);
@@ -228,6 +233,24 @@ describe("all or nothing", () => {
     await expect(applyEdit(adapter, preview)).rejects.toThrow();
     expect(fake.workbook.snapshot()).toEqual(before);
   });
+
+  // A row added at the table's end is an empty table row until its cells are written, and an empty row may leave
+  // the sheet's used range where it was: the rollback must still find it and take it out. Every fault up to the
+  // first cells written, where the row is there and still blank.
+  const appendFaults: Array<number | "all"> = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 20, "all"];
+  it.each(appendFaults)(
+    "an insertion at a table's end whose batch fails after %p actions leaves no blank table row",
+    async (applied) => {
+      const { fake, adapter, tableOn } = await excelWithPlan();
+      const preview = await previewEdit(adapter, WEBINAR);
+      expect(preview.rows?.change).toMatchObject({ kind: "insert", at: 27, appendToTable: true });
+      const before = fake.workbook.snapshot();
+      fake.control.failSync(fake.stats.syncs + 2, { applied });
+      await expect(applyEdit(adapter, preview)).rejects.toThrow();
+      expect(tableOn("ELVL")).toMatchObject({ r1: 3, r2: 25 });
+      expect(fake.workbook.snapshot()).toEqual(before);
+    },
+  );
 
   it.each(faults)("a removal whose batch fails after %p actions is whole or not done", async (applied) => {
     const { fake, adapter, codes } = await excelWithPlan();

@@ -1,31 +1,15 @@
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from "docx";
-import { PlanChange, PlanComparison } from "../../model/compare";
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableRow, TextRun } from "docx";
+import { CHANGE_FIELD_ET as FIELD, CHANGE_KIND_ET as KIND, PlanComparison } from "../../model/compare";
 import { Money, formatMoneyEstonian } from "../../model/money";
 import {
-  A4_HEIGHT,
-  A4_WIDTH,
-  ALL_BORDERS,
-  BODY_SIZE,
+  Alignment,
   DASH,
-  FONT,
-  HEADER_FILL,
+  DOCUMENT_STYLES,
   LANDSCAPE_TEXT_WIDTH,
-  MARGIN,
-  TABLE_SIZE,
+  grid,
+  headerRow,
+  pageProperties,
+  textCell,
 } from "../docx-style";
 
 /**
@@ -48,21 +32,6 @@ const WIDTHS = [1700, 1500, 3400, 1700, 1300, 1300, 1200, LANDSCAPE_TEXT_WIDTH -
 export const TOTALS_COLUMNS = ["Elluviija / partner", "Enne", "Pärast", "Vahe"] as const;
 const TOTAL_WIDTHS = [3400, 1800, 1800, 1800];
 const CELL_MARGIN = 80;
-
-const KIND: Record<PlanChange["change"], string> = {
-  added: "lisatud",
-  removed: "eemaldatud",
-  renumbered: "ümber nummerdatud",
-  changed: "muudetud",
-};
-const FIELD: Record<string, string> = {
-  amount: "summa",
-  frame: "üldajaraam",
-  plan: "plaan",
-  responsible: "vastutaja",
-  label: "nimetus",
-  code: "kood",
-};
 
 const money = (amount: Money | null): string => (amount ? formatMoneyEstonian(amount) : DASH);
 
@@ -112,13 +81,13 @@ function changesDocument(comparison: PlanComparison): Document {
   );
   const children: Array<Paragraph | Table> = [
     paragraph([new TextRun({ text: "Muudatused", bold: true })], 120),
-    grid([headerRow([...CHANGES_COLUMNS], WIDTHS), ...rows], WIDTHS),
+    grid([headerRow(CHANGES_COLUMNS, WIDTHS), ...rows], WIDTHS, CELL_MARGIN),
     paragraph(
       [new TextRun({ text: "Kaldkirjas ülemridade summad on alamridade omad ega lähe kogusummasse.", italics: true })],
       60,
     ),
     paragraph([new TextRun({ text: "Kogusummad", bold: true })], 120),
-    grid([headerRow([...TOTALS_COLUMNS], TOTAL_WIDTHS), ...totals], TOTAL_WIDTHS),
+    grid([headerRow(TOTALS_COLUMNS, TOTAL_WIDTHS), ...totals], TOTAL_WIDTHS, CELL_MARGIN),
   ];
   if (comparison.partnerships.length > 0) {
     children.push(paragraph([new TextRun({ text: "Partnerluslepingu periood", bold: true })], 120));
@@ -133,25 +102,8 @@ function changesDocument(comparison: PlanComparison): Document {
   return new Document({
     title: "Muudatused",
     creator: "tat-budget",
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: BODY_SIZE, language: { value: "et-EE" } },
-          paragraph: { spacing: { after: 0 } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: A4_WIDTH, height: A4_HEIGHT, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-          },
-        },
-        children,
-      },
-    ],
+    styles: DOCUMENT_STYLES,
+    sections: [{ properties: pageProperties(PageOrientation.LANDSCAPE), children }],
   });
 }
 
@@ -160,49 +112,9 @@ export function changesDocxBytes(comparison: PlanComparison): Promise<Uint8Array
   return Packer.pack(changesDocument(comparison), "uint8array");
 }
 
-function grid(rows: TableRow[], widths: number[]): Table {
-  return new Table({
-    rows,
-    columnWidths: widths,
-    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    borders: ALL_BORDERS,
-    margins: { top: 20, bottom: 20, left: CELL_MARGIN, right: CELL_MARGIN },
-  });
-}
-
-function headerRow(texts: string[], widths: number[]): TableRow {
-  return new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: texts.map(
-      (text, index) =>
-        new TableCell({
-          width: { size: widths[index], type: WidthType.DXA },
-          verticalAlign: VerticalAlign.CENTER,
-          shading: { type: ShadingType.CLEAR, color: "auto", fill: HEADER_FILL },
-          children: [
-            new Paragraph({
-              alignment: AlignmentType.CENTER,
-              children: [new TextRun({ text, bold: true, size: TABLE_SIZE })],
-            }),
-          ],
-        }),
-    ),
-  });
-}
-
-function cell(
-  text: string,
-  width: number,
-  alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT,
-  italics = false,
-  bold = false,
-): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    children: [new Paragraph({ alignment, children: [new TextRun({ text, size: TABLE_SIZE, italics, bold })] })],
-  });
+// The change table's cells have always written italics and bold, "off" included.
+function cell(text: string, width: number, alignment: Alignment = AlignmentType.LEFT, italics = false, bold = false) {
+  return textCell(text, width, { alignment, italics, bold });
 }
 
 function paragraph(children: TextRun[], before = 0): Paragraph {

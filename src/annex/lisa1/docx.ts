@@ -1,33 +1,19 @@
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from "docx";
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableRow } from "docx";
 import { CalendarDate, MONTHS_GENITIVE, Period } from "../../model/calendar-date";
 import { formatMoneyEstonian } from "../../model/money";
 import { ActionPlan, Implementer, IndicatorRow, ScheduleRow } from "../../model/plan";
 import {
-  ALL_BORDERS,
-  BODY_SIZE,
   DASH,
-  FONT,
-  HEADER_FILL,
+  DOCUMENT_STYLES,
   LANDSCAPE_TEXT_WIDTH,
-  MARGIN,
-  A4_HEIGHT,
-  A4_WIDTH,
   TABLE_SIZE,
   figureColumnWidth,
+  grid,
+  headerRow,
+  pageProperties,
+  paragraph,
+  run,
+  textCell,
 } from "../docx-style";
 
 /**
@@ -111,26 +97,8 @@ export function lisa1Document(plan: ActionPlan): Document {
     title: "Tegevuskava",
     subject: "LISA 1",
     creator: "tat-budget",
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: BODY_SIZE, language: { value: "et-EE" } },
-          paragraph: { spacing: { after: 0 } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            // docx swaps width and height itself for a landscape page: both are given as for portrait.
-            size: { width: A4_WIDTH, height: A4_HEIGHT, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-          },
-        },
-        children,
-      },
-    ],
+    styles: DOCUMENT_STYLES,
+    sections: [{ properties: pageProperties(PageOrientation.LANDSCAPE), children }],
   });
 }
 
@@ -246,16 +214,17 @@ function scheduleTable(table: number, rows: ScheduleRow[]): Array<Paragraph | Ta
               // A row split over two pages reads as two rows, one of them without a code.
               cantSplit: true,
               children: [
-                cell(firstCellText(row), widths[0]),
-                cell(row.frame ? rangeText(row.frame) : (row.frameText ?? ""), widths[1]),
-                cell(row.plan ? rangeText(row.plan) : (row.planText ?? ""), widths[2]),
-                cell(amountCellText(row), widths[3], AlignmentType.RIGHT),
-                cell(row.responsible ?? "", widths[4]),
+                textCell(firstCellText(row), widths[0]),
+                textCell(row.frame ? rangeText(row.frame) : (row.frameText ?? ""), widths[1]),
+                textCell(row.plan ? rangeText(row.plan) : (row.planText ?? ""), widths[2]),
+                textCell(amountCellText(row), widths[3], { alignment: AlignmentType.RIGHT }),
+                textCell(row.responsible ?? "", widths[4]),
               ],
             }),
         ),
       ],
       widths,
+      CELL_MARGIN,
     ),
   ];
 }
@@ -291,58 +260,19 @@ function indicatorTable(table: number, rows: IndicatorRow[]): Array<Paragraph | 
             new TableRow({
               cantSplit: true,
               children: [
-                cell(row.name, widths[0]),
-                cell(row.unit, widths[1]),
-                cell(row.target, widths[2], AlignmentType.RIGHT),
-                cell(row.target2029, widths[3], AlignmentType.RIGHT),
-                cell(row.explanation, widths[4]),
+                textCell(row.name, widths[0]),
+                textCell(row.unit, widths[1]),
+                textCell(row.target, widths[2], { alignment: AlignmentType.RIGHT }),
+                textCell(row.target2029, widths[3], { alignment: AlignmentType.RIGHT }),
+                textCell(row.explanation, widths[4]),
               ],
             }),
         ),
       ],
       widths,
+      CELL_MARGIN,
     ),
   ];
-}
-
-/** Fixed layout with every width in twips, so Word and LibreOffice lay the table out alike within the margins. */
-function grid(rows: TableRow[], widths: number[]): Table {
-  return new Table({
-    rows,
-    columnWidths: widths,
-    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    borders: ALL_BORDERS,
-    margins: { top: 20, bottom: 20, left: CELL_MARGIN, right: CELL_MARGIN },
-  });
-}
-
-/** Header rows repeat on every page the table runs onto. */
-function headerRow(texts: string[], widths: number[]): TableRow {
-  return new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: texts.map(
-      (text, index) =>
-        new TableCell({
-          width: { size: widths[index], type: WidthType.DXA },
-          verticalAlign: VerticalAlign.CENTER,
-          shading: { type: ShadingType.CLEAR, color: "auto", fill: HEADER_FILL },
-          children: [paragraph([run(text, { bold: true, size: TABLE_SIZE })], { alignment: AlignmentType.CENTER })],
-        }),
-    ),
-  });
-}
-
-function cell(
-  text: string,
-  width: number,
-  alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT,
-): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    children: [paragraph([run(text, { size: TABLE_SIZE })], { alignment })],
-  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -354,24 +284,4 @@ function heading(text: string): Paragraph {
 
 function caption(text: string): Paragraph {
   return paragraph([run(text, { bold: true })], { before: 120, after: 60, keepNext: true });
-}
-
-function run(text: string, options: { bold?: boolean; size?: number } = {}): TextRun {
-  return new TextRun({ text, bold: options.bold, size: options.size });
-}
-
-interface ParagraphOptions {
-  alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
-  before?: number;
-  after?: number;
-  keepNext?: boolean;
-}
-
-function paragraph(children: TextRun[], options: ParagraphOptions = {}): Paragraph {
-  return new Paragraph({
-    children,
-    alignment: options.alignment,
-    keepNext: options.keepNext,
-    spacing: options.before || options.after ? { before: options.before, after: options.after } : undefined,
-  });
 }

@@ -5,31 +5,27 @@ import {
   Packer,
   PageOrientation,
   Paragraph,
-  ShadingType,
   Table,
   TableCell,
-  TableLayoutType,
   TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
 } from "docx";
 import type { Finding } from "../../checks/types";
 import { Money, formatMoneyEstonian } from "../../model/money";
 import { BudgetLine, Lisa2, formatRate } from "./budget";
 import {
-  A4_HEIGHT,
-  A4_WIDTH,
-  ALL_BORDERS,
-  BODY_SIZE,
+  CellOptions,
   DASH,
-  FONT,
-  HEADER_FILL,
+  DOCUMENT_STYLES,
   LANDSCAPE_TEXT_WIDTH,
-  MARGIN,
   PORTRAIT_TEXT_WIDTH,
   TABLE_SIZE,
   figureColumnWidth,
+  grid,
+  headerRow,
+  pageProperties,
+  paragraph,
+  run,
+  textCell,
 } from "../docx-style";
 
 /**
@@ -58,14 +54,7 @@ export function lisa2Document(lisa2: Lisa2): Document {
     title: lisa2.header.title,
     subject: lisa2.header.annex,
     creator: "tat-budget",
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: BODY_SIZE, language: { value: "et-EE" } },
-          paragraph: { spacing: { after: 0 } },
-        },
-      },
-    },
+    styles: DOCUMENT_STYLES,
     sections: [budgetSection(lisa2), matrixSection(lisa2)],
   });
 }
@@ -142,16 +131,6 @@ function matrixSection(lisa2: Lisa2): ISectionOptions {
   return { properties: pageProperties(PageOrientation.LANDSCAPE), children };
 }
 
-function pageProperties(orientation: (typeof PageOrientation)[keyof typeof PageOrientation]) {
-  // docx swaps width and height itself for a landscape page: both are given as for portrait.
-  return {
-    page: {
-      size: { width: A4_WIDTH, height: A4_HEIGHT, orientation },
-      margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    },
-  };
-}
-
 function reconciliationParagraph(lisa2: Lisa2): Paragraph {
   const { budgetDirect, schedulesTotal, difference } = lisa2.reconciliation;
   const balanced = difference.isZero();
@@ -194,15 +173,15 @@ function linesTable(lisa2: Lisa2): Table {
       return new TableRow({
         cantSplit: true,
         children: [
-          cell(line.number, widths[0], { size, bold }),
-          cell(line.tatNumber ?? "", widths[1], { size, bold }),
-          cell(line.label, widths[2], { size, bold, indent: line.depth * DEPTH_INDENT }),
-          cell(lineAmountText(line), widths[3], { size, bold, alignment: AlignmentType.RIGHT }),
+          textCell(line.number, widths[0], { size, bold }),
+          textCell(line.tatNumber ?? "", widths[1], { size, bold }),
+          textCell(line.label, widths[2], { size, bold, indent: line.depth * DEPTH_INDENT }),
+          textCell(lineAmountText(line), widths[3], { size, bold, alignment: AlignmentType.RIGHT }),
         ],
       });
     }),
   ];
-  return table(rows, widths, LINES_MARGIN);
+  return grid(rows, widths, LINES_MARGIN);
 }
 
 /** An activity the implementer does not have is "–", as in the matrix. */
@@ -271,11 +250,11 @@ function matrixTable(lisa2: Lisa2): Table {
         new TableRow({
           cantSplit: true,
           children: [
-            cell(row.tatNumber ?? "", widths[0], { size }),
-            cell(row.label, widths[1], { size }),
+            textCell(row.tatNumber ?? "", widths[0], { size }),
+            textCell(row.label, widths[1], { size }),
             ...row.cells.map((value, column) =>
               value === null
-                ? cell(DASH, widths[column + 2], { size, alignment: AlignmentType.CENTER })
+                ? textCell(DASH, widths[column + 2], { size, alignment: AlignmentType.CENTER })
                 : moneyCell(value, widths[column + 2], { size }),
             ),
             moneyCell(row.total, widths[totalColumn], { size, bold: true }),
@@ -285,14 +264,14 @@ function matrixTable(lisa2: Lisa2): Table {
     new TableRow({
       cantSplit: true,
       children: [
-        cell("", widths[0], { size, bold: true }),
-        cell("Kokku", widths[1], { size, bold: true }),
+        textCell("", widths[0], { size, bold: true }),
+        textCell("Kokku", widths[1], { size, bold: true }),
         ...matrix.columnTotals.map((value, column) => moneyCell(value, widths[column + 2], { size, bold: true })),
         moneyCell(matrix.total, widths[totalColumn], { size, bold: true }),
       ],
     }),
   ];
-  return table(rows, widths, MATRIX_MARGIN);
+  return grid(rows, widths, MATRIX_MARGIN);
 }
 
 function errorsTable(errors: Finding[]): Table {
@@ -306,99 +285,17 @@ function errorsTable(errors: Finding[]): Table {
         new TableRow({
           cantSplit: true,
           children: [
-            cell(String(index + 1), widths[0], { size }),
-            cell(error.implementer ?? "", widths[1], { size }),
-            cell(error.code ?? "", widths[2], { size }),
-            cell(error.message, widths[3], { size }),
+            textCell(String(index + 1), widths[0], { size }),
+            textCell(error.implementer ?? "", widths[1], { size }),
+            textCell(error.code ?? "", widths[2], { size }),
+            textCell(error.message, widths[3], { size }),
           ],
         }),
     ),
   ];
-  return table(rows, widths);
-}
-
-/**
- * Fixed layout with the grid and every cell's width given in twips: Word, LibreOffice and Google Docs then all
- * lay the table out the same and none of them widens it past the margins to fit a long label.
- */
-function table(rows: TableRow[], widths: number[], cellMargin = 80): Table {
-  return new Table({
-    rows,
-    columnWidths: widths,
-    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    borders: ALL_BORDERS,
-    margins: { top: 20, bottom: 20, left: cellMargin, right: cellMargin },
-  });
-}
-
-/** Header rows repeat on every page the table runs onto. */
-function headerRow(texts: string[], widths: number[], size: number): TableRow {
-  return new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: texts.map(
-      (text, index) =>
-        new TableCell({
-          width: { size: widths[index], type: WidthType.DXA },
-          verticalAlign: VerticalAlign.CENTER,
-          shading: { type: ShadingType.CLEAR, color: "auto", fill: HEADER_FILL },
-          children: [paragraph([run(text, { bold: true, size })], { alignment: AlignmentType.CENTER })],
-        }),
-    ),
-  });
-}
-
-interface CellOptions {
-  size: number;
-  bold?: boolean;
-  indent?: number;
-  alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
-}
-
-function cell(text: string, width: number, options: CellOptions): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    children: [
-      paragraph([run(text, { bold: options.bold, size: options.size })], {
-        alignment: options.alignment ?? AlignmentType.LEFT,
-        indent: options.indent,
-      }),
-    ],
-  });
+  return grid(rows, widths, LINES_MARGIN);
 }
 
 function moneyCell(amount: Money, width: number, options: CellOptions): TableCell {
-  return cell(formatMoneyEstonian(amount), width, { ...options, alignment: AlignmentType.RIGHT });
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Paragraphs
-
-interface RunOptions {
-  bold?: boolean;
-  color?: string;
-  size?: number;
-}
-
-function run(text: string, options: RunOptions = {}): TextRun {
-  return new TextRun({ text, bold: options.bold, color: options.color, size: options.size });
-}
-
-interface ParagraphOptions {
-  alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
-  before?: number;
-  after?: number;
-  indent?: number;
-  keepNext?: boolean;
-}
-
-function paragraph(children: TextRun[], options: ParagraphOptions = {}): Paragraph {
-  return new Paragraph({
-    children,
-    alignment: options.alignment,
-    keepNext: options.keepNext,
-    spacing: options.before || options.after ? { before: options.before, after: options.after } : undefined,
-    indent: options.indent ? { left: options.indent } : undefined,
-  });
+  return textCell(formatMoneyEstonian(amount), width, { ...options, alignment: AlignmentType.RIGHT });
 }

@@ -1,4 +1,4 @@
-import { DOMParser, Element } from "@xmldom/xmldom";
+import { Element } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import {
   MAX_CONTAINER_BYTES,
@@ -18,6 +18,7 @@ import {
   shownName,
   wrongMimetype,
 } from "./messages";
+import { attribute, parseXml } from "../xml";
 import { SignatureInfo, isSignatureFile, readSignatures } from "./signatures";
 import { UnzipBudget, UnzipLimitError, declaredEntries, startsAsZip, unzipBounded } from "./zip";
 
@@ -149,17 +150,7 @@ async function manifestEntries(
   const manifest = zip.file("META-INF/manifest.xml");
   if (!manifest) return null;
   const xml = await text(manifest);
-  let root: Element | null = null;
-  try {
-    const parser = new DOMParser({
-      onError: (level) => {
-        if (level !== "warning") throw new Error("malformed XML");
-      },
-    });
-    root = parser.parseFromString(xml, "text/xml").documentElement;
-  } catch {
-    return null;
-  }
+  const root = parseXml(xml);
   if (!root) return null;
   const entries: Array<[string, string | null]> = [];
   const walk = (element: Element) => {
@@ -175,15 +166,6 @@ async function manifestEntries(
   };
   walk(root);
   return entries;
-}
-
-/** An attribute by its local name, whatever prefix the manifest namespace has. */
-function attribute(element: Element, localName: string): string | null {
-  for (let index = 0; index < element.attributes.length; index++) {
-    const item = element.attributes.item(index);
-    if (item && item.localName === localName) return item.value;
-  }
-  return null;
 }
 
 /** Without a manifest: every file outside META-INF but the mimetype, in the archive's order. */

@@ -1,4 +1,5 @@
-import { DOMParser, Element } from "@xmldom/xmldom";
+import { Element } from "@xmldom/xmldom";
+import { parseXml } from "../xml";
 import { base64Bytes, certificateSubject, parseSubjectText, signerName } from "./certificate";
 
 /**
@@ -30,17 +31,7 @@ export function isSignatureFile(name: string): boolean {
  * not XML gives a signature with nothing readable, so that it is still counted.
  */
 export function readSignatures(file: string, xml: string): SignatureInfo[] {
-  let root: Element | null = null;
-  try {
-    const parser = new DOMParser({
-      onError: (level) => {
-        if (level !== "warning") throw new Error("malformed XML");
-      },
-    });
-    root = parser.parseFromString(xml, "text/xml").documentElement;
-  } catch {
-    root = null;
-  }
+  const root = parseXml(xml);
   const unreadable = [{ file, signer: null, role: null, signingTime: null }];
   if (!root) return unreadable;
   const signatures = outermost(root, (element) => element.localName === "Signature" && isDsig(element));

@@ -1,6 +1,7 @@
-import { DOMParser, Element } from "@xmldom/xmldom";
+import { Element } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import { ImportError } from "../../model/plan";
+import { attribute, parseXml } from "../xml";
 import { MAX_DOCX_XML_BYTES, tooLargeError } from "../limits";
 
 /**
@@ -73,17 +74,7 @@ export async function readWordBody(bytes: Uint8Array): Promise<Block[]> {
     // The central directory opened, but the part's compressed data is damaged (a truncated or altered file).
     throw notADocx();
   }
-  let root: Element | null = null;
-  try {
-    const parser = new DOMParser({
-      onError: (level) => {
-        if (level !== "warning") throw new Error("malformed XML");
-      },
-    });
-    root = parser.parseFromString(xml, "text/xml").documentElement;
-  } catch {
-    root = null;
-  }
+  const root = parseXml(xml);
   const body = root ? childElements(root).find((child) => child.localName === "body") : undefined;
   if (!body) {
     throw new ImportError(
@@ -281,15 +272,6 @@ function childElements(parent: Element): Element[] {
     if (node.nodeType === 1) children.push(node as Element);
   }
   return children;
-}
-
-/** `w:val` by local name, so that Strict OOXML's other namespace reads the same. */
-function attribute(element: Element, localName: string): string | null {
-  for (let index = 0; index < element.attributes.length; index++) {
-    const item = element.attributes.item(index);
-    if (item && item.localName === localName) return item.value;
-  }
-  return null;
 }
 
 function isOn(element: Element): boolean {

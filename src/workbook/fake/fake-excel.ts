@@ -238,6 +238,13 @@ const ENTITIES: Record<string, EntityMeta> = {
     navigations: {},
   },
   Table: { scalars: { name: ((table: TableState) => table.name) as Reader }, navigations: {} },
+  TableRowCollection: {
+    scalars: {
+      // Every table here has its header row on top (one without gets it added): the rest are its rows.
+      count: ((table: TableState) => table.bounds.r2 - table.bounds.r1) as Reader,
+    },
+    navigations: {},
+  },
   Range: {
     scalars: {
       address: rangeReaders((t, state) => state.address(t.sheet, t.bounds)),
@@ -1076,7 +1083,7 @@ class TableProxy extends ClientObject<TableState> {
   }
 }
 
-/** Table.rows (ExcelApi 1.1): only `add` at the end is modelled (see `FakeWorkbookState.addTableRows`). */
+/** Table.rows (ExcelApi 1.1): `count`, and `add` at the end only (see `FakeWorkbookState.addTableRows`). */
 class TableRowCollectionProxy extends ClientObject<TableState> {
   constructor(context: FakeRequestContext, parent: TableProxy) {
     super(context, parent, { type: PathType.Property, name: "Rows" }, "TableRowCollection");
@@ -1089,6 +1096,15 @@ class TableRowCollectionProxy extends ClientObject<TableState> {
   /** "Adds one or more rows to the table": one blank row (values are not modelled; write them to the range). */
   add(index?: number | null): void {
     this._method("Add", wire([index ?? null]), (table, [at], tx) => tx.state.addTableRows(table, at, 1));
+  }
+
+  /** TableRowCollection.count (ExcelApi 1.1): "Returns the number of rows in the table" (its data rows). */
+  get count(): number {
+    return this._get("count");
+  }
+
+  load(propertyNames?: string | string[]): this {
+    return this._load(propertyNames);
   }
 }
 

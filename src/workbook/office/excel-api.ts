@@ -87,8 +87,11 @@ export interface ExcelWorksheet {
 export interface ExcelTable {
   name: string;
   load(propertyNames: string): ExcelTable;
-  /** ExcelApi 1.1: "Adds one or more rows to the table"; with no index, "the addition happens at the end". */
-  rows: { add(index?: number | null): void };
+  /**
+   * ExcelApi 1.1: "Adds one or more rows to the table"; with no index, "the addition happens at the end". Its
+   * `count` (ExcelApi 1.1): "Returns the number of rows in the table", the header not counted.
+   */
+  rows: { add(index?: number | null): void; count: number; load(propertyNames: string): ExcelTable["rows"] };
   /** ExcelApi 1.2: sorts the table's data rows; `key` is the column's offset in the table. */
   sort: { apply(fields: ExcelSortField[], matchCase?: boolean): void };
 }

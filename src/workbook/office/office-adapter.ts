@@ -1,4 +1,4 @@
-import { quotedSheetName } from "../../model/a1";
+import { cellAt, quotedSheetName } from "../../model/a1";
 import { LISA2_SHEET, columnLetter, fromExcelSerial, parseCellAddress, sheetToShow } from "../layout";
 import { StructureProtectedError, WorkbookWriteError } from "../errors";
 import { CellModel, CellValue, RawCell, RawSheet, SheetModel, WorkbookModel, isGeneratedSheet } from "../model";
@@ -405,8 +405,8 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
    * rows' cells and `after`, and recalculates in Manual mode. Excel moves every reference to the rows below, on any
    * sheet, as it does for rows a person inserts or deletes.
    *
-   * If Excel fails part-way, an insertion that happened is deleted again and every written cell gets its contents
-   * back (a WorkbookWriteError says so). A deletion is the batch's last change, so once it happened there is nothing
+   * If Excel fails part-way, an insertion that happened (seen by the used range's end, or at a table's end by the
+   * table's row count) is deleted again and every written cell gets its contents back (a WorkbookWriteError says so). A deletion is the batch's last change, so once it happened there is nothing
    * left to undo, and the call succeeds.
    */
   editRows(edit: RowsEdit): Promise<void> {
@@ -415,6 +415,11 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
       return Promise.reject(new Error("editRows: after a deletion nothing is written (write it before)."));
     let previous: Array<{ sheet: string; contents: RunContent[] }> = [];
     let usedBefore = 0;
+    let tableRowsBefore = 0;
+    // A row added at a table's end is blank until its cells are written, and a blank row need not reach the used
+    // range: whether it was added is read from the table's row count.
+    const appending = change.kind === "insert" && change.appendToTable;
+    const tableRows = (worksheet: ExcelWorksheet) => worksheet.tables.getItemAt(0).rows.load("count");
     const restorable = [
       ...edit.before,
       ...edit.after.map(({ sheet, updates }) => ({
@@ -430,6 +435,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
         this.run(async (context) => {
           const worksheet = context.workbook.worksheets.getItem(change.sheet);
           const used = worksheet.getUsedRangeOrNullObject().load("address");
+          const rows = appending ? tableRows(worksheet) : null;
           const old = restorable.map(({ sheet, updates }) => ({
             sheet,
             read: loadCellContents(context, sheet, updates),
@@ -437,6 +443,7 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
           const workbookState = loadWorkbookState(context);
           await context.sync();
           usedBefore = lastRowOf(used);
+          tableRowsBefore = rows?.count ?? 0;
           previous = old.map(({ sheet, read }) => ({ sheet, contents: read() }));
           const { manual } = workbookState();
           started();
@@ -468,12 +475,14 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
         this.run(async (context) => {
           const worksheet = context.workbook.worksheets.getItem(change.sheet);
           const used = worksheet.getUsedRangeOrNullObject().load("address");
+          const rows = appending ? tableRows(worksheet) : null;
           await context.sync();
           const usedNow = lastRowOf(used);
           if (change.kind === "delete") {
             if (usedNow < usedBefore) return { outcome: "completed", result: undefined };
-          } else if (usedNow > usedBefore) {
-            worksheet.getRange(`${change.at}:${change.at + change.count - 1}`).delete("Up");
+          } else {
+            const added = rows ? rows.count - tableRowsBefore : usedNow > usedBefore ? change.count : 0;
+            if (added > 0) worksheet.getRange(`${change.at}:${change.at + added - 1}`).delete("Up");
           }
           for (const { sheet, contents } of previous) restoreCellContents(context, sheet, contents);
           await context.sync();
@@ -1121,14 +1130,13 @@ function cellsPayload(
  * Where a cell written after a row change stood before it, for reading what it held; null for a cell of a new row,
  * which held nothing.
  */
-function addressBefore(change: RowsChange, sheet: string, cell: string): string | null {
+export function addressBefore(change: RowsChange, sheet: string, cell: string): string | null {
   if (change.kind !== "insert" || sheet.toLocaleLowerCase("et") !== change.sheet.toLocaleLowerCase("et")) return cell;
-  const match = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!match) return cell;
-  const row = Number(match[2]);
-  if (row < change.at) return cell;
-  if (row < change.at + change.count) return null;
-  return `${match[1]}${row - change.count}`;
+  // A range's top-left cell is not the range: only a single cell is followed.
+  const at = cell.includes(":") ? null : parseCellAddress(cell);
+  if (!at || at.row < change.at) return cell;
+  if (at.row < change.at + change.count) return null;
+  return `${cell.slice(0, cell.lastIndexOf("!") + 1)}${cellAt(at.column, at.row - change.count)}`;
 }
 
 /** The last row of a used range's address ("Tartu!A1:N40" → 40); 0 for none. */

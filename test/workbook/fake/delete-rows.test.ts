@@ -86,6 +86,23 @@ describe("TableRowCollection.add (ExcelApi 1.1) at the table's end in the fake",
   });
 });
 
+describe("TableRowCollection.count (ExcelApi 1.1) in the fake", () => {
+  it('"Returns the number of rows in the table": its data rows, the header not counted, one more after an add', async () => {
+    const { fake, sheet } = excel();
+    const table = sheet.tables.add("A1:B5", true);
+    const before = table.rows.load("count");
+    await fake.context.sync();
+    expect(before.count).toBe(4);
+    table.rows.add();
+    const after = table.rows.load("count");
+    await fake.context.sync();
+    expect(after.count).toBe(5);
+    const bare = sheet.tables.add("D1:E3", false).rows.load("count");
+    await fake.context.sync();
+    expect(bare.count).toBe(3);
+  });
+});
+
 describe("shiftLocal and shiftFormula", () => {
   it.each([
     ["B5", { kind: "insert", at: 4, count: 1 }, "B6"],
