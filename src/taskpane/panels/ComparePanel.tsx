@@ -9,7 +9,7 @@ import {
   MessageBarBody,
   Subtitle2,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type {
   ChangesWritten,
   DocumentSource,
@@ -27,11 +27,9 @@ import { browserDelivery } from "../host/delivery";
 import type { DeliveryOutcome, FileDelivery } from "../host/delivery";
 import { chosenFile, isWorkbookFile, looksBinary } from "./import/chosen-file";
 import { DeliveryNotice } from "./DeliveryNotice";
+import { FileChooser } from "./import/DirectiveInput";
 import { usePanelStyles } from "./styles";
 
-const ACCEPTED =
-  ".txt,.docx,.pdf,.asice,.bdoc,.ddoc,text/plain,application/pdf," +
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.etsi.asic-e+zip";
 const DOCX_NAME = "muudatused.docx";
 
 const KIND_COLOR: Record<PlanChange["change"], "success" | "danger" | "informative" | "warning"> = {
@@ -56,7 +54,6 @@ export function ComparePanel({ services, workbookVersion, delivery = browserDeli
   const styles = usePanelStyles();
   const t = useMessages();
   const { busy, run } = useOperation();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [inputError, setInputError] = useState<string | null>(null);
   const [found, setFound] = useState<{ name: string; result: WorkbookComparison; version: number } | null>(null);
   const [mark, setMark] = useState(true);
@@ -121,20 +118,12 @@ export function ComparePanel({ services, workbookVersion, delivery = browserDeli
     <div className={styles.panel}>
       <Body1>{t.compareLead}</Body1>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={disabled}>
-          {t.compareChoose}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept={ACCEPTED}
-          hidden
-          data-testid="compare-file"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void readFile(file);
-            event.target.value = "";
-          }}
+        <FileChooser
+          label={t.compareChoose}
+          testId="compare-file"
+          onFile={(file) => void readFile(file)}
+          disabled={disabled}
+          primary
         />
       </div>
       <Caption1 className={styles.hint}>{t.compareFormats}</Caption1>

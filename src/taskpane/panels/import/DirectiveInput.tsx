@@ -5,7 +5,8 @@ import { useOperation } from "../../operation";
 import { usePanelStyles } from "../styles";
 import type { DirectiveImport } from "./directive-import";
 
-const ACCEPTED =
+/** The documents a directive comes in, for the file picker: text, Word, PDF and DigiDoc containers. */
+export const DIRECTIVE_FILES =
   ".txt,.docx,.pdf,.asice,.bdoc,.ddoc,text/plain,application/pdf," +
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.etsi.asic-e+zip";
 
@@ -37,7 +38,12 @@ export function DirectiveInput({ directive, sample, disabled }: DirectiveInputPr
         />
       </Field>
       <div className={styles.actions}>
-        <FileChooser onFile={(file) => void directive.readFile(file)} disabled={disabled} />
+        <FileChooser
+          label={t.chooseFile}
+          testId="import-file"
+          onFile={(file) => void directive.readFile(file)}
+          disabled={disabled}
+        />
         {sample && (
           <Button onClick={() => directive.loadSample(sample)} disabled={busy !== null}>
             {t.loadSample}
@@ -52,21 +58,36 @@ export function DirectiveInput({ directive, sample, disabled }: DirectiveInputPr
   );
 }
 
-/** A button that opens the file picker; the same file can be chosen again. */
-function FileChooser({ onFile, disabled }: { onFile(file: File): void; disabled: boolean }) {
-  const t = useMessages();
+/** A button that opens the file picker for a directive's documents; the same file can be chosen again. */
+export function FileChooser({
+  label,
+  testId,
+  onFile,
+  disabled,
+  primary = false,
+}: {
+  label: string;
+  testId: string;
+  onFile(file: File): void;
+  disabled: boolean;
+  primary?: boolean;
+}) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button onClick={() => fileInput.current?.click()} disabled={disabled}>
-        {t.chooseFile}
+      <Button
+        appearance={primary ? "primary" : "secondary"}
+        onClick={() => fileInput.current?.click()}
+        disabled={disabled}
+      >
+        {label}
       </Button>
       <input
         ref={fileInput}
         type="file"
-        accept={ACCEPTED}
+        accept={DIRECTIVE_FILES}
         hidden
-        data-testid="import-file"
+        data-testid={testId}
         onChange={(event) => {
           const file = event.target.files?.[0];
           if (file) onFile(file);
