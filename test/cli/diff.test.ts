@@ -211,7 +211,8 @@ describe("tat-budget diff", () => {
     const converted = path.join(dir, "lo");
     const profile = writeRecalcProfile(path.join(dir, "lo-profile"));
     await convertWithLibreOffice(soffice, profile, [sheet], converted, "xlsx");
-    await convertWithLibreOffice(soffice, profile, [docx], converted, "txt:Text");
+    // The encoding named: plain "txt:Text" writes the system's, which is not UTF-8 under every locale (õ became ?).
+    await convertWithLibreOffice(soffice, profile, [docx], converted, "txt:Text (encoded):UTF8");
     const [recalculated] = await readWorkbookFile(path.join(converted, "lo-muudatused.xlsx"));
     const differences = recalculated.rows.slice(3, 7).map((row) => row?.[7]?.value);
     expect(differences).toEqual([200, 200, 200, 0]);
